@@ -1,0 +1,165 @@
+using System.Threading.RateLimiting;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+using TrainingHub.Features.Accounts;
+using TrainingHub.Infrastructure;
+
+namespace TrainingHub.Web.Infrastructure;
+
+public static class WebComposition
+{
+    public const string AccountRateLimit = "account";
+
+    public static WebApplicationBuilder AddTrainingHub(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddTrainingHubCore(configuration);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IRequestOrigin, HttpRequestOrigin>();
+
+        var accounts = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+        services.AddIdentity<Person, IdentityRole>(o => PasswordPolicy.Apply(o, accounts))
+            .AddEntityFrameworkStores<TrainingHubDb>()
+            .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(accounts.PasswordResetLinkHours));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "TrainingHub.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "TrainingHub.Antiforgery");
+        services.AddDataProtection().SetApplicationName("TrainingHub")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder(builder), "keys")));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.InstituteAdmin, p => p.RequireRole(Roles.InstituteAdmin))
+            .AddPolicy(Policies.SiteStaff, p => p.RequireRole(Roles.Supervisor, Roles.SiteCoordinator, Roles.InstituteAdmin));
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Dashboard");
+            o.Conventions.AuthorizeFolder("/Sites", Policies.SiteStaff);
+            o.Conventions.AuthorizePage("/Courses/Lesson");
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add<OutcomeExceptionFilter>();
+            // Validation messages come from the FluentValidation validators, in plain words, not from implicit [Required].
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AccountRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = accounts.RequestsPerMinutePerAddress, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        AddJobs(builder);
+        return builder;
+    }
+
+    private static void AddJobs(WebApplicationBuilder builder)
+    {
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        builder.Services.AddHangfire(cfg =>
+        {
+            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            switch (database.Provider)
+            {
+                case DatabaseProvider.SqlServer:
+                    cfg.UseSqlServerStorage(database.ConnectionString);
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString));
+                    break;
+                default:
+                    // Hangfire has no maintained SQLite storage; jobs that must survive a restart are rebuilt from outbox rows.
+                    cfg.UseInMemoryStorage();
+                    break;
+            }
+        });
+        if (jobs.RunServer)
+        {
+            builder.Services.AddHangfireServer(o => o.WorkerCount = jobs.WorkerCount);
+        }
+    }
+
+    private static string DataFolder(WebApplicationBuilder builder)
+    {
+        var folder = builder.Configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.DataFolder)}"] ?? new DatabaseOptions().DataFolder;
+        var path = Path.GetFullPath(Path.IsPathRooted(folder) ? folder : Path.Combine(builder.Environment.ContentRootPath, folder));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Migrates the database and loads the course content before the first request; a problem stops start-up.</summary>
+    public static async Task PrepareTrainingHubAsync(this WebApplication app)
+    {
+        _ = app.Services.GetRequiredService<Content.CourseCatalog>();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static WebApplication MapTrainingHub(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use(async (context, next) =>
+        {
+            var h = context.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "same-origin";
+            // The Hangfire dashboard needs inline script; every page of ours works with scripts from the site only.
+            var script = context.Request.Path.StartsWithSegments("/jobs") ? "'self' 'unsafe-inline'" : "'self'";
+            h.ContentSecurityPolicy = $"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src {script}; frame-ancestors 'none'; form-action 'self'";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            // Access is decided by the endpoint's authorization policy, not by Hangfire's local-requests-only default.
+            Authorization = [],
+            DashboardTitle = "TrainingHub jobs",
+            AppPath = "/",
+        }).RequireAuthorization(Policies.InstituteAdmin);
+        return app;
+    }
+}
+
+public static class Policies
+{
+    public const string InstituteAdmin = "InstituteAdmin";
+    public const string SiteStaff = "SiteStaff";
+}
+
+internal sealed class HttpRequestOrigin(IHttpContextAccessor accessor) : IRequestOrigin
+{
+    public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local";
+}

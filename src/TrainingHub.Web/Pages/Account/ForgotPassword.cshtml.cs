@@ -1,0 +1,43 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using TrainingHub.Features.Accounts;
+using TrainingHub.Infrastructure;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Pages.Account;
+
+[EnableRateLimiting(WebComposition.AccountRateLimit)]
+public sealed class ForgotPasswordModel(ISender sender, IOptions<InstituteOptions> institute) : AppPageModel(sender)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public sealed class InputModel
+    {
+        public string Email { get; set; } = "";
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        try
+        {
+            var resetPage = new Uri(new Uri(institute.Value.PublicBaseUrl), "/account/reset-password").ToString();
+            await Sender.Send(new RequestPasswordReset.Command(Input.Email?.Trim() ?? "", resetPage));
+            Sent = true;
+        }
+        catch (ValidationException e)
+        {
+            ModelState.AddValidationErrors(e);
+        }
+        return Page();
+    }
+}

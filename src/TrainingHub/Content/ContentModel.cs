@@ -1,0 +1,82 @@
+namespace TrainingHub.Content;
+
+public enum LessonDelivery { Live, SelfPaced }
+
+public enum QuestionType { Single, Multiple, TrueFalse }
+
+public enum AgendaActivity { Opening, Teaching, Discussion, RolePlay, CaseStudy, Closing }
+
+public sealed record CourseReference(string Title, string Url);
+
+public sealed record Domain(string Tag, string Name, string Description);
+
+public sealed record AgendaItem(int Minutes, AgendaActivity Activity, string Title);
+
+public sealed record SelfPacedTime(int Reading, int Activity, int Reflection);
+
+public sealed record Course(
+    string Id,
+    string Title,
+    string Version,
+    decimal Hours,
+    string Summary,
+    bool Published,
+    int PassMark,
+    IReadOnlyList<CourseReference> References,
+    IReadOnlyList<Module> Modules,
+    string ContentHash)
+{
+    public IEnumerable<Lesson> Lessons => Modules.SelectMany(m => m.Lessons);
+}
+
+public sealed record Module(
+    string Id,
+    string Title,
+    decimal Hours,
+    IReadOnlyList<string> Objectives,
+    IReadOnlyList<Lesson> Lessons,
+    Quiz? Quiz);
+
+public sealed record Lesson(
+    string Id,
+    string CourseId,
+    string ModuleId,
+    string Title,
+    decimal Hours,
+    LessonDelivery Delivery,
+    IReadOnlyList<string> Objectives,
+    IReadOnlyList<string> Domains,
+    IReadOnlyList<AgendaItem> Agenda,
+    SelfPacedTime? Time,
+    string Html,
+    int WordCount,
+    string ContentHash)
+{
+    public string PrimaryDomain => Domains[0];
+}
+
+public sealed record Quiz(int PassMark, int? Draw, IReadOnlyList<QuizQuestion> Questions);
+
+public sealed record QuizQuestion(string Id, QuestionType Type, bool Scenario, string StemHtml, IReadOnlyList<QuizOption> Options);
+
+public sealed record QuizOption(string Text, bool Correct, string Rationale);
+
+public enum ProblemKind
+{
+    /// <summary>The content cannot be loaded as it is: start-up stops.</summary>
+    Structure,
+    /// <summary>The content loads but breaks an editorial rule (length, language, realistic hours): the linter fails.</summary>
+    Editorial,
+}
+
+public sealed record ContentProblem(string File, int Line, ProblemKind Kind, string Message)
+{
+    public override string ToString() => $"{File}:{Line}: {Message}";
+}
+
+public sealed class ContentException(IReadOnlyList<ContentProblem> problems)
+    : Exception("The course content has problems:" + Environment.NewLine +
+                string.Join(Environment.NewLine, problems.Select(p => "  " + p)))
+{
+    public IReadOnlyList<ContentProblem> Problems { get; } = problems;
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainingHub.Domain;
+using TrainingHub.Features;
+using TrainingHub.Infrastructure;
+
+namespace TrainingHub.Data;
+
+/// <summary>Demo institute content for Development: two sites, a cohort and one account per role (listed in the README).</summary>
+public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptions<DemoDataOptions> options, TimeProvider clock, AuditTrail audit)
+{
+    public const string Domain = "demo.traininghub.test";
+    public static readonly Guid SiteA = Guid.Parse("0f6f1f4e-5a41-4c39-9d0e-2f4a1c7b8a01");
+    public static readonly Guid SiteB = Guid.Parse("7c2d9b13-61e8-4b0a-a6f5-93d4e2c1b702");
+    public static readonly Guid CohortA = Guid.Parse("b5e3a7c9-2d14-4f86-8b21-6a0c9e4d3f03");
+
+    public static readonly IReadOnlyList<(string Email, string FullName, string Role, Guid? Site)> Accounts =
+    [
+        ($"admin@{Domain}", "Morgan Lee", Roles.InstituteAdmin, null),
+        ($"coordinator@{Domain}", "Rosa Alvarez", Roles.SiteCoordinator, SiteA),
+        ($"supervisor@{Domain}", "Dennis Okafor", Roles.Supervisor, SiteA),
+        ($"facilitator@{Domain}", "Sam Whitfield", Roles.Facilitator, SiteA),
+        ($"trainee@{Domain}", "Terry Jackson", Roles.Trainee, SiteA),
+        ($"coordinator.b@{Domain}", "Grace Mensah", Roles.SiteCoordinator, SiteB),
+        ($"supervisor.b@{Domain}", "Priya Shah", Roles.Supervisor, SiteB),
+        ($"trainee.b@{Domain}", "Lena Brooks", Roles.Trainee, SiteB),
+    ];
+
+    public async Task EnsureAsync(CancellationToken ct)
+    {
+        if (await db.Sites.AnyAsync(ct)) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var institute = await db.Institutes.FirstAsync(ct);
+
+        db.Sites.Add(new Site { Id = SiteA, InstituteId = institute.Id, Name = "Harbor Light Recovery Center", State = "NY", Status = SiteStatus.Active, CreatedAt = now });
+        db.Sites.Add(new Site { Id = SiteB, InstituteId = institute.Id, Name = "Riverside Opioid Treatment Program", State = "MA", Status = SiteStatus.Active, CreatedAt = now });
+        await db.SaveChangesAsync(ct);
+
+        string? facilitatorId = null;
+        foreach (var (email, name, role, site) in Accounts)
+        {
+            var person = new Person { UserName = email, Email = email, EmailConfirmed = true, FullName = name, CreatedAt = now };
+            var created = await users.CreateAsync(person, options.Value.Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"DemoData:Password is not accepted by the password policy: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+            await users.AddToRoleAsync(person, role);
+            if (site is not null)
+            {
+                db.SiteMemberships.Add(new SiteMembership { Id = Guid.NewGuid(), SiteId = site.Value, PersonId = person.Id, Role = role, CreatedAt = now });
+            }
+            if (role == Roles.Facilitator) facilitatorId = person.Id;
+        }
+        db.Cohorts.Add(new Cohort
+        {
+            Id = CohortA, SiteId = SiteA, CourseId = "recovery-coach", Name = "Winter 2027 Recovery Coach cohort",
+            StartsOn = new DateOnly(2027, 1, 11), DeliveryMode = DeliveryMode.InPerson, Capacity = 16, FacilitatorId = facilitatorId, CreatedAt = now,
+        });
+        audit.Record(null, AuditActions.DemoDataCreated, "institute", "two sites, a cohort and one account per role");
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TrainingHub.Domain;
+
+namespace TrainingHub.Data;
+
+public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : IdentityDbContext<Person>(options)
+{
+    public DbSet<Institute> Institutes => Set<Institute>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<SiteMembership> SiteMemberships => Set<SiteMembership>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TrainingHubDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every time is stored as UTC and read back marked as UTC, on every provider.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseEditsToAppendOnlyRecords();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseEditsToAppendOnlyRecords();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RefuseEditsToAppendOnlyRecords()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is IAppendOnly && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new AppendOnlyViolationException(entry.Entity.GetType().Name);
+            }
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class AppendOnlyViolationException(string entity)
+    : InvalidOperationException($"{entity} records are append-only: add a reversing entry instead of changing or deleting one.");

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace TrainingHub.Domain;
+
+/// <summary>A person with an account. Holds no clinical data: recovery and medication are never stored.</summary>
+public sealed class Person : IdentityUser
+{
+    public string FullName { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+public static class Roles
+{
+    public const string Trainee = "Trainee";
+    public const string Supervisor = "Supervisor";
+    public const string Facilitator = "Facilitator";
+    public const string SiteCoordinator = "SiteCoordinator";
+    public const string InstituteAdmin = "InstituteAdmin";
+
+    public static readonly IReadOnlyList<string> All = [Trainee, Supervisor, Facilitator, SiteCoordinator, InstituteAdmin];
+
+    /// <summary>Roles held at a site (a membership); InstituteAdmin is held at the institute.</summary>
+    public static readonly IReadOnlyList<string> SiteRoles = [Trainee, Supervisor, Facilitator, SiteCoordinator];
+}
+
+/// <summary>The training institute that runs this deployment. There is exactly one.</summary>
+public sealed class Institute
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum SiteStatus { Invited, Onboarding, AwaitingReview, Active, Paused }
+
+/// <summary>A programme that delivers the training in its own community (the institute's own site, or a replicating site).</summary>
+public sealed class Site
+{
+    public Guid Id { get; set; }
+    public int InstituteId { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>Two-letter US state code.</summary>
+    public string State { get; set; } = "";
+    public SiteStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum DeliveryMode { InPerson, LiveVirtual, SelfPaced, Blended }
+
+public sealed class Cohort
+{
+    public Guid Id { get; set; }
+    public Guid SiteId { get; set; }
+    public string CourseId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public DateOnly StartsOn { get; set; }
+    public DeliveryMode DeliveryMode { get; set; }
+    public int Capacity { get; set; }
+    public string? FacilitatorId { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A person's role at a site. A person may hold several roles, each its own membership.</summary>
+public sealed class SiteMembership
+{
+    public Guid Id { get; set; }
+    public Guid SiteId { get; set; }
+    public string PersonId { get; set; } = "";
+    public string Role { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum EnrollmentStatus { Active, Completed, Withdrawn }
+
+/// <summary>A person taking a course, pinned to the course version they started.</summary>
+public sealed class Enrollment
+{
+    public Guid Id { get; set; }
+    public string PersonId { get; set; } = "";
+    public string CourseId { get; set; } = "";
+    public string CourseVersion { get; set; } = "";
+    public string ContentHash { get; set; } = "";
+    public Guid? CohortId { get; set; }
+    public EnrollmentStatus Status { get; set; }
+    public DateTime EnrolledAt { get; set; }
+}
+
+/// <summary>Who did what, when, from where. Append-only: the DbContext refuses to update or delete one.</summary>
+public sealed class AuditEvent : IAppendOnly
+{
+    public long Id { get; set; }
+    public DateTime OccurredAt { get; set; }
+    public string? ActorId { get; set; }
+    public string Action { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string? Details { get; set; }
+    public string? IpAddress { get; set; }
+}
+
+public static class AuditActions
+{
+    public const string AdminCreated = "account.admin-created";
+    public const string SignedIn = "account.signed-in";
+    public const string SignInFailed = "account.sign-in-failed";
+    public const string LockedOut = "account.locked-out";
+    public const string PasswordResetRequested = "account.password-reset-requested";
+    public const string PasswordReset = "account.password-reset";
+    public const string Enrolled = "enrollment.created";
+    public const string DemoDataCreated = "system.demo-data-created";
+}
+
+/// <summary>Marks records that are only ever added: hours, sign-offs, certificates, audit events.</summary>
+public interface IAppendOnly;

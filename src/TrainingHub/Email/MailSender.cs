@@ -1,0 +1,53 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using TrainingHub.Infrastructure;
+
+namespace TrainingHub.Email;
+
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
+
+public sealed record MailMessage(string ToAddress, string ToName, string Subject, string TextBody, IReadOnlyList<MailAttachment>? Attachments = null);
+
+/// <summary>Sends email through the configured delivery: a pickup folder of .eml files (Development) or SMTP.</summary>
+public interface IMailSender
+{
+    Task SendAsync(MailMessage message, CancellationToken cancellationToken);
+}
+
+public sealed class MailSender(IOptions<EmailOptions> options, DataPaths paths, TimeProvider clock) : IMailSender
+{
+    public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
+        mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
+        mime.Subject = message.Subject;
+        mime.Date = clock.GetUtcNow();
+        var body = new BodyBuilder { TextBody = message.TextBody };
+        foreach (var a in message.Attachments ?? [])
+        {
+            body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
+        }
+        mime.Body = body.ToMessageBody();
+
+        if (o.Delivery == EmailDelivery.PickupFolder)
+        {
+            var folder = paths.InDataFolder(o.PickupFolder);
+            var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml";
+            await mime.WriteToAsync(Path.Combine(folder, name), cancellationToken);
+            return;
+        }
+
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync(o.Smtp.Host!, o.Smtp.Port, o.Smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.Auto, cancellationToken);
+        if (!string.IsNullOrEmpty(o.Smtp.UserName))
+        {
+            await smtp.AuthenticateAsync(o.Smtp.UserName, o.Smtp.Password ?? "", cancellationToken);
+        }
+        await smtp.SendAsync(mime, cancellationToken);
+        await smtp.DisconnectAsync(true, cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Content;
+using TrainingHub.Data;
+
+namespace TrainingHub.Features.Catalog;
+
+public static class GetCourseOverview
+{
+    public sealed record Query(string CourseId, string? PersonId) : IQuery<Result>;
+
+    public sealed record Result(Course Course, bool Enrolled, IReadOnlyDictionary<string, decimal> HoursByDomain);
+
+    public sealed class Handler(CourseCatalog catalog, TrainingHubDb db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
+        {
+            var course = catalog.Find(query.CourseId);
+            if (course is null || !course.Published) throw new NotFoundException("There is no course at this address.");
+            var enrolled = query.PersonId is not null &&
+                await db.Enrollments.AsNoTracking().AnyAsync(e => e.PersonId == query.PersonId && e.CourseId == course.Id, ct);
+            var byDomain = course.Lessons.GroupBy(l => l.PrimaryDomain)
+                .ToDictionary(g => catalog.DomainName(g.Key), g => g.Sum(l => l.Hours));
+            return new Result(course, enrolled, byDomain);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace TrainingHub.Features.Pipeline;
+
+/// <summary>First in the pipeline: logs every request's name, outcome and duration (never its contents, which may be personal).</summary>
+public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse> where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var name = typeof(TMessage).FullName ?? typeof(TMessage).Name;
+        try
+        {
+            var response = await next(message, cancellationToken);
+            Handled(logger, name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (ValidationException e)
+        {
+            Invalid(logger, name, e.Errors.Count());
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Failed(logger, e, name);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handled {Request} in {Milliseconds:0.0} ms")]
+    private static partial void Handled(ILogger logger, string request, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} was refused by validation ({Count} errors)")]
+    private static partial void Invalid(ILogger logger, string request, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Request} failed")]
+    private static partial void Failed(ILogger logger, Exception exception, string request);
+}
+
+/// <summary>Second: runs every FluentValidation validator of the request; on failure the handler never runs, so nothing is written.</summary>
+public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+    : IPipelineBehavior<TMessage, TResponse> where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(new ValidationContext<TMessage>(message), cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+        if (failures.Count > 0) throw new ValidationException(failures);
+        return await next(message, cancellationToken);
+    }
+}

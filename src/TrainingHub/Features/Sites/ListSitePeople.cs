@@ -1,0 +1,46 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Data;
+
+namespace TrainingHub.Features.Sites;
+
+public static class ListSitePeople
+{
+    public sealed record Query(string ActorId, Guid SiteId) : IQuery<Result>;
+
+    public sealed record Person(string Id, string FullName, string Email, IReadOnlyList<string> Roles);
+
+    public sealed record Result(Guid SiteId, string SiteName, string State, IReadOnlyList<Person> People);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.ActorId).NotEmpty();
+            RuleFor(q => q.SiteId).NotEmpty();
+        }
+    }
+
+    public sealed class Handler(TrainingHubDb db, SiteScope scope) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
+        {
+            var site = await db.Sites.AsNoTracking().Where(s => s.Id == query.SiteId)
+                .Select(s => new { s.Id, s.Name, s.State }).SingleOrDefaultAsync(ct)
+                ?? throw new NotFoundException("There is no such site.");
+            await scope.RequireAsync(query.ActorId, site.Id, SiteScope.StaffRoles, ct);
+
+            var rows = await (from m in db.SiteMemberships.AsNoTracking()
+                              join p in db.Users.AsNoTracking() on m.PersonId equals p.Id
+                              where m.SiteId == site.Id
+                              orderby p.FullName
+                              select new { p.Id, p.FullName, p.Email, m.Role }).ToListAsync(ct);
+            var people = rows.GroupBy(r => r.Id)
+                .Select(g => new Person(g.Key, g.First().FullName, g.First().Email ?? "", g.Select(r => r.Role).Order().ToList()))
+                .OrderBy(p => p.FullName, StringComparer.CurrentCulture)
+                .ToList();
+            return new Result(site.Id, site.Name, site.State, people);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TrainingHub.Infrastructure;
+
+public enum DatabaseProvider { Sqlite, SqlServer, PostgreSql }
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Which database engine holds the data.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Connection string; for SQLite it may be empty and the file is created in <see cref="DataFolder"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Folder for the SQLite file and other local data, relative to the content root unless absolute.</summary>
+    [Required]
+    public string DataFolder { get; set; } = "App_Data";
+
+    /// <summary>Apply pending migrations when the site starts.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}
+
+public sealed class ContentOptions
+{
+    public const string Section = "Content";
+
+    /// <summary>Folder holding courses/, domains.yml and language.yml. Empty: the nearest "content" folder above the content root.</summary>
+    public string? Path { get; set; }
+}
+
+public enum EmailDelivery { PickupFolder, Smtp }
+
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    public EmailDelivery Delivery { get; set; } = EmailDelivery.PickupFolder;
+
+    /// <summary>Where .eml files are written when <see cref="Delivery"/> is PickupFolder (relative to the data folder unless absolute).</summary>
+    [Required]
+    public string PickupFolder { get; set; } = "mail";
+
+    [Required, EmailAddress]
+    public string FromAddress { get; set; } = "no-reply@traininghub.local";
+
+    [Required]
+    public string FromName { get; set; } = "TrainingHub";
+
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public bool UseStartTls { get; set; } = true;
+}
+
+public sealed class AccountOptions
+{
+    public const string Section = "Accounts";
+
+    [Range(3, 20)]
+    public int MaxFailedSignInAttempts { get; set; } = 5;
+
+    [Range(1, 1440)]
+    public int LockoutMinutes { get; set; } = 15;
+
+    [Range(12, 128)]
+    public int MinimumPasswordLength { get; set; } = 12;
+
+    [Range(1, 72)]
+    public int PasswordResetLinkHours { get; set; } = 2;
+
+    /// <summary>Sign-in and password-reset requests allowed per minute from one network address.</summary>
+    [Range(1, 100000)]
+    public int RequestsPerMinutePerAddress { get; set; } = 30;
+}
+
+public sealed class InstituteOptions
+{
+    public const string Section = "Institute";
+
+    /// <summary>The institute's name, used when the database is first created.</summary>
+    [Required, MinLength(2)]
+    public string Name { get; set; } = "TrainingHub Institute";
+
+    /// <summary>Public address of the site, used in links sent by email.</summary>
+    [Required, Url]
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+}
+
+public sealed class DemoDataOptions
+{
+    public const string Section = "DemoData";
+
+    /// <summary>Create a demo institute, sites, cohort and one account per role when the database is empty.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Password of every demo account.</summary>
+    [Required, MinLength(12)]
+    public string Password { get; set; } = "Recovery-Demo-2026";
+}
+
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Run a Hangfire job server inside the site.</summary>
+    public bool RunServer { get; set; } = true;
+
+    [Range(1, 64)]
+    public int WorkerCount { get; set; } = 2;
+}
+
+/// <summary>Every options class bound from configuration, with its section; a test keeps these and appsettings.schema.json in step.</summary>
+public static class OptionsCatalog
+{
+    public static readonly IReadOnlyList<(string Section, Type Type)> All =
+    [
+        (DatabaseOptions.Section, typeof(DatabaseOptions)),
+        (ContentOptions.Section, typeof(ContentOptions)),
+        (EmailOptions.Section, typeof(EmailOptions)),
+        (AccountOptions.Section, typeof(AccountOptions)),
+        (InstituteOptions.Section, typeof(InstituteOptions)),
+        (DemoDataOptions.Section, typeof(DemoDataOptions)),
+        (JobsOptions.Section, typeof(JobsOptions)),
+    ];
+}

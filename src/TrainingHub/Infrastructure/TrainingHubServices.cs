@@ -1,0 +1,84 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TrainingHub.Content;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+using TrainingHub.Email;
+using TrainingHub.Features;
+using TrainingHub.Features.Accounts;
+using TrainingHub.Features.Pipeline;
+using TrainingHub.Features.Sites;
+
+namespace TrainingHub.Infrastructure;
+
+public static class TrainingHubServices
+{
+    /// <summary>Everything the application needs whatever its host (the site, the CLI, tests): options, data, content, mediator.</summary>
+    public static IServiceCollection AddTrainingHubCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        AddSection<DatabaseOptions>(services, configuration, DatabaseOptions.Section);
+        AddSection<ContentOptions>(services, configuration, ContentOptions.Section);
+        AddSection<EmailOptions>(services, configuration, EmailOptions.Section);
+        AddSection<AccountOptions>(services, configuration, AccountOptions.Section);
+        AddSection<InstituteOptions>(services, configuration, InstituteOptions.Section);
+        AddSection<DemoDataOptions>(services, configuration, DemoDataOptions.Section);
+        AddSection<JobsOptions>(services, configuration, JobsOptions.Section);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DataPaths>();
+        services.AddSingleton(sp => CatalogLoader.LoadOrThrow(sp.GetRequiredService<DataPaths>().ContentFolder));
+        services.AddSingleton<IMailSender, MailSender>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<SiteScope>();
+        services.AddScoped<DatabaseStartup>();
+        services.AddScoped<DemoData>();
+        services.AddScoped<IPasswordValidator<Person>, CommonPasswordValidator>();
+
+        services.AddDbContext<TrainingHubDb>((sp, o) => ConfigureProvider(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataPaths>()));
+
+        services.AddMediator(o =>
+        {
+            o.ServiceLifetime = ServiceLifetime.Scoped;
+            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+        foreach (var type in typeof(TrainingHubServices).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var validator in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
+            {
+                services.AddScoped(validator, type);
+            }
+        }
+        return services;
+    }
+
+    public static void ConfigureProvider(DbContextOptionsBuilder o, DatabaseOptions options, DataPaths paths)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var cs = string.IsNullOrWhiteSpace(options.ConnectionString)
+                    ? $"Data Source={Path.Combine(paths.InDataFolder("."), "traininghub.db")}"
+                    : options.ConnectionString;
+                o.UseSqlite(cs, x => x.MigrationsAssembly("TrainingHub.Migrations.Sqlite"));
+                break;
+            case DatabaseProvider.SqlServer:
+                o.UseSqlServer(options.ConnectionString, x => x.MigrationsAssembly("TrainingHub.Migrations.SqlServer"));
+                break;
+            case DatabaseProvider.PostgreSql:
+                o.UseNpgsql(options.ConnectionString, x => x.MigrationsAssembly("TrainingHub.Migrations.PostgreSql"));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported.");
+        }
+    }
+
+    private static void AddSection<T>(IServiceCollection services, IConfiguration configuration, string section) where T : class
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new SectionValidator<T>(section));
+    }
+}
