@@ -170,10 +170,7 @@ public static class CliApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddTrainingHubCore(builder.Configuration);
         builder.Services.AddSingleton<IRequestOrigin, LocalOrigin>();
-        var accounts = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
-        builder.Services.AddIdentityCore<Person>(o => PasswordPolicy.Apply(o, accounts))
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<TrainingHubDb>();
+        builder.Services.AddTrainingHubAccountsWithoutSignIn(builder.Configuration);
         return builder.Build();
     }
 }

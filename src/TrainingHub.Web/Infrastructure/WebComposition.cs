@@ -25,6 +25,7 @@ public static class WebComposition
 
         var accounts = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
         services.AddIdentity<Person, IdentityRole>(o => PasswordPolicy.Apply(o, accounts))
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<TrainingHubDb>()
             .AddDefaultTokenProviders();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(accounts.PasswordResetLinkHours));

@@ -28,6 +28,11 @@ internal sealed class YamlFile
         {
             Problem((int)e.Start.Line + _lineOffset, "this is not valid YAML: " + FirstSentence(e.Message));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up without a position on some unclosed brackets and quotes.
+            Problem(_lineOffset + 1, "this is not valid YAML: check for an unclosed [ ], { } or quote");
+        }
         if (Root is null && !_problems.Any(p => p.File == file))
         {
             Problem(_lineOffset + 1, "the file is empty");

@@ -36,7 +36,6 @@ public static class TrainingHubServices
         services.AddScoped<SiteScope>();
         services.AddScoped<DatabaseStartup>();
         services.AddScoped<DemoData>();
-        services.AddScoped<IPasswordValidator<Person>, CommonPasswordValidator>();
 
         services.AddDbContext<TrainingHubDb>((sp, o) => ConfigureProvider(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataPaths>()));
 
@@ -52,6 +51,17 @@ public static class TrainingHubServices
                 services.AddScoped(validator, type);
             }
         }
+        return services;
+    }
+
+    /// <summary>Accounts without the web's cookies: for hosts that create people but never sign them in (the CLI, tests).</summary>
+    public static IServiceCollection AddTrainingHubAccountsWithoutSignIn(this IServiceCollection services, IConfiguration configuration)
+    {
+        var accounts = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+        services.AddIdentityCore<Person>(o => PasswordPolicy.Apply(o, accounts))
+            .AddRoles<IdentityRole>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddEntityFrameworkStores<TrainingHubDb>();
         return services;
     }
 

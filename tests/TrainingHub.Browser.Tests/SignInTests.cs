@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace TrainingHub.Browser.Tests;
+
+[Collection(SiteCollection.Name)]
+public sealed class SignInTests(SiteFixture site)
+{
+    [Fact]
+    public async Task Wrong_password_shows_a_plain_message_next_to_the_form()
+    {
+        var page = await site.NewPageAsync();
+
+        await page.SignInAsync("supervisor@demo.traininghub.test", "Not-the-right-password-1");
+
+        var summary = page.GetByRole(AriaRole.Alert);
+        await Expect(summary).ToContainTextAsync("The email address or password is not right");
+        // The message sits just above the form it is about, not on another page.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));
+        await Expect(page.Locator("#error-summary + form").GetByLabel("Email address")).ToHaveValueAsync("supervisor@demo.traininghub.test");
+        await page.AssertNoSeriousAccessibilityProblemsAsync();
+    }
+}

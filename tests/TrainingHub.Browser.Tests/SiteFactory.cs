@@ -1,0 +1,39 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace TrainingHub.Browser.Tests;
+
+/// <summary>The real site on a real Kestrel port, with demo data in a SQLite file of its own.</summary>
+public sealed class SiteFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataFolder;
+
+    public SiteFactory(string dataFolder)
+    {
+        _dataFolder = dataFolder;
+        // The port is chosen before start-up because Institute:PublicBaseUrl must name it while the site is configured.
+        var port = FreeLoopbackPort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+    }
+
+    public Uri BaseAddress { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        // UseSetting, not ConfigureAppConfiguration: the site reads these while its services are being added.
+        builder.UseSetting("Database:DataFolder", _dataFolder);
+        builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Accounts:RequestsPerMinutePerAddress", "10000");
+        builder.UseSetting("Institute:PublicBaseUrl", BaseAddress.ToString().TrimEnd('/'));
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

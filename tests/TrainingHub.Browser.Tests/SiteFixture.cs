@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TrainingHub.Content;
+
+namespace TrainingHub.Browser.Tests;
+
+/// <summary>One running site and one headless Chromium, shared by every browser test.</summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    public const string DemoPassword = "Recovery-Demo-2026";
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"traininghub-browser-{Guid.NewGuid():N}");
+    private SiteFactory? _site;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress => Site.BaseAddress;
+
+    public CourseCatalog Catalog => Site.Services.GetRequiredService<CourseCatalog>();
+
+    private SiteFactory Site => _site ?? throw new InvalidOperationException("The site has not started.");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataFolder);
+        _site = new SiteFactory(_dataFolder);
+        _site.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        // Debian's Chromium, installed by tools/test.sh: the tests never download a browser.
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    /// <summary>A page in a fresh browser context, so each test starts signed out with no cookies.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var browser = _browser ?? throw new InvalidOperationException("The browser has not started.");
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_site is not null) await _site.DisposeAsync();
+        if (Directory.Exists(_dataFolder)) Directory.Delete(_dataFolder, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiteCollection : ICollectionFixture<SiteFixture>
+{
+    public const string Name = "Site in a browser";
+}

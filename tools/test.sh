@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need on a fresh Debian machine, then runs the content linter and every suite.
+#   tools/test.sh            everything
+#   tools/test.sh --fast     skip the browser suite (for quick local runs; CI runs everything)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fast=false
+[ "${1:-}" = "--fast" ] && fast=true
+
+# Debian packages the suites use: chromium (browser tests), fonts (PDF and page rendering),
+# poppler-utils (pdftotext reads PDFs back), zbar-tools (zbarimg decodes QR codes).
+packages=(chromium fonts-dejavu-core poppler-utils zbar-tools)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== Installing Debian packages: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+echo "== Restoring tools and packages"
+dotnet tool restore >/dev/null
+dotnet restore TrainingHub.sln >/dev/null
+
+echo "== Building (warnings are errors)"
+dotnet build TrainingHub.sln -c Release --no-restore -nologo -v quiet
+
+echo "== Content linter"
+dotnet run --project tools/TrainingHub.Cli -c Release --no-build -- lint-content
+
+suites=(tests/TrainingHub.Tests tests/TrainingHub.Web.Tests)
+$fast || suites+=(tests/TrainingHub.Browser.Tests)
+for suite in "${suites[@]}"; do
+  echo "== $suite"
+  dotnet test "$suite" -c Release --no-build -nologo --logger "console;verbosity=minimal"
+done
+echo "== All suites passed"
