@@ -1,4 +1,4 @@
-using Deque.AxeCore.Commons;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -19,7 +19,7 @@ public static class PageActions
     public static async Task SignInAndWaitForDashboardAsync(this IPage page, string email)
     {
         await page.SignInAsync(email);
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dashboard$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/dashboard$"));
     }
 
     /// <summary>Serious and critical axe-core violations on the page, described one per line; empty when there are none.</summary>

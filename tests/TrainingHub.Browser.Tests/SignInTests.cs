@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,7 +17,7 @@ public sealed class SignInTests(SiteFixture site)
         var summary = page.GetByRole(AriaRole.Alert);
         await Expect(summary).ToContainTextAsync("The email address or password is not right");
         // The message sits just above the form it is about, not on another page.
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));
+        await Expect(page).ToHaveURLAsync(new Regex("/account/sign-in"));
         await Expect(page.Locator("#error-summary + form").GetByLabel("Email address")).ToHaveValueAsync("supervisor@demo.traininghub.test");
         await page.AssertNoSeriousAccessibilityProblemsAsync();
     }

@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -77,25 +79,20 @@ public static class WebComposition
     {
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        builder.Services.AddHangfire(cfg =>
+        // Each host owns its storage instance (registered in DI), so hosts never share Hangfire's static JobStorage.Current.
+        JobStorage storage = database.Provider switch
         {
-            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            switch (database.Provider)
-            {
-                case DatabaseProvider.SqlServer:
-                    cfg.UseSqlServerStorage(database.ConnectionString);
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString));
-                    break;
-                default:
-                    // Hangfire has no maintained SQLite storage; jobs that must survive a restart are rebuilt from outbox rows.
-                    cfg.UseInMemoryStorage();
-                    break;
-            }
-        });
+            DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString),
+            DatabaseProvider.PostgreSql => new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions())),
+            // Hangfire has no maintained SQLite storage; jobs that must survive a restart are rebuilt from outbox rows.
+            _ => new Hangfire.InMemory.InMemoryStorage(),
+        };
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddHangfire(cfg => cfg
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(storage));
         if (jobs.RunServer)
         {
             builder.Services.AddHangfireServer(o => o.WorkerCount = jobs.WorkerCount);
@@ -149,7 +146,7 @@ public static class WebComposition
             Authorization = [],
             DashboardTitle = "TrainingHub jobs",
             AppPath = "/",
-        }).RequireAuthorization(Policies.InstituteAdmin);
+        }, app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Policies.InstituteAdmin);
         return app;
     }
 }

@@ -31,7 +31,7 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
     {
         if (await db.Sites.AnyAsync(ct)) return;
         var now = clock.GetUtcNow().UtcDateTime;
-        var institute = await db.Institutes.FirstAsync(ct);
+        var institute = await db.Institutes.OrderBy(i => i.Id).FirstAsync(ct);
 
         db.Sites.Add(new Site { Id = SiteA, InstituteId = institute.Id, Name = "Harbor Light Recovery Center", State = "NY", Status = SiteStatus.Active, CreatedAt = now });
         db.Sites.Add(new Site { Id = SiteB, InstituteId = institute.Id, Name = "Riverside Opioid Treatment Program", State = "MA", Status = SiteStatus.Active, CreatedAt = now });

@@ -24,6 +24,11 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
             Invalid(logger, name, e.Errors.Count());
             throw;
         }
+        catch (Exception e) when (e is NotFoundException or ForbiddenException)
+        {
+            Refused(logger, name, e.GetType().Name);
+            throw;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Failed(logger, e, name);
@@ -36,6 +41,9 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Request} was refused by validation ({Count} errors)")]
     private static partial void Invalid(ILogger logger, string request, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} was refused: {Outcome}")]
+    private static partial void Refused(ILogger logger, string request, string outcome);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Request} failed")]
     private static partial void Failed(ILogger logger, Exception exception, string request);

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace TrainingHub.Web.Tests.Pages;
+
+[Collection(SiteCollection.Name)]
+public sealed partial class AccountPagesTests(SiteFactory site)
+{
+    [Fact]
+    public async Task Signing_in_with_the_demo_trainee_opens_the_dashboard()
+    {
+        var client = await site.SignedIn("trainee@demo.traininghub.test");
+        var response = await client.GetAsync("/dashboard");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<h1>My courses</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_gets_a_plain_message_and_no_sign_in()
+    {
+        var client = site.Anonymous();
+        var response = await SiteFactory.PostForm(client, "/account/sign-in", new() { ["Input.Email"] = "facilitator@demo.traininghub.test", ["Input.Password"] = "not the password" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The email address or password is not right.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/dashboard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Empty_sign_in_fields_get_messages_next_to_the_fields()
+    {
+        var response = await SiteFactory.PostForm(site.Anonymous(), "/account/sign-in", new() { ["Input.Email"] = "", ["Input.Password"] = "" });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Enter the email address you sign in with.", html, StringComparison.Ordinal);
+        Assert.Contains("Enter your password.", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_Email\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account_even_against_the_right_password()
+    {
+        var client = site.Anonymous();
+        for (var i = 0; i < 5; i++)
+        {
+            await SiteFactory.PostForm(client, "/account/sign-in", new() { ["Input.Email"] = "coordinator.b@demo.traininghub.test", ["Input.Password"] = $"wrong guess {i}" });
+        }
+        var response = await SiteFactory.PostForm(client, "/account/sign-in", new() { ["Input.Email"] = "coordinator.b@demo.traininghub.test", ["Input.Password"] = SiteFactory.DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Your account is locked for a few minutes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_reset_through_the_emailed_link()
+    {
+        const string email = "supervisor.b@demo.traininghub.test";
+        var before = Directory.Exists(site.MailFolder) ? Directory.GetFiles(site.MailFolder).ToHashSet() : [];
+        var client = site.Anonymous();
+        var sent = await SiteFactory.PostForm(client, "/account/forgot-password", new() { ["Input.Email"] = email });
+        Assert.Contains("If there is an account for that email address", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var mail = Directory.GetFiles(site.MailFolder).Where(f => !before.Contains(f))
+            .Select(File.ReadAllText).Single(m => m.Contains($"To: Priya Shah <{email}>", StringComparison.Ordinal));
+        var link = ResetLink().Match(mail.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal));
+        Assert.True(link.Success, mail);
+        var resetUrl = new Uri(link.Value).PathAndQuery;
+
+        var bad = await SiteFactory.PostForm(client, "/account/reset-password", new()
+        {
+            ["Input.Email"] = email, ["Input.Token"] = Uri.UnescapeDataString(ResetToken().Match(resetUrl).Groups[1].Value),
+            ["Input.Password"] = "a new quiet harbour", ["Input.ConfirmPassword"] = "a different harbour",
+        }, formPage: resetUrl);
+        Assert.Contains("The two passwords are not the same.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var done = await SiteFactory.PostForm(client, "/account/reset-password", new()
+        {
+            ["Input.Email"] = email, ["Input.Token"] = Uri.UnescapeDataString(ResetToken().Match(resetUrl).Groups[1].Value),
+            ["Input.Password"] = "a new quiet harbour", ["Input.ConfirmPassword"] = "a new quiet harbour",
+        }, formPage: resetUrl);
+        Assert.Contains("Your password has been changed.", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await site.SignedIn(email, "a new quiet harbour");
+    }
+
+    [Fact]
+    public async Task A_forged_reset_token_is_refused_with_a_plain_message()
+    {
+        var response = await SiteFactory.PostForm(site.Anonymous(), "/account/reset-password", new()
+        {
+            ["Input.Email"] = "trainee@demo.traininghub.test", ["Input.Token"] = "forged",
+            ["Input.Password"] = "a new quiet harbour", ["Input.ConfirmPassword"] = "a new quiet harbour",
+        });
+        Assert.Contains("This reset link is not valid or has expired. Ask for a new one.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await site.SignedIn("trainee@demo.traininghub.test");
+    }
+
+    [Fact]
+    public async Task A_bad_email_on_the_forgotten_password_form_sends_nothing()
+    {
+        var before = Directory.Exists(site.MailFolder) ? Directory.GetFiles(site.MailFolder).Length : 0;
+        var response = await SiteFactory.PostForm(site.Anonymous(), "/account/forgot-password", new() { ["Input.Email"] = "not an email" });
+        Assert.Contains("Enter an email address like name@example.org.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, Directory.Exists(site.MailFolder) ? Directory.GetFiles(site.MailFolder).Length : 0);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var client = await site.SignedIn("coordinator@demo.traininghub.test");
+        var response = await SiteFactory.PostForm(client, "/account/sign-out", [], formPage: "/dashboard");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/dashboard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task There_is_no_open_registration_page()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Anonymous().GetAsync("/account/register")).StatusCode);
+    }
+
+    [GeneratedRegex(@"http://localhost/account/reset-password\?\S+")]
+    private static partial Regex ResetLink();
+
+    [GeneratedRegex(@"token=([^&\s]+)")]
+    private static partial Regex ResetToken();
+}

@@ -1,0 +1,76 @@
+using System.Net;
+
+namespace TrainingHub.Web.Tests.Pages;
+
+[Collection(SiteCollection.Name)]
+public sealed class CoursePagesTests(SiteFactory site)
+{
+    [Fact]
+    public async Task The_catalog_lists_the_three_courses_with_their_hours()
+    {
+        var html = await site.Anonymous().GetStringAsync("/courses");
+        Assert.Contains("Recovery Coach Training", html, StringComparison.Ordinal);
+        Assert.Contains("30 hours", html, StringComparison.Ordinal);
+        Assert.Contains("15 hours", html, StringComparison.Ordinal);
+        Assert.Contains("4 hours", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_course_overview_shows_modules_lessons_hours_and_sources()
+    {
+        var html = await site.Anonymous().GetStringAsync("/courses/mat");
+        Assert.Contains("Medications for Opioid Use Disorder (MAT)", html, StringComparison.Ordinal);
+        Assert.Contains("Modules and lessons", html, StringComparison.Ordinal);
+        Assert.Contains("Hours by domain", html, StringComparison.Ordinal);
+        Assert.Contains("Sources", html, StringComparison.Ordinal);
+        Assert.Contains("Sign in to enrol", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_trainee_enrols_then_opens_a_lesson_and_sees_the_course_on_the_dashboard()
+    {
+        var client = await site.SignedIn("trainee@demo.traininghub.test");
+        var lessonUrl = "/courses/ethics/lessons/eth-what-ethics-means";
+        var before = await client.GetAsync(lessonUrl);
+        Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
+        Assert.Contains("Enrol in this course to open its lessons.", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var enrol = await SiteFactory.PostForm(client, "/courses/ethics?handler=Enroll", [], formPage: "/courses/ethics");
+        Assert.Equal(HttpStatusCode.Redirect, enrol.StatusCode);
+        Assert.Contains("You are enrolled in this course.", await client.GetStringAsync("/courses/ethics"), StringComparison.Ordinal);
+
+        var lesson = await client.GetAsync(lessonUrl);
+        Assert.Equal(HttpStatusCode.OK, lesson.StatusCode);
+        var html = await lesson.Content.ReadAsStringAsync();
+        Assert.Contains("In this lesson you will", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Facilitator agenda", html, StringComparison.Ordinal);
+
+        Assert.Contains("Ethics for Recovery Coaches", await client.GetStringAsync("/dashboard"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_facilitator_sees_the_agenda_of_a_live_lesson()
+    {
+        var client = await site.SignedIn("facilitator@demo.traininghub.test");
+        var html = await client.GetStringAsync("/courses/ethics/lessons/eth-what-ethics-means");
+        Assert.Contains("Facilitator agenda", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enrolling_in_an_unknown_course_answers_404_and_writes_nothing()
+    {
+        var client = await site.SignedIn("trainee.b@demo.traininghub.test");
+        var response = await SiteFactory.PostForm(client, "/courses/no-such-course?handler=Enroll", [], formPage: "/courses/mat");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("no-such-course", await client.GetStringAsync("/dashboard"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_anonymous_enrolment_is_sent_to_sign_in()
+    {
+        var client = site.Anonymous();
+        var response = await SiteFactory.PostForm(client, "/courses/mat?handler=Enroll", [], formPage: "/account/sign-in");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+}
