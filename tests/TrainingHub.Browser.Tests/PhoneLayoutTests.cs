@@ -36,6 +36,18 @@ public sealed class PhoneLayoutTests(SiteFixture site)
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
+    [Fact]
+    public async Task A_facilitators_lesson_with_its_agenda_fits_a_phone()
+    {
+        var page = await site.NewPageAsync(new ViewportSize { Width = PhoneWidth, Height = 740 });
+        await page.SignInAndWaitForDashboardAsync("facilitator@demo.traininghub.test");
+        var live = site.Catalog.Find("recovery-coach")!.Lessons.First(l => l.Delivery == TrainingHub.Content.LessonDelivery.Live);
+        await page.GotoAsync($"/courses/recovery-coach/lessons/{live.Id}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Facilitator agenda" })).ToBeVisibleAsync();
+        var problems = (await ProblemsOnThisPageAsync(page)).ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
     private static async Task<IEnumerable<string>> ProblemsOnThisPageAsync(IPage page)
     {
         var problems = new List<string>();

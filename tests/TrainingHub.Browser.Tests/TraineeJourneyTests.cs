@@ -22,6 +22,7 @@ public sealed class TraineeJourneyTests(SiteFixture site)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Start with the first lesson" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/courses/mat/lessons/{Regex.Escape(firstLesson.Id)}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveCountAsync(1);
         await Expect(page.Locator("main > h1")).ToHaveTextAsync(firstLesson.Title);
         var body = page.Locator("article.lesson-body");
         await Expect(body.Locator("p").First).ToBeVisibleAsync();

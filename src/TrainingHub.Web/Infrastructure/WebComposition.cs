@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Logging;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
@@ -80,19 +82,23 @@ public static class WebComposition
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         // Each host owns its storage instance (registered in DI), so hosts never share Hangfire's static JobStorage.Current.
-        JobStorage storage = database.Provider switch
+        // It is created on first use, after this host's logging exists: Hangfire's log provider is static too.
+        builder.Services.AddSingleton<JobStorage>(sp =>
         {
-            DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString),
-            DatabaseProvider.PostgreSql => new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions())),
-            // Hangfire has no maintained SQLite storage; jobs that must survive a restart are rebuilt from outbox rows.
-            _ => new Hangfire.InMemory.InMemoryStorage(),
-        };
-        builder.Services.AddSingleton(storage);
-        builder.Services.AddHangfire(cfg => cfg
+            LogProvider.SetCurrentLogProvider(new AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            return database.Provider switch
+            {
+                DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString),
+                DatabaseProvider.PostgreSql => new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions())),
+                // Hangfire has no maintained SQLite storage; jobs that must survive a restart are rebuilt from outbox rows.
+                _ => new Hangfire.InMemory.InMemoryStorage(),
+            };
+        });
+        builder.Services.AddHangfire((sp, cfg) => cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(storage));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         if (jobs.RunServer)
         {
             builder.Services.AddHangfireServer(o => o.WorkerCount = jobs.WorkerCount);

@@ -97,7 +97,7 @@ internal static partial class LessonParser
 
         if (id is null || title is null || hours is null || delivery is null || domains.Count == 0) return null;
         return new Lesson(id, courseId, moduleId, title, hours.Value, delivery.Value, objectives, domains, agenda, time,
-            MarkdownRenderer.ToHtml(body), words, CatalogLoader.Sha256(text));
+            MarkdownRenderer.LessonToHtml(body), words, CatalogLoader.Sha256(text));
     }
 
     private static void CheckLive(YamlFile yaml, YamlDotNet.RepresentationModel.YamlMappingNode map,

@@ -19,7 +19,7 @@ public sealed class CatalogLoaderTests : IDisposable
     }
 
     [Fact]
-    public void A_valid_course_loads_with_no_problems_and_renders_its_lessons()
+    public void A_valid_course_loads_with_no_problems_and_renders_its_lessons_without_repeating_the_title()
     {
         _content.WithValidCourse();
         var result = Load();
@@ -27,7 +27,8 @@ public sealed class CatalogLoaderTests : IDisposable
         var course = Assert.Single(result.Catalog.Courses);
         Assert.Equal(0.5m, course.Hours);
         var lesson = Assert.Single(course.Lessons);
-        Assert.Contains("<h1", lesson.Html, StringComparison.Ordinal);
+        Assert.StartsWith("<p>word word", lesson.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h1", lesson.Html, StringComparison.Ordinal);
         Assert.Equal(6, course.Modules[0].Quiz!.Questions.Count);
         Assert.Equal(64, course.ContentHash.Length);
     }

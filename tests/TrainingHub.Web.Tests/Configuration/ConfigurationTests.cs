@@ -93,7 +93,8 @@ public sealed class ConfigurationTests
             using var factory = new SiteFactory();
             factory.Settings["Content:Path"] = content;
             var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-            var contentError = Assert.IsType<ContentException>(e as ContentException ?? e.GetBaseException());
+            var contentError = e as ContentException ?? e.GetBaseException() as ContentException
+                ?? throw new Xunit.Sdk.XunitException("start-up failed without a content error: " + e);
             Assert.Contains("content/courses/broken/course.yml:4: 'hours' must be a positive number of quarter hours", contentError.Message, StringComparison.Ordinal);
         }
         finally
