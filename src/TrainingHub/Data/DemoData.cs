@@ -8,7 +8,7 @@ using TrainingHub.Infrastructure;
 namespace TrainingHub.Data;
 
 /// <summary>Demo institute content for Development: two sites, a cohort and one account per role (listed in the README).</summary>
-public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptions<DemoDataOptions> options, TimeProvider clock, AuditTrail audit)
+public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptions<DemoDataOptions> options, TimeProvider clock, AuditTrail audit, Content.CourseCatalog catalog)
 {
     public const string Domain = "demo.traininghub.test";
     public static readonly Guid SiteA = Guid.Parse("0f6f1f4e-5a41-4c39-9d0e-2f4a1c7b8a01");
@@ -58,7 +58,17 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
             Id = CohortA, SiteId = SiteA, CourseId = "recovery-coach", Name = "Winter 2027 Recovery Coach cohort",
             StartsOn = new DateOnly(2027, 1, 11), DeliveryMode = DeliveryMode.InPerson, Capacity = 16, FacilitatorId = facilitatorId, CreatedAt = now,
         });
-        audit.Record(null, AuditActions.DemoDataCreated, "institute", "two sites, a cohort and one account per role");
+        var terry = await users.FindByEmailAsync($"trainee@{Domain}");
+        var course = catalog.Find("recovery-coach");
+        if (terry is not null && course is not null)
+        {
+            db.Enrollments.Add(new Enrollment
+            {
+                Id = Guid.NewGuid(), PersonId = terry.Id, CourseId = course.Id, CourseVersion = course.Version, ContentHash = course.ContentHash,
+                CohortId = CohortA, Status = EnrollmentStatus.Active, EnrolledAt = now,
+            });
+        }
+        audit.Record(null, AuditActions.DemoDataCreated, "institute", "two sites, a cohort with one trainee, and one account per role");
         await db.SaveChangesAsync(ct);
     }
 }

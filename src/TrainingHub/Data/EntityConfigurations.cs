@@ -85,3 +85,102 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.Property(x => x.FullName).HasMaxLength(200).IsRequired();
     }
 }
+
+internal sealed class HoursEntryConfiguration : IEntityTypeConfiguration<HoursEntry>
+{
+    public void Configure(EntityTypeBuilder<HoursEntry> e)
+    {
+        e.Property(x => x.CourseId).HasMaxLength(100).IsRequired();
+        e.Property(x => x.CourseVersion).HasMaxLength(40).IsRequired();
+        e.Property(x => x.LessonId).HasMaxLength(150);
+        e.Property(x => x.Hours).HasPrecision(6, 2);
+        e.Property(x => x.Domain).HasMaxLength(80).IsRequired();
+        e.Property(x => x.DomainTags).HasMaxLength(400).IsRequired();
+        e.Property(x => x.Delivery).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Reason).HasMaxLength(1000);
+        e.Property(x => x.IdempotencyKey).HasMaxLength(300).IsRequired();
+        e.HasIndex(x => x.IdempotencyKey).IsUnique();
+        e.HasIndex(x => new { x.PersonId, x.CourseId });
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Enrollment>().WithMany().HasForeignKey(x => x.EnrollmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<HoursEntry>().WithMany().HasForeignKey(x => x.ReversesEntryId).OnDelete(DeleteBehavior.Restrict);
+        // A reversal can only ever reverse an entry once.
+        e.HasIndex(x => x.ReversesEntryId).IsUnique();
+    }
+}
+
+internal sealed class SeatTimeBeatConfiguration : IEntityTypeConfiguration<SeatTimeBeat>
+{
+    public void Configure(EntityTypeBuilder<SeatTimeBeat> e)
+    {
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.CourseId).HasMaxLength(100).IsRequired();
+        e.Property(x => x.LessonId).HasMaxLength(150).IsRequired();
+        e.HasIndex(x => new { x.PersonId, x.LessonId, x.Day });
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SeatTimeClockConfiguration : IEntityTypeConfiguration<SeatTimeClock>
+{
+    public void Configure(EntityTypeBuilder<SeatTimeClock> e)
+    {
+        e.HasKey(x => x.PersonId);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LiveSessionConfiguration : IEntityTypeConfiguration<LiveSession>
+{
+    public void Configure(EntityTypeBuilder<LiveSession> e)
+    {
+        e.Property(x => x.CourseId).HasMaxLength(100).IsRequired();
+        e.Property(x => x.LessonId).HasMaxLength(150).IsRequired();
+        e.Property(x => x.Place).HasMaxLength(300);
+        e.Property(x => x.VideoLink).HasMaxLength(500);
+        e.Ignore(x => x.Delivery);
+        e.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.CourseId, x.LessonId });
+    }
+}
+
+internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<AttendanceRecord>
+{
+    public void Configure(EntityTypeBuilder<AttendanceRecord> e)
+    {
+        e.Property(x => x.CorrectionReason).HasMaxLength(1000);
+        e.HasOne<LiveSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.SessionId, x.PersonId, x.RecordedAt });
+    }
+}
+
+internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAttempt>
+{
+    public void Configure(EntityTypeBuilder<QuizAttempt> e)
+    {
+        e.Property(x => x.CourseId).HasMaxLength(100).IsRequired();
+        e.Property(x => x.ModuleId).HasMaxLength(150).IsRequired();
+        e.Property(x => x.OpenKey).HasMaxLength(40).IsRequired().IsConcurrencyToken();
+        e.Property(x => x.Layout).IsRequired();
+        e.Property(x => x.ContentHash).HasMaxLength(64).IsRequired();
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        // One open attempt per person and quiz, on every provider, without a filtered index.
+        e.HasIndex(x => new { x.PersonId, x.CourseId, x.ModuleId, x.OpenKey }).IsUnique();
+    }
+}
+
+internal sealed class QuizResetConfiguration : IEntityTypeConfiguration<QuizReset>
+{
+    public void Configure(EntityTypeBuilder<QuizReset> e)
+    {
+        e.Property(x => x.CourseId).HasMaxLength(100).IsRequired();
+        e.Property(x => x.ModuleId).HasMaxLength(150).IsRequired();
+        e.Property(x => x.Reason).HasMaxLength(1000).IsRequired();
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.PersonId, x.CourseId, x.ModuleId });
+    }
+}

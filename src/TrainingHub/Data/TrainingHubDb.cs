@@ -13,6 +13,13 @@ public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : Ide
     public DbSet<SiteMembership> SiteMemberships => Set<SiteMembership>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<HoursEntry> HoursEntries => Set<HoursEntry>();
+    public DbSet<SeatTimeBeat> SeatTimeBeats => Set<SeatTimeBeat>();
+    public DbSet<SeatTimeClock> SeatTimeClocks => Set<SeatTimeClock>();
+    public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+    public DbSet<QuizReset> QuizResets => Set<QuizReset>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

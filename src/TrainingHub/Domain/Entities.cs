@@ -107,6 +107,13 @@ public static class AuditActions
     public const string PasswordReset = "account.password-reset";
     public const string Enrolled = "enrollment.created";
     public const string DemoDataCreated = "system.demo-data-created";
+    public const string HoursCredited = "hours.credited";
+    public const string HoursReversed = "hours.reversed";
+    public const string CourseCompleted = "enrollment.completed";
+    public const string SessionScheduled = "session.scheduled";
+    public const string AttendanceRecorded = "session.attendance-recorded";
+    public const string QuizSubmitted = "quiz.submitted";
+    public const string QuizReset = "quiz.reset";
 }
 
 /// <summary>Marks records that are only ever added: hours, sign-offs, certificates, audit events.</summary>

@@ -97,6 +97,10 @@ public sealed class InstituteOptions
     /// <summary>Public address of the site, used in links sent by email.</summary>
     [Required, Url]
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>IANA time zone in which session times are entered and shown.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "America/New_York";
 }
 
 public sealed class DemoDataOptions
@@ -134,5 +138,49 @@ public static class OptionsCatalog
         (InstituteOptions.Section, typeof(InstituteOptions)),
         (DemoDataOptions.Section, typeof(DemoDataOptions)),
         (JobsOptions.Section, typeof(JobsOptions)),
+        (LearningRecordOptions.Section, typeof(LearningRecordOptions)),
     ];
+}
+
+public sealed class LearningRecordOptions
+{
+    public const string Section = "LearningRecord";
+
+    /// <summary>Seconds between heartbeats from a lesson page.</summary>
+    [Range(15, 30)]
+    public int HeartbeatSeconds { get; set; } = 20;
+
+    /// <summary>Extra seconds a late heartbeat may still earn, for slow connections.</summary>
+    [Range(0, 30)]
+    public int HeartbeatSlackSeconds { get; set; } = 10;
+
+    /// <summary>A page stops sending heartbeats when the person has not interacted for this long.</summary>
+    [Range(1, 60)]
+    public int IdleMinutes { get; set; } = 5;
+
+    /// <summary>Seconds a heartbeat's own time stamp may be ahead of the server's clock.</summary>
+    [Range(0, 300)]
+    public int FutureToleranceSeconds { get; set; } = 5;
+
+    /// <summary>Most active minutes credited on one lesson in one day.</summary>
+    [Range(15, 1440)]
+    public int MaxActiveMinutesPerLessonPerDay { get; set; } = 180;
+
+    /// <summary>Active minutes needed per credited hour of a self-paced lesson (a contact hour is commonly 50–60 minutes).</summary>
+    [Range(30, 60)]
+    public int MinutesPerCreditedHour { get; set; } = 50;
+
+    /// <summary>How attendance at a live session earns credit: AllOfSession, MinimumShare or Partial.</summary>
+    public Domain.AttendanceRule AttendanceRule { get; set; } = Domain.AttendanceRule.AllOfSession;
+
+    /// <summary>With AttendanceRule MinimumShare: the share of the session (percent) that earns full credit.</summary>
+    [Range(1, 100)]
+    public int AttendanceMinimumSharePercent { get; set; } = 100;
+
+    /// <summary>Quiz attempts before a facilitator must reset.</summary>
+    [Range(1, 20)]
+    public int QuizAttemptLimit { get; set; } = 3;
+
+    /// <summary>When rationales are shown: AfterPassOrLastAttempt, AfterEveryAttempt or Never.</summary>
+    public Domain.QuizReviewPolicy QuizReview { get; set; } = Domain.QuizReviewPolicy.AfterPassOrLastAttempt;
 }

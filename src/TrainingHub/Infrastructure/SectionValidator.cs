@@ -18,6 +18,10 @@ public sealed class SectionValidator<T>(string section) : IValidateOptions<T> wh
         {
             failures.Add($"{section}:ConnectionString: a connection string is required when {section}:Provider is {db.Provider}.");
         }
+        if (options is InstituteOptions institute && !TimeZoneInfo.TryFindSystemTimeZoneById(institute.TimeZone, out _))
+        {
+            failures.Add($"{section}:TimeZone: '{institute.TimeZone}' is not a known time zone (use an IANA name such as America/New_York).");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

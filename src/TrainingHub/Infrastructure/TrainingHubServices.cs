@@ -27,6 +27,7 @@ public static class TrainingHubServices
         AddSection<InstituteOptions>(services, configuration, InstituteOptions.Section);
         AddSection<DemoDataOptions>(services, configuration, DemoDataOptions.Section);
         AddSection<JobsOptions>(services, configuration, JobsOptions.Section);
+        AddSection<LearningRecordOptions>(services, configuration, LearningRecordOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataPaths>();
@@ -34,6 +35,9 @@ public static class TrainingHubServices
         services.AddSingleton<IMailSender, MailSender>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<SiteScope>();
+        services.AddScoped<Features.LearningRecord.HoursLedger>();
+        services.AddScoped<Features.LearningRecord.CompletionCheck>();
+        services.AddScoped<Features.Sessions.CohortAccess>();
         services.AddScoped<DatabaseStartup>();
         services.AddScoped<DemoData>();
 

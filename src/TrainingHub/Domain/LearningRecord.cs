@@ -1,0 +1,125 @@
+namespace TrainingHub.Domain;
+
+/// <summary>How a credited hour was delivered, as boards ask for it.</summary>
+public enum HoursDelivery { InPerson, LiveVirtual, SelfPaced }
+
+public enum HoursSource { SeatTime, Attendance, Correction }
+
+public enum HoursStatus { Credited, Pending }
+
+/// <summary>
+/// One line of the hours ledger. Append-only: a correction is a new entry with negative hours that names the entry
+/// it reverses, a reason and who made it. A person's hours are the sum of their entries.
+/// </summary>
+public sealed class HoursEntry : IAppendOnly
+{
+    public Guid Id { get; set; }
+    public string PersonId { get; set; } = "";
+    public Guid EnrollmentId { get; set; }
+    public string CourseId { get; set; } = "";
+    public string CourseVersion { get; set; } = "";
+    public string? LessonId { get; set; }
+    public Guid? LiveSessionId { get; set; }
+    public decimal Hours { get; set; }
+    /// <summary>The lesson's primary domain tag, where the hours count.</summary>
+    public string Domain { get; set; } = "";
+    /// <summary>All the lesson's domain tags, comma-separated.</summary>
+    public string DomainTags { get; set; } = "";
+    public HoursDelivery Delivery { get; set; }
+    public DateOnly CompletedOn { get; set; }
+    public HoursSource Source { get; set; }
+    public HoursStatus Status { get; set; }
+    public Guid? ReversesEntryId { get; set; }
+    public string? Reason { get; set; }
+    public string? RecordedById { get; set; }
+    public DateTime RecordedAt { get; set; }
+    /// <summary>Unique: the same credit can never be written twice, whatever retries or double clicks happen.</summary>
+    public string IdempotencyKey { get; set; } = "";
+}
+
+/// <summary>One accepted heartbeat from a lesson page: the evidence behind self-paced seat time. Append-only.</summary>
+public sealed class SeatTimeBeat : IAppendOnly
+{
+    public Guid Id { get; set; }
+    public string PersonId { get; set; } = "";
+    public string CourseId { get; set; } = "";
+    public string LessonId { get; set; } = "";
+    public DateTime ReceivedAt { get; set; }
+    public DateOnly Day { get; set; }
+    public int CreditedSeconds { get; set; }
+    public bool ReachedEnd { get; set; }
+}
+
+/// <summary>A person's seat-time clock across every tab and device: time since the last accepted beat is credited once.</summary>
+public sealed class SeatTimeClock
+{
+    public string PersonId { get; set; } = "";
+    public DateTime LastBeatAt { get; set; }
+    /// <summary>Changes on every accepted beat; two beats racing for the same clock cannot both be credited.</summary>
+    public Guid Version { get; set; }
+}
+
+public sealed class LiveSession
+{
+    public Guid Id { get; set; }
+    public Guid CohortId { get; set; }
+    public string CourseId { get; set; } = "";
+    public string LessonId { get; set; } = "";
+    public DateTime StartsAt { get; set; }
+    public int DurationMinutes { get; set; }
+    public string? Place { get; set; }
+    public string? VideoLink { get; set; }
+    public string ScheduledById { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public bool Cancelled { get; set; }
+
+    public HoursDelivery Delivery => string.IsNullOrWhiteSpace(VideoLink) ? HoursDelivery.InPerson : HoursDelivery.LiveVirtual;
+}
+
+/// <summary>A facilitator's record of one person at one session. Append-only: a correction is a newer record for the same pair.</summary>
+public sealed class AttendanceRecord : IAppendOnly
+{
+    public Guid Id { get; set; }
+    public Guid SessionId { get; set; }
+    public string PersonId { get; set; } = "";
+    public bool Present { get; set; }
+    /// <summary>Minutes after the session's start when the person arrived and left.</summary>
+    public int? PresentFromMinute { get; set; }
+    public int? PresentToMinute { get; set; }
+    public bool MakeUp { get; set; }
+    public string RecordedById { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+    public string? CorrectionReason { get; set; }
+}
+
+public sealed class QuizAttempt
+{
+    public Guid Id { get; set; }
+    public string PersonId { get; set; } = "";
+    public string CourseId { get; set; } = "";
+    public string ModuleId { get; set; } = "";
+    /// <summary>"open" while the attempt is open, else the attempt's id: a unique index keeps one open attempt per quiz.</summary>
+    public string OpenKey { get; set; } = "";
+    public int Number { get; set; }
+    /// <summary>The questions drawn and each one's shuffled option order, as JSON.</summary>
+    public string Layout { get; set; } = "";
+    public string? Answers { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public int? ScorePercent { get; set; }
+    public bool? Passed { get; set; }
+    public int PassMark { get; set; }
+    public string ContentHash { get; set; } = "";
+}
+
+/// <summary>A facilitator gave a person a fresh set of quiz attempts. Append-only.</summary>
+public sealed class QuizReset : IAppendOnly
+{
+    public Guid Id { get; set; }
+    public string PersonId { get; set; } = "";
+    public string CourseId { get; set; } = "";
+    public string ModuleId { get; set; } = "";
+    public string ResetById { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public DateTime ResetAt { get; set; }
+}

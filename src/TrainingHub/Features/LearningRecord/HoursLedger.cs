@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Content;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+
+namespace TrainingHub.Features.LearningRecord;
+
+/// <summary>
+/// The only writer of the hours ledger. Credits are idempotent by key and written at most once per lesson until
+/// reversed; corrections are reversing entries. Entries join the caller's unit of work: the caller saves.
+/// </summary>
+public sealed class HoursLedger(TrainingHubDb db, TimeProvider clock, AuditTrail audit)
+{
+    /// <summary>Net hours per lesson of a person's enrolment (credits minus reversals), split by status.</summary>
+    public async Task<IReadOnlyList<CourseCompletion.LessonState>> LessonStatesAsync(Guid enrollmentId, CancellationToken ct)
+    {
+        var rows = await db.HoursEntries.AsNoTracking()
+            .Where(h => h.EnrollmentId == enrollmentId && h.LessonId != null)
+            .Select(h => new { h.LessonId, h.Hours, h.Status }).ToListAsync(ct);
+        return rows.GroupBy(r => r.LessonId!)
+            .Select(g => new CourseCompletion.LessonState(g.Key,
+                g.Where(r => r.Status == HoursStatus.Credited).Sum(r => r.Hours),
+                g.Where(r => r.Status == HoursStatus.Pending).Sum(r => r.Hours)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Credits up to the lesson's hours, less what it already holds (so a make-up session tops up a partial credit and a
+    /// second attendance credits nothing). Returns the new entry, or null when nothing was due.
+    /// </summary>
+    public async Task<HoursEntry?> CreditLessonAsync(Enrollment enrollment, Lesson lesson, decimal hours, HoursDelivery delivery,
+        HoursSource source, DateOnly completedOn, string? recordedById, Guid? sessionId, CancellationToken ct)
+    {
+        if (hours <= 0) return null;
+        var existing = await db.HoursEntries.AsNoTracking()
+            .Where(h => h.EnrollmentId == enrollment.Id && h.LessonId == lesson.Id)
+            .Select(h => h.Hours).ToListAsync(ct);
+        hours = Math.Min(hours, lesson.Hours - existing.Sum());
+        if (hours <= 0) return null;
+        var credits = existing.Count(h => h > 0);
+        var entry = new HoursEntry
+        {
+            Id = Guid.NewGuid(),
+            PersonId = enrollment.PersonId,
+            EnrollmentId = enrollment.Id,
+            CourseId = enrollment.CourseId,
+            CourseVersion = enrollment.CourseVersion,
+            LessonId = lesson.Id,
+            LiveSessionId = sessionId,
+            Hours = hours,
+            Domain = lesson.PrimaryDomain,
+            DomainTags = string.Join(',', lesson.Domains),
+            Delivery = delivery,
+            CompletedOn = completedOn,
+            Source = source,
+            Status = HoursStatus.Credited,
+            RecordedById = recordedById,
+            RecordedAt = clock.GetUtcNow().UtcDateTime,
+            // The n-th credit of this lesson in this enrolment: a retry or a racing request collides on the unique key.
+            IdempotencyKey = $"lesson/{enrollment.Id}/{lesson.Id}/{credits + 1}",
+        };
+        db.HoursEntries.Add(entry);
+        audit.Record(recordedById ?? enrollment.PersonId, AuditActions.HoursCredited, $"hours/{entry.Id}",
+            $"{hours} h for lesson {lesson.Id} ({source}, {delivery})");
+        return entry;
+    }
+
+    /// <summary>Adds an entry that cancels <paramref name="original"/>, with the reason and who made it.</summary>
+    public HoursEntry Reverse(HoursEntry original, string reason, string actorId)
+    {
+        var entry = new HoursEntry
+        {
+            Id = Guid.NewGuid(),
+            PersonId = original.PersonId,
+            EnrollmentId = original.EnrollmentId,
+            CourseId = original.CourseId,
+            CourseVersion = original.CourseVersion,
+            LessonId = original.LessonId,
+            LiveSessionId = original.LiveSessionId,
+            Hours = -original.Hours,
+            Domain = original.Domain,
+            DomainTags = original.DomainTags,
+            Delivery = original.Delivery,
+            CompletedOn = original.CompletedOn,
+            Source = HoursSource.Correction,
+            Status = original.Status,
+            ReversesEntryId = original.Id,
+            Reason = reason,
+            RecordedById = actorId,
+            RecordedAt = clock.GetUtcNow().UtcDateTime,
+            IdempotencyKey = $"reversal/{original.Id}",
+        };
+        db.HoursEntries.Add(entry);
+        audit.Record(actorId, AuditActions.HoursReversed, $"hours/{original.Id}", reason);
+        return entry;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Content;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+
+namespace TrainingHub.Features.Quizzes;
+
+/// <summary>The shuffled questions of one attempt: question ids and each one's option order (indexes into the content).</summary>
+public sealed record QuizLayout(IReadOnlyList<QuizLayout.Item> Items)
+{
+    public sealed record Item(string QuestionId, IReadOnlyList<int> OptionOrder);
+
+    public string ToJson() => JsonSerializer.Serialize(Items);
+
+    public static QuizLayout FromJson(string json) => new(JsonSerializer.Deserialize<List<Item>>(json) ?? []);
+
+    public static QuizLayout Draw(Quiz quiz, Random random)
+    {
+        var questions = quiz.Questions.ToArray();
+        random.Shuffle(questions);
+        var drawn = questions.Take(quiz.Draw ?? questions.Length);
+        return new QuizLayout(drawn.Select(q =>
+        {
+            var order = Enumerable.Range(0, q.Options.Count).ToArray();
+            // True/false keeps its natural order; shuffling it only confuses.
+            if (q.Type != QuestionType.TrueFalse) random.Shuffle(order);
+            return new Item(q.Id, order);
+        }).ToList());
+    }
+}
+
+public static class QuizAnswers
+{
+    public static string ToJson(IReadOnlyDictionary<string, int[]> answers) => JsonSerializer.Serialize(answers);
+
+    public static Dictionary<string, int[]> FromJson(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, int[]>>(json) ?? [];
+}
+
+/// <summary>Where a person stands on one module's quiz.</summary>
+public sealed record QuizStanding(int Limit, int UsedSinceReset, int AttemptsLeft, bool Passed, int? BestScore, Guid? OpenAttemptId, Guid? LastSubmittedAttemptId);
+
+public static class QuizStandingQuery
+{
+    public static async Task<QuizStanding> ForAsync(TrainingHubDb db, string personId, string courseId, string moduleId, int limit, CancellationToken ct)
+    {
+        var lastReset = await db.QuizResets.AsNoTracking()
+            .Where(r => r.PersonId == personId && r.CourseId == courseId && r.ModuleId == moduleId)
+            .OrderByDescending(r => r.ResetAt).Select(r => (DateTime?)r.ResetAt).FirstOrDefaultAsync(ct);
+        var attempts = await db.QuizAttempts.AsNoTracking()
+            .Where(a => a.PersonId == personId && a.CourseId == courseId && a.ModuleId == moduleId)
+            .Select(a => new { a.Id, a.SubmittedAt, a.ScorePercent, a.Passed, a.OpenKey }).ToListAsync(ct);
+        var submitted = attempts.Where(a => a.SubmittedAt is not null).ToList();
+        var used = submitted.Count(a => lastReset is null || a.SubmittedAt > lastReset);
+        return new QuizStanding(limit, used, QuizGrading.AttemptsLeft(limit, used), submitted.Any(a => a.Passed == true),
+            submitted.Max(a => a.ScorePercent),
+            attempts.FirstOrDefault(a => a.OpenKey == QuizAttemptKeys.Open)?.Id,
+            submitted.OrderByDescending(a => a.SubmittedAt).FirstOrDefault()?.Id);
+    }
+}
+
+public static class QuizAttemptKeys
+{
+    public const string Open = "open";
+}

@@ -1,0 +1,88 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainingHub.Content;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+using TrainingHub.Infrastructure;
+
+namespace TrainingHub.Features.Quizzes;
+
+/// <summary>Opens the person's quiz attempt for a module (or returns the one already open). The view carries no answer key.</summary>
+public static class StartQuizAttempt
+{
+    public sealed record Command(string PersonId, string CourseId, string ModuleId) : ICommand<Result>;
+
+    public sealed record OptionView(int Value, string Text);
+
+    public sealed record QuestionView(string Id, QuestionType Type, string StemHtml, IReadOnlyList<OptionView> Options);
+
+    public sealed record Result(string CourseTitle, string ModuleTitle, Guid? AttemptId, int Number, int PassMark, QuizStanding Standing, IReadOnlyList<QuestionView> Questions);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(CourseCatalog catalog)
+        {
+            RuleFor(c => c.PersonId).NotEmpty();
+            RuleFor(c => c.ModuleId)
+                .Must((c, m) => catalog.Find(c.CourseId)?.Modules.FirstOrDefault(x => x.Id == m)?.Quiz is not null)
+                .WithMessage("This module has no quiz.");
+        }
+    }
+
+    public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, TimeProvider clock, IOptions<LearningRecordOptions> options)
+        : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
+        {
+            var course = catalog.Find(command.CourseId)!;
+            var module = course.Modules.First(m => m.Id == command.ModuleId);
+            var quiz = module.Quiz!;
+            if (!await db.Enrollments.AnyAsync(e => e.PersonId == command.PersonId && e.CourseId == course.Id, ct))
+            {
+                throw new ForbiddenException("Enrol in this course to take its quizzes.");
+            }
+            var limit = options.Value.QuizAttemptLimit;
+            var standing = await QuizStandingQuery.ForAsync(db, command.PersonId, course.Id, module.Id, limit, ct);
+            var open = standing.OpenAttemptId is { } openId ? await db.QuizAttempts.AsNoTracking().SingleAsync(a => a.Id == openId, ct) : null;
+            if (open is null && (standing.AttemptsLeft == 0 || standing.Passed))
+            {
+                return new Result(course.Title, module.Title, null, 0, quiz.PassMark, standing, []);
+            }
+            if (open is null)
+            {
+                open = new QuizAttempt
+                {
+                    Id = Guid.NewGuid(),
+                    PersonId = command.PersonId,
+                    CourseId = course.Id,
+                    ModuleId = module.Id,
+                    OpenKey = QuizAttemptKeys.Open,
+                    Number = await db.QuizAttempts.CountAsync(a => a.PersonId == command.PersonId && a.CourseId == course.Id && a.ModuleId == module.Id, ct) + 1,
+                    Layout = QuizLayout.Draw(quiz, Random.Shared).ToJson(),
+                    StartedAt = clock.GetUtcNow().UtcDateTime,
+                    PassMark = quiz.PassMark,
+                    ContentHash = course.ContentHash,
+                };
+                db.QuizAttempts.Add(open);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // Opened in another tab at the same moment: use that one.
+                    db.ChangeTracker.Clear();
+                    open = await db.QuizAttempts.AsNoTracking().SingleAsync(a => a.PersonId == command.PersonId && a.CourseId == course.Id && a.ModuleId == module.Id && a.OpenKey == QuizAttemptKeys.Open, ct);
+                }
+            }
+            var questions = QuizLayout.FromJson(open.Layout).Items
+                .Select(item => (item, q: quiz.Questions.FirstOrDefault(q => q.Id == item.QuestionId)))
+                .Where(x => x.q is not null)
+                .Select(x => new QuestionView(x.q!.Id, x.q.Type, x.q.StemHtml, x.item.OptionOrder.Where(i => i < x.q.Options.Count).Select(i => new OptionView(i, x.q.Options[i].Text)).ToList()))
+                .ToList();
+            return new Result(course.Title, module.Title, open.Id, open.Number, open.PassMark, standing, questions);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Content;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+using TrainingHub.Features.LearningRecord;
+
+namespace TrainingHub.Features.Quizzes;
+
+/// <summary>Grades an attempt on the server. A repeated or double-clicked submission records one attempt and returns its result.</summary>
+public static class SubmitQuizAttempt
+{
+    public sealed record Command(string PersonId, Guid AttemptId, IReadOnlyDictionary<string, int[]> Answers) : ICommand<Guid>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.PersonId).NotEmpty();
+            RuleFor(c => c.AttemptId).NotEmpty();
+        }
+    }
+
+    public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, TimeProvider clock, AuditTrail audit, CompletionCheck completion)
+        : ICommandHandler<Command, Guid>
+    {
+        public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
+        {
+            var attempt = await db.QuizAttempts.SingleOrDefaultAsync(a => a.Id == command.AttemptId && a.PersonId == command.PersonId, ct)
+                ?? throw new NotFoundException("There is no such quiz attempt.");
+            if (attempt.SubmittedAt is not null) return attempt.Id;
+
+            var quiz = catalog.Find(attempt.CourseId)?.Modules.FirstOrDefault(m => m.Id == attempt.ModuleId)?.Quiz
+                ?? throw new NotFoundException("This quiz is no longer part of the course.");
+            var layout = QuizLayout.FromJson(attempt.Layout);
+            var questions = layout.Items.Select(i => quiz.Questions.FirstOrDefault(q => q.Id == i.QuestionId)).OfType<QuizQuestion>().ToList();
+
+            var failures = new List<ValidationFailure>();
+            var answers = new Dictionary<string, IReadOnlySet<int>>(StringComparer.Ordinal);
+            for (var n = 0; n < questions.Count; n++)
+            {
+                var q = questions[n];
+                var chosen = (command.Answers.GetValueOrDefault(q.Id) ?? []).Distinct().ToHashSet();
+                if (chosen.Count == 0 || chosen.Any(i => i < 0 || i >= q.Options.Count))
+                {
+                    failures.Add(new ValidationFailure(q.Id, $"Question {n + 1} has no answer. Choose an answer before you submit."));
+                }
+                else if (q.Type != QuestionType.Multiple && chosen.Count > 1)
+                {
+                    failures.Add(new ValidationFailure(q.Id, $"Question {n + 1} takes one answer only."));
+                }
+                answers[q.Id] = chosen;
+            }
+            if (failures.Count > 0) throw new ValidationException(failures);
+
+            var graded = QuizGrading.Grade(
+                questions.Select(q => new QuizGrading.Question(q.Id, q.Options.Select((o, i) => (o, i)).Where(x => x.o.Correct).Select(x => x.i).ToHashSet())).ToList(),
+                answers, attempt.PassMark);
+            attempt.Answers = QuizAnswers.ToJson(answers.ToDictionary(a => a.Key, a => a.Value.Order().ToArray()));
+            attempt.SubmittedAt = clock.GetUtcNow().UtcDateTime;
+            attempt.ScorePercent = graded.ScorePercent;
+            attempt.Passed = graded.Passed;
+            attempt.OpenKey = attempt.Id.ToString("N");
+            audit.Record(command.PersonId, AuditActions.QuizSubmitted, $"quiz-attempt/{attempt.Id}",
+                $"{attempt.CourseId}/{attempt.ModuleId} attempt {attempt.Number}: {graded.ScorePercent}% ({(graded.Passed ? "passed" : "not passed")})");
+            if (graded.Passed)
+            {
+                var enrollment = await db.Enrollments.SingleAsync(e => e.PersonId == attempt.PersonId && e.CourseId == attempt.CourseId, ct);
+                // The pass is not saved yet, so the check counts this module as passed by reading it from the tracked attempt.
+                await completion.MarkIfCompleteAsync(enrollment, [], ct, alsoPassedModuleId: attempt.ModuleId);
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A double click submitted the same attempt a moment earlier; that submission stands.
+                db.ChangeTracker.Clear();
+            }
+            return attempt.Id;
+        }
+    }
+}
