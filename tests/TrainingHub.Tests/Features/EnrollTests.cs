@@ -33,7 +33,7 @@ public sealed class EnrollTests : IAsyncLifetime
     private async Task<List<Enrollment>> Enrollments()
     {
         await using var scope = _host.Scope();
-        return await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Enrollments.AsNoTracking().ToListAsync();
+        return await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Enrollments.AsNoTracking().Where(e => e.PersonId == _trainee).ToListAsync();
     }
 
     [Fact]
