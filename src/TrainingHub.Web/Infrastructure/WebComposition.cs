@@ -51,13 +51,19 @@ public static class WebComposition
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.InstituteAdmin, p => p.RequireRole(Roles.InstituteAdmin))
-            .AddPolicy(Policies.SiteStaff, p => p.RequireRole(Roles.Supervisor, Roles.SiteCoordinator, Roles.InstituteAdmin));
+            .AddPolicy(Policies.SiteStaff, p => p.RequireRole(Roles.Supervisor, Roles.SiteCoordinator, Roles.InstituteAdmin))
+            .AddPolicy(Policies.Facilitation, p => p.RequireRole(Roles.Facilitator, Roles.SiteCoordinator, Roles.InstituteAdmin));
 
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Dashboard");
             o.Conventions.AuthorizeFolder("/Sites", Policies.SiteStaff);
             o.Conventions.AuthorizePage("/Courses/Lesson");
+            o.Conventions.AuthorizePage("/Courses/Progress");
+            o.Conventions.AuthorizePage("/Courses/Quiz");
+            o.Conventions.AuthorizePage("/Courses/QuizResult");
+            o.Conventions.AuthorizeFolder("/My");
+            o.Conventions.AuthorizeFolder("/Facilitate", Policies.Facilitation);
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<OutcomeExceptionFilter>();
@@ -161,6 +167,7 @@ public static class Policies
 {
     public const string InstituteAdmin = "InstituteAdmin";
     public const string SiteStaff = "SiteStaff";
+    public const string Facilitation = "Facilitation";
 }
 
 internal sealed class HttpRequestOrigin(IHttpContextAccessor accessor) : IRequestOrigin

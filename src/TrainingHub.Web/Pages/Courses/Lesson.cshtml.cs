@@ -1,5 +1,9 @@
+using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using TrainingHub.Features;
 using TrainingHub.Features.Catalog;
+using TrainingHub.Features.LearningRecord;
 
 namespace TrainingHub.Web.Pages.Courses;
 
@@ -9,4 +13,39 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
 
     public async Task OnGetAsync(string courseId, string lessonId) =>
         View = await Sender.Send(new GetLesson.Query(courseId, lessonId, PersonId));
+
+    public sealed record HeartbeatInput(Guid BeatId, DateTime? ClientSentAt, bool Starting, bool ReachedEnd);
+
+    /// <summary>The lesson page's heartbeat (JSON). Refusals answer 400 or 403 with a reason.</summary>
+    public async Task<IActionResult> OnPostHeartbeatAsync(string courseId, string lessonId, [FromBody] HeartbeatInput? input)
+    {
+        if (input is null) return new JsonResult(new { error = "The heartbeat could not be read." }) { StatusCode = StatusCodes.Status400BadRequest };
+        try
+        {
+            var sentAt = input.ClientSentAt?.ToUniversalTime();
+            var result = await Sender.Send(new RecordHeartbeat.Command(PersonId, courseId, lessonId, input.BeatId, sentAt, input.Starting, input.ReachedEnd));
+            if (result.Outcome == RecordHeartbeat.Outcome.FromTheFuture)
+            {
+                return new JsonResult(new { error = "Your device's clock is ahead of ours, so this time was not recorded. Check the date and time on your device." })
+                { StatusCode = StatusCodes.Status400BadRequest };
+            }
+            return new JsonResult(new
+            {
+                outcome = result.Outcome.ToString(),
+                creditedSeconds = result.CreditedSeconds,
+                activeSeconds = result.ActiveSeconds,
+                requiredSeconds = result.RequiredSeconds,
+                reachedEnd = result.ReachedEnd,
+                lessonComplete = result.LessonComplete,
+            });
+        }
+        catch (ValidationException e)
+        {
+            return new JsonResult(new { error = string.Join(" ", e.Errors.Select(f => f.ErrorMessage)) }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        catch (ForbiddenException e)
+        {
+            return new JsonResult(new { error = e.Message }) { StatusCode = StatusCodes.Status403Forbidden };
+        }
+    }
 }

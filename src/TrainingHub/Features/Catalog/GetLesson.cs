@@ -2,7 +2,9 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Content;
 using TrainingHub.Data;
+using Microsoft.Extensions.Options;
 using TrainingHub.Domain;
+using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.Catalog;
 
@@ -10,9 +12,12 @@ public static class GetLesson
 {
     public sealed record Query(string CourseId, string LessonId, string PersonId) : IQuery<Result>;
 
-    public sealed record Result(Course Course, Module Module, Lesson Lesson, Lesson? Previous, Lesson? Next, bool ShowFacilitatorAgenda);
+    public sealed record Result(Course Course, Module Module, Lesson Lesson, Lesson? Previous, Lesson? Next, bool ShowFacilitatorAgenda, LessonRecord? Record);
 
-    public sealed class Handler(CourseCatalog catalog, TrainingHubDb db) : IQueryHandler<Query, Result>
+    /// <summary>The person's own record on this lesson, with the heartbeat settings the page needs.</summary>
+    public sealed record LessonRecord(int ActiveSeconds, int RequiredSeconds, bool ReachedEnd, decimal CreditedHours, int HeartbeatSeconds, int IdleMinutes);
+
+    public sealed class Handler(CourseCatalog catalog, TrainingHubDb db, IOptions<LearningRecordOptions> options) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
@@ -26,10 +31,20 @@ public static class GetLesson
             var staff = roles.Contains(Roles.Facilitator) || roles.Contains(Roles.InstituteAdmin);
             if (!enrolled && !staff) throw new ForbiddenException("Enrol in this course to open its lessons.");
 
+            LessonRecord? record = null;
+            if (enrolled)
+            {
+                var o = options.Value;
+                var beats = db.SeatTimeBeats.AsNoTracking().Where(b => b.PersonId == query.PersonId && b.LessonId == lesson.Id);
+                var credited = await db.HoursEntries.AsNoTracking()
+                    .Where(h => h.PersonId == query.PersonId && h.CourseId == course.Id && h.LessonId == lesson.Id).SumAsync(h => h.Hours, ct);
+                record = new LessonRecord(await beats.SumAsync(b => b.CreditedSeconds, ct), SeatTimeRules.RequiredSeconds(lesson.Hours, o.MinutesPerCreditedHour),
+                    await beats.AnyAsync(b => b.ReachedEnd, ct), credited, o.HeartbeatSeconds, o.IdleMinutes);
+            }
             var all = course.Lessons.ToList();
             var index = all.IndexOf(lesson);
             return new Result(course, course.Modules.First(m => m.Id == lesson.ModuleId), lesson,
-                index > 0 ? all[index - 1] : null, index < all.Count - 1 ? all[index + 1] : null, staff);
+                index > 0 ? all[index - 1] : null, index < all.Count - 1 ? all[index + 1] : null, staff, record);
         }
     }
 }

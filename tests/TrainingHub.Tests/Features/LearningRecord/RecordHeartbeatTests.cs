@@ -1,0 +1,294 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Content;
+using TrainingHub.Domain;
+using TrainingHub.Features;
+using TrainingHub.Features.LearningRecord;
+
+namespace TrainingHub.Tests.Features.LearningRecord;
+
+public sealed class RecordHeartbeatTests : IAsyncLifetime
+{
+    private LearningRecordHost _host = null!;
+    private string _terry = "";
+
+    public async Task InitializeAsync()
+    {
+        _host = await LearningRecordHost.StartAsync();
+        _terry = await _host.IdOf(LearningRecordHost.Trainee);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Lesson HalfHourLesson => _host.CourseOf(LearningRecordHost.RecoveryCoach).Lessons.First(l => l.Delivery == LessonDelivery.SelfPaced && l.Hours == 0.5m);
+
+    private Task<RecordHeartbeat.Result> Beat(Lesson lesson, bool starting = false, bool reachedEnd = false, Guid? beatId = null,
+        DateTime? clientSentAt = null, string? personId = null) =>
+        _host.Send(new RecordHeartbeat.Command(personId ?? _terry, lesson.CourseId, lesson.Id, beatId ?? Guid.NewGuid(),
+            clientSentAt ?? _host.Clock.UtcNow, starting, reachedEnd));
+
+    /// <summary>Moves the clock by <paramref name="seconds"/>, then beats.</summary>
+    private async Task<RecordHeartbeat.Result> BeatAfter(double seconds, Lesson lesson, bool reachedEnd = false)
+    {
+        _host.Clock.AdvanceSeconds(seconds);
+        return await Beat(lesson, reachedEnd: reachedEnd);
+    }
+
+    private Task<int> BeatCount(string personId) => _host.Db(db => db.SeatTimeBeats.CountAsync(b => b.PersonId == personId));
+
+    private Task<int> CreditedSeconds(string personId) => _host.Db(db => db.SeatTimeBeats.Where(b => b.PersonId == personId).SumAsync(b => b.CreditedSeconds));
+
+    [Fact]
+    public async Task A_beat_on_a_course_the_person_is_not_enrolled_in_is_forbidden_and_writes_nothing()
+    {
+        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var e = await Assert.ThrowsAsync<ForbiddenException>(() => Beat(HalfHourLesson, starting: true, personId: lena));
+        Assert.Equal("You are not enrolled in this course, so time on it is not recorded.", e.Message);
+        _host.Clock.AdvanceSeconds(20);
+        await Assert.ThrowsAsync<ForbiddenException>(() => Beat(HalfHourLesson, personId: lena));
+
+        Assert.Equal(0, await BeatCount(lena));
+        Assert.False(await _host.Db(db => db.SeatTimeClocks.AnyAsync(c => c.PersonId == lena)));
+        Assert.Empty(await _host.HoursOf(lena));
+    }
+
+    [Fact]
+    public async Task A_beat_on_a_live_lesson_is_refused_because_live_lessons_count_by_attendance()
+    {
+        var live = _host.Live(LearningRecordHost.RecoveryCoach);
+        var e = await Assert.ThrowsAsync<ValidationException>(() => Beat(live, starting: true));
+        Assert.Equal("Time is recorded on self-paced lessons only; live lessons count by attendance.", Assert.Single(e.Errors).ErrorMessage);
+        Assert.Equal(0, await BeatCount(_terry));
+    }
+
+    [Fact]
+    public async Task A_beat_on_an_unknown_lesson_is_refused()
+    {
+        var e = await Assert.ThrowsAsync<ValidationException>(() =>
+            _host.Send(new RecordHeartbeat.Command(_terry, LearningRecordHost.RecoveryCoach, "no-such-lesson", Guid.NewGuid(), _host.Clock.UtcNow, true, false)));
+        Assert.Contains(e.Errors, f => f.ErrorMessage == "There is no such lesson.");
+        Assert.Equal(0, await BeatCount(_terry));
+    }
+
+    [Fact]
+    public async Task The_first_beat_starts_the_clock_and_later_beats_earn_at_most_beat_plus_slack()
+    {
+        var lesson = HalfHourLesson;
+        var first = await Beat(lesson, starting: true);
+        Assert.Equal(RecordHeartbeat.Outcome.Credited, first.Outcome);
+        Assert.Equal(0, first.CreditedSeconds);
+        Assert.Equal(1500, first.RequiredSeconds);
+
+        Assert.Equal(20, (await BeatAfter(20, lesson)).CreditedSeconds);
+        Assert.Equal(30, (await BeatAfter(45, lesson)).CreditedSeconds);      // late: capped at 20 + 10
+        Assert.Equal(30, (await BeatAfter(3600, lesson)).CreditedSeconds);    // an hour away earns one beat, not an hour
+        var again = await Beat(lesson);                                        // same instant as the last beat
+        Assert.Equal(0, again.CreditedSeconds);
+        Assert.Equal(80, again.ActiveSeconds);
+
+        // A page that just opened starts afresh: the time since the last beat was not spent on this page.
+        var opened = await BeatAfter(25, lesson);
+        Assert.Equal(25, opened.CreditedSeconds);
+        _host.Clock.AdvanceSeconds(25);
+        Assert.Equal(0, (await Beat(lesson, starting: true)).CreditedSeconds);
+        Assert.Equal(105, await CreditedSeconds(_terry));
+    }
+
+    [Fact]
+    public async Task A_repeated_beat_id_is_a_duplicate_and_credits_nothing_the_second_time()
+    {
+        var lesson = HalfHourLesson;
+        await Beat(lesson, starting: true);
+        var id = Guid.NewGuid();
+        _host.Clock.AdvanceSeconds(20);
+        var once = await Beat(lesson, beatId: id);
+        Assert.Equal((RecordHeartbeat.Outcome.Credited, 20), (once.Outcome, once.CreditedSeconds));
+
+        _host.Clock.AdvanceSeconds(20);
+        var twice = await Beat(lesson, beatId: id);
+        Assert.Equal(RecordHeartbeat.Outcome.Duplicate, twice.Outcome);
+        Assert.Equal(0, twice.CreditedSeconds);
+        Assert.Equal(20, twice.ActiveSeconds);
+
+        Assert.Equal(2, await BeatCount(_terry));
+        Assert.Equal(20, await CreditedSeconds(_terry));
+    }
+
+    [Fact]
+    public async Task A_beat_stamped_in_the_future_is_refused_and_writes_nothing()
+    {
+        var lesson = HalfHourLesson;
+        var result = await Beat(lesson, starting: true, clientSentAt: _host.Clock.UtcNow.AddMinutes(10));
+        Assert.Equal(RecordHeartbeat.Outcome.FromTheFuture, result.Outcome);
+        Assert.Equal(0, result.CreditedSeconds);
+        Assert.Equal(0, await BeatCount(_terry));
+        Assert.False(await _host.Db(db => db.SeatTimeClocks.AnyAsync(c => c.PersonId == _terry)));
+
+        // Nor does it move a running clock.
+        await Beat(lesson, starting: true);
+        var clockBefore = await _host.Db(db => db.SeatTimeClocks.AsNoTracking().SingleAsync(c => c.PersonId == _terry));
+        _host.Clock.AdvanceSeconds(20);
+        Assert.Equal(RecordHeartbeat.Outcome.FromTheFuture, (await Beat(lesson, clientSentAt: _host.Clock.UtcNow.AddHours(1))).Outcome);
+        var clockAfter = await _host.Db(db => db.SeatTimeClocks.AsNoTracking().SingleAsync(c => c.PersonId == _terry));
+        Assert.Equal(clockBefore.LastBeatAt, clockAfter.LastBeatAt);
+        Assert.Equal(clockBefore.Version, clockAfter.Version);
+        Assert.Equal(1, await BeatCount(_terry));
+    }
+
+    [Fact]
+    public async Task Two_tabs_beating_on_two_lessons_never_earn_more_than_the_time_on_the_wall_clock()
+    {
+        var course = _host.CourseOf(LearningRecordHost.RecoveryCoach);
+        var tabA = course.Lessons.Where(l => l.Delivery == LessonDelivery.SelfPaced).ElementAt(0);
+        var tabB = course.Lessons.Where(l => l.Delivery == LessonDelivery.SelfPaced).ElementAt(1);
+        var started = _host.Clock.UtcNow;
+
+        await Beat(tabA, starting: true);
+        // Each tab beats every 20 seconds, ten seconds apart: a clock per tab would earn 20 s a beat, twice over.
+        var credited = new List<int>();
+        for (var i = 0; i < 30; i++)
+        {
+            credited.Add((await BeatAfter(10, tabB)).CreditedSeconds);
+            credited.Add((await BeatAfter(10, tabA)).CreditedSeconds);
+        }
+        // Both tabs at the very same instant: the second overlaps the first.
+        credited.Add((await Beat(tabB)).CreditedSeconds);
+
+        var wallClock = (int)(_host.Clock.UtcNow - started).TotalSeconds;
+        Assert.Equal(600, wallClock);
+        Assert.All(credited.Take(60), c => Assert.Equal(10, c));
+        Assert.Equal(0, credited[^1]);
+        Assert.Equal(wallClock, await CreditedSeconds(_terry));
+        var perLesson = await _host.Db(db => db.SeatTimeBeats.Where(b => b.PersonId == _terry)
+            .GroupBy(b => b.LessonId).Select(g => new { g.Key, Seconds = g.Sum(b => b.CreditedSeconds) }).ToDictionaryAsync(x => x.Key, x => x.Seconds));
+        Assert.Equal(300, perLesson[tabA.Id]);
+        Assert.Equal(300, perLesson[tabB.Id]);
+    }
+
+    [Fact]
+    public async Task Another_persons_clock_is_their_own()
+    {
+        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        await _host.Send(new TrainingHub.Features.Enrollments.Enroll.Command(lena, LearningRecordHost.RecoveryCoach));
+        var lesson = HalfHourLesson;
+        await Beat(lesson, starting: true);
+        await Beat(lesson, starting: true, personId: lena);
+        _host.Clock.AdvanceSeconds(20);
+        Assert.Equal(20, (await Beat(lesson)).CreditedSeconds);
+        Assert.Equal(20, (await Beat(lesson, personId: lena)).CreditedSeconds);
+    }
+
+    [Fact]
+    public async Task Active_time_on_a_lesson_stops_at_the_daily_cap_and_starts_again_the_next_day()
+    {
+        await using var host = await LearningRecordHost.StartAsync(new Dictionary<string, string?> { ["LearningRecord:MaxActiveMinutesPerLessonPerDay"] = "15" });
+        var terry = await host.IdOf(LearningRecordHost.Trainee);
+        var selfPaced = host.CourseOf(LearningRecordHost.RecoveryCoach).Lessons.Where(l => l.Delivery == LessonDelivery.SelfPaced && l.Hours == 0.5m).ToList();
+        var (lesson, other) = (selfPaced[0], selfPaced[1]);
+        Task<RecordHeartbeat.Result> BeatOn(Lesson l, bool starting = false, bool end = false) =>
+            host.Send(new RecordHeartbeat.Command(terry, l.CourseId, l.Id, Guid.NewGuid(), host.Clock.UtcNow, starting, end));
+
+        await BeatOn(lesson, starting: true);
+        RecordHeartbeat.Result last = null!;
+        for (var i = 0; i < 40; i++)
+        {
+            host.Clock.AdvanceSeconds(30);
+            last = await BeatOn(lesson, end: true);
+        }
+        Assert.Equal(900, last.ActiveSeconds);          // 15 minutes, not 20
+        Assert.Equal(0, last.CreditedSeconds);
+        Assert.False(last.LessonComplete);              // reached the end, but 900 s of the 1500 needed
+        Assert.Empty(await host.HoursOf(terry));
+
+        // The cap is per lesson: another lesson still earns today.
+        host.Clock.AdvanceSeconds(30);
+        Assert.Equal(30, (await BeatOn(other)).CreditedSeconds);
+
+        // The next day the lesson earns again, up to completion.
+        host.Clock.Set(LearningRecordHost.Start.AddDays(1));
+        await BeatOn(lesson, starting: true);
+        for (var i = 0; i < 20; i++)
+        {
+            host.Clock.AdvanceSeconds(30);
+            last = await BeatOn(lesson);
+        }
+        Assert.Equal(1500, last.ActiveSeconds);
+        Assert.True(last.LessonComplete);
+        var days = await host.Db(db => db.SeatTimeBeats.Where(b => b.PersonId == terry && b.LessonId == lesson.Id)
+            .GroupBy(b => b.Day).Select(g => new { g.Key, Seconds = g.Sum(b => b.CreditedSeconds) }).ToDictionaryAsync(x => x.Key, x => x.Seconds));
+        Assert.Equal(900, days[new DateOnly(2027, 1, 12)]);
+        Assert.Equal(600, days[new DateOnly(2027, 1, 13)]);
+        var entry = Assert.Single(await host.HoursOf(terry));
+        Assert.Equal(new DateOnly(2027, 1, 13), entry.CompletedOn);
+    }
+
+    [Fact]
+    public async Task Enough_active_time_and_the_end_reached_credit_the_lesson_once_in_the_ledger()
+    {
+        var lesson = HalfHourLesson;
+        var enrollment = await _host.Db(db => db.Enrollments.AsNoTracking().SingleAsync(e => e.PersonId == _terry && e.CourseId == LearningRecordHost.RecoveryCoach));
+        await Beat(lesson, starting: true);
+        for (var i = 0; i < 48; i++) await BeatAfter(30, lesson);
+
+        // The end is reached with 1470 s of the 1500 s: not yet.
+        var atEnd = await BeatAfter(30, lesson, reachedEnd: true);
+        Assert.Equal((1470, true, false), (atEnd.ActiveSeconds, atEnd.ReachedEnd, atEnd.LessonComplete));
+        Assert.Empty(await _host.HoursOf(_terry));
+
+        // The next beat reaches the time; the end stays reached.
+        var done = await BeatAfter(30, lesson);
+        Assert.Equal((1500, true, true), (done.ActiveSeconds, done.ReachedEnd, done.LessonComplete));
+        var entry = Assert.Single(await _host.HoursOf(_terry));
+        Assert.Equal(HoursSource.SeatTime, entry.Source);
+        Assert.Equal(HoursDelivery.SelfPaced, entry.Delivery);
+        Assert.Equal(HoursStatus.Credited, entry.Status);
+        Assert.Equal(lesson.Hours, entry.Hours);
+        Assert.Equal(lesson.PrimaryDomain, entry.Domain);
+        Assert.Equal(string.Join(',', lesson.Domains), entry.DomainTags);
+        Assert.Equal(lesson.Id, entry.LessonId);
+        Assert.Equal(enrollment.Id, entry.EnrollmentId);
+        Assert.Equal(enrollment.CourseVersion, entry.CourseVersion);
+        Assert.Equal(LearningRecordHost.RecoveryCoach, entry.CourseId);
+        Assert.Null(entry.LiveSessionId);
+        Assert.Null(entry.ReversesEntryId);
+        Assert.Equal(new DateOnly(2027, 1, 12), entry.CompletedOn);
+
+        // Reading on, and reaching the end again, never writes a second entry.
+        for (var i = 0; i < 10; i++)
+        {
+            var more = await BeatAfter(30, lesson, reachedEnd: true);
+            Assert.True(more.LessonComplete);
+        }
+        Assert.Single(await _host.HoursOf(_terry));
+        Assert.Equal(1, await _host.AuditCount(AuditActions.HoursCredited));
+
+        var progress = await _host.Send(new GetCourseProgress.Query(_terry, LearningRecordHost.RecoveryCoach));
+        var row = progress.Modules.SelectMany(m => m.Lessons).Single(l => l.Id == lesson.Id);
+        Assert.Equal(GetCourseProgress.LessonStatus.Done, row.Status);
+        Assert.Equal(lesson.Hours, row.CreditedHours);
+        Assert.Equal(1800, row.ActiveSeconds);
+        Assert.Equal(1500, row.RequiredSeconds);
+        Assert.True(row.ReachedEnd);
+        Assert.Equal(lesson.Hours, progress.CreditedHours);
+        Assert.False(progress.Complete);
+        Assert.Equal(EnrollmentStatus.Active, progress.Status);
+    }
+
+    [Fact]
+    public async Task Enough_active_time_without_reaching_the_end_credits_nothing_until_the_end_is_reached()
+    {
+        var lesson = HalfHourLesson;
+        await Beat(lesson, starting: true);
+        RecordHeartbeat.Result last = null!;
+        for (var i = 0; i < 60; i++) last = await BeatAfter(30, lesson);
+        Assert.Equal((1800, false, false), (last.ActiveSeconds, last.ReachedEnd, last.LessonComplete));
+        Assert.Empty(await _host.HoursOf(_terry));
+
+        var progress = await _host.Send(new GetCourseProgress.Query(_terry, LearningRecordHost.RecoveryCoach));
+        Assert.Equal(GetCourseProgress.LessonStatus.InProgress, progress.Modules.SelectMany(m => m.Lessons).Single(l => l.Id == lesson.Id).Status);
+
+        var end = await BeatAfter(20, lesson, reachedEnd: true);
+        Assert.True(end.LessonComplete);
+        Assert.Equal(lesson.Hours, Assert.Single(await _host.HoursOf(_terry)).Hours);
+    }
+}

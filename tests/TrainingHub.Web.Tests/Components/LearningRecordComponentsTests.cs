@@ -1,0 +1,91 @@
+using Bunit;
+using TrainingHub.Content;
+using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.Quizzes;
+using TrainingHub.Web.Components;
+
+namespace TrainingHub.Web.Tests.Components;
+
+public sealed class ProgressRingTests : BunitContext
+{
+    [Theory]
+    [InlineData(0, 30, 0)]
+    [InlineData(7.5, 30, 25)]
+    [InlineData(29.99, 30, 99)]
+    [InlineData(30, 30, 100)]
+    [InlineData(40, 30, 100)]
+    [InlineData(1, 0, 0)]
+    public void Shows_the_share_done_in_words_and_in_the_ring(decimal done, decimal total, int percent)
+    {
+        var ring = Render<ProgressRing>(p => p.Add(c => c.Done, done).Add(c => c.Total, total));
+        Assert.Equal(percent, ring.Instance.Percent);
+        Assert.Equal($"{percent}%", ring.Find("text").TextContent);
+        Assert.StartsWith($"{percent}% done: ", ring.Find("figure").GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Equal($"{done:0.##} of {total:0.##} hours", ring.Find("figcaption").TextContent);
+    }
+}
+
+public sealed class HoursByDomainTableTests : BunitContext
+{
+    [Fact]
+    public void Lists_credited_and_pending_hours_per_domain_with_a_total()
+    {
+        var table = Render<HoursByDomainTable>(p => p.Add(c => c.Rows, new List<MyHours.Total>
+        {
+            new("Advocacy", 4.5m, 0m),
+            new("Ethical Responsibility", 12m, 3m),
+        }));
+        var rows = table.FindAll("tbody tr");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("Advocacy", rows[0].QuerySelector("th")!.TextContent);
+        Assert.Equal("4.5", rows[0].QuerySelectorAll("td")[0].TextContent);
+        Assert.Equal("–", rows[0].QuerySelectorAll("td")[1].TextContent);
+        Assert.Equal("3", rows[1].QuerySelectorAll("td")[1].TextContent);
+        Assert.Equal("16.5", table.Find("tfoot td").TextContent);
+    }
+
+    [Fact]
+    public void Says_so_when_there_are_no_hours()
+    {
+        var table = Render<HoursByDomainTable>(p => p.Add(c => c.Rows, new List<MyHours.Total>()));
+        Assert.Equal("No hours yet.", table.Find("tbody td").TextContent);
+        Assert.Empty(table.FindAll("tfoot"));
+    }
+}
+
+public sealed class QuizQuestionFieldTests : BunitContext
+{
+    private static StartQuizAttempt.QuestionView Question(QuestionType type) =>
+        new("q1", type, "<p>Which of these fit a coach's role?</p>", [new(2, "Listening"), new(0, "Diagnosing"), new(1, "Linking to support")]);
+
+    [Fact]
+    public void A_single_choice_question_offers_radio_buttons_with_labels()
+    {
+        var q = Render<QuizQuestionField>(p => p.Add(c => c.Question, Question(QuestionType.Single)).Add(c => c.Number, 2).Add(c => c.Count, 6));
+        var inputs = q.FindAll("input");
+        Assert.All(inputs, i => Assert.Equal("radio", i.GetAttribute("type")));
+        Assert.All(inputs, i => Assert.Equal("answers[q1]", i.GetAttribute("name")));
+        Assert.Equal(["2", "0", "1"], inputs.Select(i => i.GetAttribute("value")));
+        Assert.Equal("Listening", q.Find($"label[for='{inputs[0].Id}']").TextContent);
+        Assert.Contains("Question 2 of 6", q.Find("legend").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_multiple_select_question_offers_checkboxes_and_says_choose_all()
+    {
+        var q = Render<QuizQuestionField>(p => p.Add(c => c.Question, Question(QuestionType.Multiple)).Add(c => c.Selected, new[] { 1 }));
+        Assert.All(q.FindAll("input"), i => Assert.Equal("checkbox", i.GetAttribute("type")));
+        Assert.Contains("choose all that apply", q.Find("legend").TextContent, StringComparison.Ordinal);
+        Assert.True(q.Find("input[value='1']").HasAttribute("checked"));
+        Assert.False(q.Find("input[value='0']").HasAttribute("checked"));
+    }
+
+    [Fact]
+    public void An_error_is_shown_inside_the_question_and_linked_for_screen_readers()
+    {
+        var q = Render<QuizQuestionField>(p => p.Add(c => c.Question, Question(QuestionType.Single)).Add(c => c.Error, "Question 1 has no answer."));
+        Assert.Equal("Question 1 has no answer.", q.Find(".field-error").TextContent);
+        Assert.Equal(q.Find(".field-error").Id, q.Find("fieldset").GetAttribute("aria-describedby"));
+        Assert.DoesNotContain("correct", q.Markup, StringComparison.OrdinalIgnoreCase);
+    }
+}
