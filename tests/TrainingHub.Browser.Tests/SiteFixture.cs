@@ -18,6 +18,8 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public CourseCatalog Catalog => Site.Services.GetRequiredService<CourseCatalog>();
 
+    public IServiceProvider Services => Site.Services;
+
     private SiteFactory Site => _site ?? throw new InvalidOperationException("The site has not started.");
 
     public async Task InitializeAsync()
