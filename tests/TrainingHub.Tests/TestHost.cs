@@ -20,7 +20,7 @@ public sealed class TestHost : IAsyncDisposable
         _services = services;
     }
 
-    public static async Task<TestHost> StartAsync(bool demoData = true, IDictionary<string, string?>? settings = null)
+    public static async Task<TestHost> StartAsync(bool demoData = true, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("traininghub-tests-").FullName;
         var values = new Dictionary<string, string?>
@@ -37,6 +37,7 @@ public sealed class TestHost : IAsyncDisposable
         services.AddTrainingHubCore(configuration);
         services.AddTrainingHubAccountsWithoutSignIn(configuration);
         services.AddSingleton<IRequestOrigin, LocalOrigin>();
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         var host = new TestHost(folder, provider);
         await using var scope = host.Scope();

@@ -20,7 +20,8 @@ public static class CliApp
         TrainingHub operators' commands
 
           lint-content [--content PATH]
-              Check every course, module, lesson and quiz under content/ (structure and editorial rules).
+              Check every course, module, lesson and quiz under content/, onboarding.yml and the credential
+              rule files in content/credentials/ (structure and editorial rules).
           create-admin --email EMAIL --name "FULL NAME" [--password PASSWORD]
               Create an institute admin account. Without --password, the password is read from the
               TRAININGHUB_ADMIN_PASSWORD environment variable or asked for.
@@ -88,7 +89,10 @@ public static class CliApp
     {
         var folder = options.TryGetValue("content", out var c) ? Path.GetFullPath(c) : DataPaths.FindContentFolder(Directory.GetCurrentDirectory());
         var result = CatalogLoader.Load(folder);
-        foreach (var p in result.Problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line))
+        var onboarding = OnboardingGuide.Load(folder);
+        var credentials = CredentialRulesLoader.Load(folder, result.Catalog.Domains.Select(d => d.Tag).ToList());
+        var problems = result.Problems.Concat(onboarding.Problems).Concat(credentials.Problems).ToList();
+        foreach (var p in problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line))
         {
             await error.WriteLineAsync($"{p} [{(p.Kind == ProblemKind.Structure ? "structure" : "editorial")}]");
         }
@@ -100,8 +104,17 @@ public static class CliApp
                 $"({lessons.Count(l => l.Delivery == LessonDelivery.Live)} live, {lessons.Count(l => l.Delivery == LessonDelivery.SelfPaced)} self-paced), " +
                 $"{course.Modules.Sum(m => m.Quiz?.Questions.Count ?? 0)} quiz questions, {lessons.Sum(l => l.WordCount)} words, hash {course.ContentHash[..12]}");
         }
-        await output.WriteLineAsync(result.Problems.Count == 0 ? "Content is fine." : $"{result.Problems.Count} problem(s) found.");
-        return result.Problems.Count == 0 ? 0 : 1;
+        var guide = onboarding.Guide;
+        await output.WriteLineAsync(
+            $"{OnboardingGuide.FileName}: {guide.ProgrammeTypes.Count} programme types, {guide.CredentialBoards.Count} credential boards, {guide.Checklist.Count} checklist items");
+        foreach (var set in credentials.Rules.All)
+        {
+            await output.WriteLineAsync(
+                $"{CredentialRulesLoader.Folder}/{set.Id}.yml: {set.Requirements.Count} requirements, {set.Constraints.Count} constraints, " +
+                $"{set.Domains.Count} board domains, {set.Requirements.Count(r => r.Source.Unconfirmed) + set.Constraints.Count(c => c.Source.Unconfirmed)} unconfirmed");
+        }
+        await output.WriteLineAsync(problems.Count == 0 ? "Content is fine." : $"{problems.Count} problem(s) found.");
+        return problems.Count == 0 ? 0 : 1;
     }
 
     private static async Task<int> CreateAdminAsync(Dictionary<string, string> options, TextWriter output, TextWriter error)

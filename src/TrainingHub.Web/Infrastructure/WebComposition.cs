@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Hangfire;
-using Hangfire.AspNetCore;
 using Hangfire.Logging;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -12,12 +11,14 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Accounts;
 using TrainingHub.Infrastructure;
+using TrainingHub.Jobs;
 
 namespace TrainingHub.Web.Infrastructure;
 
 public static class WebComposition
 {
     public const string AccountRateLimit = "account";
+    public const string VerifyRateLimit = "verify";
 
     public static WebApplicationBuilder AddTrainingHub(this WebApplicationBuilder builder)
     {
@@ -52,7 +53,8 @@ public static class WebComposition
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.InstituteAdmin, p => p.RequireRole(Roles.InstituteAdmin))
             .AddPolicy(Policies.SiteStaff, p => p.RequireRole(Roles.Supervisor, Roles.SiteCoordinator, Roles.InstituteAdmin))
-            .AddPolicy(Policies.Facilitation, p => p.RequireRole(Roles.Facilitator, Roles.SiteCoordinator, Roles.InstituteAdmin));
+            .AddPolicy(Policies.Facilitation, p => p.RequireRole(Roles.Facilitator, Roles.SiteCoordinator, Roles.InstituteAdmin))
+            .AddPolicy(Policies.Supervision, p => p.RequireRole(Roles.Supervisor));
 
         services.AddRazorPages(o =>
         {
@@ -63,10 +65,15 @@ public static class WebComposition
             o.Conventions.AuthorizePage("/Courses/Quiz");
             o.Conventions.AuthorizePage("/Courses/QuizResult");
             o.Conventions.AuthorizeFolder("/My");
+            o.Conventions.AllowAnonymousToPage("/Verify");
             o.Conventions.AuthorizeFolder("/Facilitate", Policies.Facilitation);
+            o.Conventions.AuthorizeFolder("/Supervise", Policies.Supervision);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.InstituteAdmin);
+            o.Conventions.AuthorizeFolder("/Institute", Policies.InstituteAdmin);
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<OutcomeExceptionFilter>();
+            o.Filters.Add<SiteRouteFilter>();
             // Validation messages come from the FluentValidation validators, in plain words, not from implicit [Required].
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
@@ -77,6 +84,10 @@ public static class WebComposition
             o.AddPolicy(AccountRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = accounts.RequestsPerMinutePerAddress, Window = TimeSpan.FromMinutes(1) }));
+            var verifyLimit = configuration.GetSection(CertificateOptions.Section).Get<CertificateOptions>()?.VerifyRequestsPerMinute ?? new CertificateOptions().VerifyRequestsPerMinute;
+            o.AddPolicy(VerifyRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                "verify:" + (http.Connection.RemoteIpAddress?.ToString() ?? "local"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyLimit, Window = TimeSpan.FromMinutes(1) }));
         });
 
         AddJobs(builder);
@@ -91,7 +102,7 @@ public static class WebComposition
         // It is created on first use, after this host's logging exists: Hangfire's log provider is static too.
         builder.Services.AddSingleton<JobStorage>(sp =>
         {
-            LogProvider.SetCurrentLogProvider(new AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            LogProvider.SetCurrentLogProvider(new HangfireLogging(sp.GetRequiredService<ILoggerFactory>()));
             return database.Provider switch
             {
                 DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString),
@@ -104,6 +115,7 @@ public static class WebComposition
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogging(sp.GetRequiredService<ILoggerFactory>()))
             .UseStorage(sp.GetRequiredService<JobStorage>()));
         if (jobs.RunServer)
         {
@@ -123,6 +135,8 @@ public static class WebComposition
     public static async Task PrepareTrainingHubAsync(this WebApplication app)
     {
         _ = app.Services.GetRequiredService<Content.CourseCatalog>();
+        _ = app.Services.GetRequiredService<Content.OnboardingGuide>();
+        _ = app.Services.GetRequiredService<Content.CredentialRuleBook>();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync(app.Lifetime.ApplicationStopping);
     }
@@ -159,6 +173,19 @@ public static class WebComposition
             DashboardTitle = "TrainingHub jobs",
             AppPath = "/",
         }, app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Policies.InstituteAdmin);
+
+        app.MapGet("/.well-known/jwks.json", (TrainingHub.Certificates.InstituteSigningKey key) =>
+            Results.Text(key.JwkSetJson(), "application/jwk-set+json"));
+        app.MapGet("/credentials/status/1", async (Mediator.ISender sender) =>
+            Results.Text(await sender.Send(new TrainingHub.Features.CertificateIssuance.GetStatusList.Query()), "application/vc+jwt"));
+
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(app.Services.GetRequiredService<IOptions<InstituteOptions>>().Value.TimeZone);
+        recurring.AddOrUpdate<OutboxJob>(OutboxJob.Id, j => j.RunAsync(), Cron.Minutely());
+        var eligibilityMinutes = app.Services.GetRequiredService<IOptions<CredentialOptions>>().Value.EligibilityCheckMinutes;
+        recurring.AddOrUpdate<EligibilityJob>(EligibilityJob.Id, j => j.RunAsync(), eligibilityMinutes == 60 ? Cron.Hourly() : $"*/{eligibilityMinutes} * * * *");
+        recurring.AddOrUpdate<SupervisorDigestJob>(SupervisorDigestJob.Id, j => j.RunAsync(),
+            Cron.Daily(app.Services.GetRequiredService<IOptions<SignOffOptions>>().Value.DigestHour), new RecurringJobOptions { TimeZone = zone });
         return app;
     }
 }
@@ -168,6 +195,7 @@ public static class Policies
     public const string InstituteAdmin = "InstituteAdmin";
     public const string SiteStaff = "SiteStaff";
     public const string Facilitation = "Facilitation";
+    public const string Supervision = "Supervision";
 }
 
 internal sealed class HttpRequestOrigin(IHttpContextAccessor accessor) : IRequestOrigin

@@ -14,6 +14,10 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
     public static readonly Guid SiteA = Guid.Parse("0f6f1f4e-5a41-4c39-9d0e-2f4a1c7b8a01");
     public static readonly Guid SiteB = Guid.Parse("7c2d9b13-61e8-4b0a-a6f5-93d4e2c1b702");
     public static readonly Guid CohortA = Guid.Parse("b5e3a7c9-2d14-4f86-8b21-6a0c9e4d3f03");
+    /// <summary>Site B's cohort (no trainees yet): what the isolation tests try to reach from site A.</summary>
+    public static readonly Guid CohortB = Guid.Parse("3e8f0c52-7b19-4d6a-9c34-1f2a8b5d6e04");
+    /// <summary>A replicating site still setting up, so the onboarding board shows one.</summary>
+    public static readonly Guid SiteC = Guid.Parse("a4d61b27-93c8-4e05-b7f2-5c8e0d1a9f05");
 
     public static readonly IReadOnlyList<(string Email, string FullName, string Role, Guid? Site)> Accounts =
     [
@@ -25,6 +29,7 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
         ($"coordinator.b@{Domain}", "Grace Mensah", Roles.SiteCoordinator, SiteB),
         ($"supervisor.b@{Domain}", "Priya Shah", Roles.Supervisor, SiteB),
         ($"trainee.b@{Domain}", "Lena Brooks", Roles.Trainee, SiteB),
+        ($"coordinator.c@{Domain}", "Jordan Price", Roles.SiteCoordinator, SiteC),
     ];
 
     public async Task EnsureAsync(CancellationToken ct)
@@ -35,6 +40,7 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
 
         db.Sites.Add(new Site { Id = SiteA, InstituteId = institute.Id, Name = "Harbor Light Recovery Center", State = "NY", Status = SiteStatus.Active, CreatedAt = now });
         db.Sites.Add(new Site { Id = SiteB, InstituteId = institute.Id, Name = "Riverside Opioid Treatment Program", State = "MA", Status = SiteStatus.Active, CreatedAt = now });
+        db.Sites.Add(new Site { Id = SiteC, InstituteId = institute.Id, Name = "Northway Medication Treatment Center", State = "PA", Status = SiteStatus.Onboarding, CreatedAt = now });
         await db.SaveChangesAsync(ct);
 
         string? facilitatorId = null;
@@ -52,6 +58,10 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
                 db.SiteMemberships.Add(new SiteMembership { Id = Guid.NewGuid(), SiteId = site.Value, PersonId = person.Id, Role = role, CreatedAt = now });
             }
             if (role == Roles.Facilitator) facilitatorId = person.Id;
+            if (role == Roles.Supervisor)
+            {
+                db.SupervisorProfiles.Add(new SupervisorProfile { PersonId = person.Id, CredentialHeld = "CARC", YearsSupervisingPeers = 3, UpdatedAt = now });
+            }
         }
         db.Cohorts.Add(new Cohort
         {
@@ -68,7 +78,43 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
                 CohortId = CohortA, Status = EnrollmentStatus.Active, EnrolledAt = now,
             });
         }
-        audit.Record(null, AuditActions.DemoDataCreated, "institute", "two sites, a cohort with one trainee, and one account per role");
+        await AddOnboardingAsync(facilitatorId, now);
+        audit.Record(null, AuditActions.DemoDataCreated, "institute", "two open sites and one setting up, cohorts, and one account per role");
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Site profiles, a readiness checklist half done at the site still setting up, site B's cohort, and the facilitator's approvals.</summary>
+    private async Task AddOnboardingAsync(string? facilitatorId, DateTime now)
+    {
+        db.SiteProfiles.Add(new SiteProfile
+        {
+            SiteId = SiteA, StreetAddress = "120 Harbor Street", City = "Bronx", PostalCode = "10451", ProgrammeType = "opioid-treatment-programme",
+            CredentialBoard = "ny-asap-nycb", UpdatedAt = now, SubmittedAt = now, ActivatedAt = now,
+        });
+        db.SiteProfiles.Add(new SiteProfile
+        {
+            SiteId = SiteB, StreetAddress = "45 River Road", City = "Worcester", PostalCode = "01608", ProgrammeType = "opioid-treatment-programme",
+            CredentialBoard = "ma-mbsacc", UpdatedAt = now, SubmittedAt = now, ActivatedAt = now,
+        });
+        db.SiteProfiles.Add(new SiteProfile { SiteId = SiteC, StreetAddress = "9 Mill Lane", City = "Scranton", PostalCode = "18503", UpdatedAt = now });
+        var coordinatorC = (await users.FindByEmailAsync($"coordinator.c@{Domain}"))!.Id;
+        var admin = (await users.FindByEmailAsync($"admin@{Domain}"))!.Id;
+        foreach (var item in new[] { "peer-space", "peer-leaders" })
+        {
+            db.ReadinessChecks.Add(new ReadinessCheck
+            {
+                SiteId = SiteC, ItemId = item, Done = true, Note = item == "peer-space" ? "Room 104, ground floor" : null, UpdatedAt = now, UpdatedById = coordinatorC,
+            });
+        }
+        db.Cohorts.Add(new Cohort
+        {
+            Id = CohortB, SiteId = SiteB, CourseId = "ethics", Name = "Spring 2027 Ethics cohort", StartsOn = new DateOnly(2027, 3, 1),
+            Schedule = "Wednesdays, 1 pm to 4 pm, five weeks", DeliveryMode = DeliveryMode.Blended, Capacity = 12, CreatedAt = now,
+        });
+        if (facilitatorId is null) return;
+        foreach (var courseId in new[] { "recovery-coach", "mat" })
+        {
+            db.FacilitatorApprovals.Add(new FacilitatorApproval { Id = Guid.NewGuid(), PersonId = facilitatorId, CourseId = courseId, ApprovedById = admin, ApprovedAt = now });
+        }
     }
 }

@@ -31,6 +31,7 @@ internal sealed class CohortConfiguration : IEntityTypeConfiguration<Cohort>
         e.Property(x => x.Name).HasMaxLength(200).IsRequired();
         e.Property(x => x.CourseId).HasMaxLength(100).IsRequired();
         e.Property(x => x.DeliveryMode).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Schedule).HasMaxLength(300);
         e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.FacilitatorId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.SiteId);

@@ -20,6 +20,27 @@ public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : Ide
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<QuizReset> QuizResets => Set<QuizReset>();
+    public DbSet<SignOff> SignOffs => Set<SignOff>();
+    public DbSet<SignOffItem> SignOffItems => Set<SignOffItem>();
+    public DbSet<SignOffRevocation> SignOffRevocations => Set<SignOffRevocation>();
+    public DbSet<PracticumEntry> PracticumEntries => Set<PracticumEntry>();
+    public DbSet<SupervisorProfile> SupervisorProfiles => Set<SupervisorProfile>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<SupervisorDigest> SupervisorDigests => Set<SupervisorDigest>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateRevocation> CertificateRevocations => Set<CertificateRevocation>();
+    public DbSet<SiteProfile> SiteProfiles => Set<SiteProfile>();
+    public DbSet<ReadinessCheck> ReadinessChecks => Set<ReadinessCheck>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<FacilitatorApproval> FacilitatorApprovals => Set<FacilitatorApproval>();
+    public DbSet<CredentialTarget> CredentialTargets => Set<CredentialTarget>();
+    public DbSet<ExamPass> ExamPasses => Set<ExamPass>();
+    public DbSet<ExamPassWithdrawal> ExamPassWithdrawals => Set<ExamPassWithdrawal>();
+    public DbSet<CodeOfEthicsSignature> CodeOfEthicsSignatures => Set<CodeOfEthicsSignature>();
+    public DbSet<RecoveryTimeAttestation> RecoveryTimeAttestations => Set<RecoveryTimeAttestation>();
+    public DbSet<OutsideCertificate> OutsideCertificates => Set<OutsideCertificate>();
+    public DbSet<OutsideCertificateReview> OutsideCertificateReviews => Set<OutsideCertificateReview>();
+    public DbSet<OutsideHoursLine> OutsideHoursLines => Set<OutsideHoursLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -56,6 +56,8 @@ public sealed class Cohort
     public DateOnly StartsOn { get; set; }
     public DeliveryMode DeliveryMode { get; set; }
     public int Capacity { get; set; }
+    /// <summary>When the group meets, in the coordinator's words (for example "Tuesdays and Thursdays, 10 am to 1 pm, 8 weeks").</summary>
+    public string? Schedule { get; set; }
     public string? FacilitatorId { get; set; }
     public DateTime CreatedAt { get; set; }
 }
@@ -114,6 +116,28 @@ public static class AuditActions
     public const string AttendanceRecorded = "session.attendance-recorded";
     public const string QuizSubmitted = "quiz.submitted";
     public const string QuizReset = "quiz.reset";
+    public const string SignOffApproved = "signoff.approved";
+    public const string SignOffRejected = "signoff.rejected";
+    public const string SignOffRevoked = "signoff.revoked";
+    public const string SignOffRefused = "signoff.refused";
+    public const string HoursResubmitted = "hours.resubmitted";
+    public const string PracticumLogged = "practicum.logged";
+    public const string SupervisorProfileUpdated = "supervisor.profile-updated";
+    public const string CredentialTargetsChosen = "credential.targets-chosen";
+    public const string CodeOfEthicsSigned = "credential.code-of-ethics-signed";
+    public const string RecoveryTimeAttested = "credential.recovery-time-attested";
+    public const string ExamPassRecorded = "credential.exam-pass-recorded";
+    public const string ExamPassWithdrawn = "credential.exam-pass-withdrawn";
+    public const string OutsideCertificateUploaded = "credential.outside-certificate-uploaded";
+    public const string OutsideCertificateVerified = "credential.outside-certificate-verified";
+    public const string OutsideCertificateRefused = "credential.outside-certificate-refused";
+    public const string OutsideCertificateViewed = "credential.outside-certificate-viewed";
+    public const string ApplicationPacketDownloaded = "credential.packet-downloaded";
+    public const string EligibilityReached = "credential.eligibility-reached";
+    public const string CertificateRequested = "certificate.requested";
+    public const string CertificateIssued = "certificate.issued";
+    public const string CertificateRevoked = "certificate.revoked";
+    public const string CertificateReissued = "certificate.reissued";
 }
 
 /// <summary>Marks records that are only ever added: hours, sign-offs, certificates, audit events.</summary>

@@ -19,6 +19,14 @@ public sealed class DataPaths(IHostEnvironment environment, IOptions<DatabaseOpt
         return path;
     }
 
+    /// <summary>A file path inside the data folder (its folder created), or the absolute path given.</summary>
+    public string InDataFolderFile(string relativeOrAbsolute)
+    {
+        var path = Resolve(DataFolder, relativeOrAbsolute);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+
     private static string Resolve(string root, string path) => Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(root, path));
 
     /// <summary>The nearest folder named "content" holding courses/, from the content root upwards (the repository layout).</summary>

@@ -126,6 +126,19 @@ public sealed class JobsOptions
     public int WorkerCount { get; set; } = 2;
 }
 
+public sealed class InvitationOptions
+{
+    public const string Section = "Invitations";
+
+    /// <summary>Days an emailed invitation link works before the person needs a new one.</summary>
+    [Range(1, 30)]
+    public int LinkDays { get; set; } = 7;
+
+    /// <summary>Most rows a roster file may hold.</summary>
+    [Range(1, 5000)]
+    public int RosterMaxRows { get; set; } = 500;
+}
+
 /// <summary>Every options class bound from configuration, with its section; a test keeps these and appsettings.schema.json in step.</summary>
 public static class OptionsCatalog
 {
@@ -139,6 +152,9 @@ public static class OptionsCatalog
         (DemoDataOptions.Section, typeof(DemoDataOptions)),
         (JobsOptions.Section, typeof(JobsOptions)),
         (LearningRecordOptions.Section, typeof(LearningRecordOptions)),
+        (SignOffOptions.Section, typeof(SignOffOptions)),
+        (InvitationOptions.Section, typeof(InvitationOptions)),
+        (CredentialOptions.Section, typeof(CredentialOptions)),
     ];
 }
 
@@ -183,4 +199,71 @@ public sealed class LearningRecordOptions
 
     /// <summary>When rationales are shown: AfterPassOrLastAttempt, AfterEveryAttempt or Never.</summary>
     public Domain.QuizReviewPolicy QuizReview { get; set; } = Domain.QuizReviewPolicy.AfterPassOrLastAttempt;
+}
+
+public sealed class SignOffOptions
+{
+    public const string Section = "SignOff";
+
+    /// <summary>Courses whose hours in <see cref="Domains"/> wait for a supervisor's sign-off.</summary>
+    public string[] Courses { get; set; } = ["ethics"];
+
+    /// <summary>Domain tags that need a supervisor's sign-off in <see cref="Courses"/>.</summary>
+    public string[] Domains { get; set; } = ["ethical-responsibility"];
+
+    /// <summary>Years supervising peers a supervisor needs before they may sign off (IC&amp;RC guidance: 2). 0: no minimum.</summary>
+    [Range(0, 50)]
+    public int MinimumYearsSupervising { get; set; } = 2;
+
+    /// <summary>The statement a supervisor affirms when approving.</summary>
+    [Required, MinLength(20)]
+    public string AttestationStatement { get; set; } =
+        "I attest that I supervised this trainee, that I reviewed the hours listed, and that to my knowledge they are true and complete.";
+
+    /// <summary>Hour of the day (institute time) when supervisors receive their digest of pending items.</summary>
+    [Range(0, 23)]
+    public int DigestHour { get; set; } = 7;
+}
+
+public sealed class CertificateOptions
+{
+    public const string Section = "Certificates";
+
+    /// <summary>Who signs certificates, as printed.</summary>
+    [Required, MinLength(2)]
+    public string SignatoryName { get; set; } = "Training Director";
+
+    [Required, MinLength(2)]
+    public string SignatoryTitle { get; set; } = "Director of Training";
+
+    /// <summary>The institute's approved-provider number per board, printed on certificates (board name → number).</summary>
+    public Dictionary<string, string> ProviderNumbers { get; set; } = [];
+
+    /// <summary>PEM file of the institute's P-256 signing key for Open Badges; relative to the data folder unless absolute. Created on first use.</summary>
+    [Required]
+    public string SigningKeyPath { get; set; } = "keys/institute-signing.pem";
+
+    /// <summary>Verification look-ups allowed per minute from one network address.</summary>
+    [Range(1, 100000)]
+    public int VerifyRequestsPerMinute { get; set; } = 20;
+}
+
+public sealed class CredentialOptions
+{
+    public const string Section = "Credentials";
+
+    /// <summary>
+    /// The institute's approved-provider number with each board, by the board id of the rule files in
+    /// content/credentials/ (for example "ny-asap-nycb"). A board without a number here does not count the institute's
+    /// training where its rules ask for an approved provider.
+    /// </summary>
+    public Dictionary<string, string> ProviderNumbers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Largest outside certificate (PDF, PNG or JPEG) a trainee may upload, in megabytes.</summary>
+    [Range(1, 25)]
+    public int OutsideCertificateMaxMegabytes { get; set; } = 10;
+
+    /// <summary>Minutes between the job's checks for people who became eligible for a credential they chose.</summary>
+    [Range(1, 60)]
+    public int EligibilityCheckMinutes { get; set; } = 15;
 }

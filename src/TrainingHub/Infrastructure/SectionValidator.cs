@@ -38,7 +38,9 @@ public sealed class SectionValidator<T>(string section) : IValidateOptions<T> wh
         }
         foreach (var p in target.GetType().GetProperties())
         {
-            if (p.PropertyType.IsClass && p.PropertyType != typeof(string) && p.GetValue(target) is { } child)
+            // Only nested options classes of ours (Email:Smtp), never strings, arrays or framework types.
+            if (p.PropertyType.IsClass && p.PropertyType.Namespace == typeof(SectionValidator<>).Namespace && p.GetIndexParameters().Length == 0
+                && p.GetValue(target) is { } child)
             {
                 Collect(child, $"{prefix}:{p.Name}", failures);
             }

@@ -28,6 +28,10 @@ public static class TrainingHubServices
         AddSection<DemoDataOptions>(services, configuration, DemoDataOptions.Section);
         AddSection<JobsOptions>(services, configuration, JobsOptions.Section);
         AddSection<LearningRecordOptions>(services, configuration, LearningRecordOptions.Section);
+        AddSection<SignOffOptions>(services, configuration, SignOffOptions.Section);
+        AddSection<CertificateOptions>(services, configuration, CertificateOptions.Section);
+        AddSection<InvitationOptions>(services, configuration, InvitationOptions.Section);
+        AddSection<CredentialOptions>(services, configuration, CredentialOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataPaths>();
@@ -35,9 +39,32 @@ public static class TrainingHubServices
         services.AddSingleton<IMailSender, MailSender>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<SiteScope>();
+        services.AddSingleton(sp => OnboardingGuide.LoadOrThrow(sp.GetRequiredService<DataPaths>().ContentFolder));
+        services.AddScoped<Features.Sites.InvitationLinks>();
+        services.AddScoped<Features.Sites.SiteMembers>();
+        services.AddScoped<Features.Sites.RosterPlanner>();
+        services.AddScoped<Features.Sites.ReportNumbers>();
         services.AddScoped<Features.LearningRecord.HoursLedger>();
         services.AddScoped<Features.LearningRecord.CompletionCheck>();
         services.AddScoped<Features.Sessions.CohortAccess>();
+        services.AddScoped<Features.SignOffs.SupervisorRules>();
+        services.AddSingleton(sp => CredentialRulesLoader.LoadOrThrow(sp.GetRequiredService<DataPaths>().ContentFolder,
+            sp.GetRequiredService<CourseCatalog>().Domains.Select(d => d.Tag).ToList()));
+        services.AddScoped<Features.Credentials.CredentialAccess>();
+        services.AddScoped<Features.Credentials.PersonRecords>();
+        services.AddScoped<Features.Credentials.OutsideCertificateFiles>();
+        services.AddScoped<Features.Outbox.DispatchOutbox.IOutboxWork, Features.Outbox.EligibilityNoticeEmail>();
+        services.AddScoped<Jobs.EligibilityJob>();
+        services.AddScoped<Features.Outbox.DispatchOutbox.IOutboxWork, Features.Outbox.SignOffDecisionEmail>();
+        services.AddScoped<Features.Outbox.DispatchOutbox.IOutboxWork, Features.CertificateIssuance.CertificateRequestWork>();
+        services.AddScoped<Features.Outbox.DispatchOutbox.IOutboxWork, Features.CertificateIssuance.CertificateEmailWork>();
+        services.AddScoped<Features.CertificateIssuance.CertificateIssuer>();
+        services.AddSingleton<Features.CertificateIssuance.CertificateSnapshot>();
+        services.AddSingleton(sp => Certificates.InstituteSigningKey.LoadOrCreate(
+            sp.GetRequiredService<DataPaths>().InDataFolderFile(sp.GetRequiredService<IOptions<CertificateOptions>>().Value.SigningKeyPath)));
+        services.AddScoped<Jobs.OutboxJob>();
+        services.AddScoped<Jobs.SupervisorDigestJob>();
+        services.AddScoped<Jobs.CertificateRequestJob>();
         services.AddScoped<DatabaseStartup>();
         services.AddScoped<DemoData>();
 

@@ -65,7 +65,7 @@ public sealed class ConfigurationTests
             {
                 var key = $"{path}:{p.Name}";
                 if (!node.Properties.TryGetValue(p.Name, out var child)) { missing.Add(key); continue; }
-                if (p.PropertyType.IsClass && p.PropertyType != typeof(string)) Check(child, p.PropertyType, key, missing);
+                if (p.PropertyType.IsClass && p.PropertyType.Namespace == typeof(OptionsCatalog).Namespace) Check(child, p.PropertyType, key, missing);
             }
         }
     }

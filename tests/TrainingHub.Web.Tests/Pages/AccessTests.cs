@@ -83,7 +83,7 @@ public sealed class AccessTests(SiteFactory site)
         var other = await client.GetAsync($"/sites/{DemoData.SiteB}/people");
         var otherHtml = await other.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
-        Assert.Contains("You can only see the people of your own site.", otherHtml, StringComparison.Ordinal);
+        Assert.Contains("You can only open the pages of your own site.", otherHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("Lena Brooks", otherHtml, StringComparison.Ordinal);
 
         var list = await (await client.GetAsync("/sites")).Content.ReadAsStringAsync();

@@ -1,3 +1,4 @@
+using Hangfire;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Courses;
 
-public sealed class QuizModel(ISender sender) : AppPageModel(sender)
+public sealed class QuizModel(ISender sender, Hangfire.IBackgroundJobClient jobs) : AppPageModel(sender)
 {
     public StartQuizAttempt.Result Quiz { get; private set; } = null!;
     public string CourseId { get; private set; } = "";
@@ -28,6 +29,8 @@ public sealed class QuizModel(ISender sender) : AppPageModel(sender)
         try
         {
             var id = await Sender.Send(new SubmitQuizAttempt.Command(PersonId, attemptId, Selected));
+            // A pass may complete the course; its certificate request is already saved, this only issues it now.
+            jobs.Enqueue<TrainingHub.Jobs.OutboxJob>(j => j.RunAsync());
             return Redirect($"/quiz-results/{id}");
         }
         catch (ValidationException e)

@@ -9,7 +9,25 @@ public sealed class MyHoursModel(ISender sender) : AppPageModel(sender)
 {
     public MyHours.Transcript Transcript { get; private set; } = null!;
 
+    [BindProperty(SupportsGet = true)]
+    public bool Resubmitted { get; set; }
+
     public async Task OnGetAsync() => Transcript = await Sender.Send(new MyHours.Query(PersonId));
+
+    public async Task<IActionResult> OnPostResubmitAsync(Guid entryId, string? note)
+    {
+        try
+        {
+            await Sender.Send(new TrainingHub.Features.SignOffs.ResubmitHours.Command(PersonId, entryId, note ?? ""));
+            return RedirectToPage(new { Resubmitted = true });
+        }
+        catch (FluentValidation.ValidationException e)
+        {
+            TrainingHub.Web.Infrastructure.ModelStateExtensions.AddValidationErrors(ModelState, e, prefix: "");
+            Transcript = await Sender.Send(new MyHours.Query(PersonId));
+            return Page();
+        }
+    }
 
     public async Task<IActionResult> OnGetCsvAsync()
     {

@@ -22,6 +22,8 @@ public static class PasswordPolicy
         o.Lockout.MaxFailedAccessAttempts = accounts.MaxFailedSignInAttempts;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
         o.User.RequireUniqueEmail = true;
+        // The account name is the email address: allow every character an address may hold (o'brien@example.org).
+        o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+!#$%&'*/=?^`{|}~";
         o.SignIn.RequireConfirmedAccount = false;
     }
 }

@@ -6,7 +6,7 @@ using TrainingHub.Domain;
 namespace TrainingHub.Features.LearningRecord;
 
 /// <summary>Computes a course's completion from the ledger and quiz results, and marks the enrolment when it is reached.</summary>
-public sealed class CompletionCheck(TrainingHubDb db, CourseCatalog catalog, HoursLedger ledger, AuditTrail audit)
+public sealed class CompletionCheck(TrainingHubDb db, CourseCatalog catalog, HoursLedger ledger, AuditTrail audit, TimeProvider clock)
 {
     public async Task<CourseCompletion.Evaluation?> EvaluateAsync(Enrollment enrollment, IEnumerable<HoursEntry> unsaved, CancellationToken ct, string? alsoPassedModuleId = null)
     {
@@ -26,6 +26,25 @@ public sealed class CompletionCheck(TrainingHubDb db, CourseCatalog catalog, Hou
             course.Modules.Where(m => m.Quiz is not null).Select(m => m.Id), passed);
     }
 
+    /// <summary>
+    /// Writes the certificate request in the caller's unit of work (the same transaction as the completion), keyed by
+    /// enrolment and course version so a double completion never asks twice.
+    /// </summary>
+    public async Task RequestCertificateAsync(Enrollment enrollment, CancellationToken ct)
+    {
+        var key = $"certificate/{enrollment.Id}/{enrollment.CourseVersion}";
+        if (await db.OutboxMessages.AnyAsync(m => m.Key == key, ct) || db.OutboxMessages.Local.Any(m => m.Key == key)) return;
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Id = Guid.NewGuid(),
+            Kind = OutboxKind.CertificateRequest,
+            Key = key,
+            Payload = System.Text.Json.JsonSerializer.Serialize(new { enrollmentId = enrollment.Id, courseVersion = enrollment.CourseVersion }),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        audit.Record(enrollment.PersonId, AuditActions.CertificateRequested, $"enrollment/{enrollment.Id}", key);
+    }
+
     /// <summary>Marks the enrolment completed when the course is complete (the caller saves). Returns true when it changed.</summary>
     public async Task<bool> MarkIfCompleteAsync(Enrollment enrollment, IEnumerable<HoursEntry> unsaved, CancellationToken ct, string? alsoPassedModuleId = null)
     {
@@ -34,6 +53,7 @@ public sealed class CompletionCheck(TrainingHubDb db, CourseCatalog catalog, Hou
         if (evaluation is not { Complete: true }) return false;
         enrollment.Status = EnrollmentStatus.Completed;
         audit.Record(enrollment.PersonId, AuditActions.CourseCompleted, $"enrollment/{enrollment.Id}", $"course {enrollment.CourseId}");
+        await RequestCertificateAsync(enrollment, ct);
         return true;
     }
 }

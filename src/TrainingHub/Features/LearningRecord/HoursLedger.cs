@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Content;
 using TrainingHub.Data;
+using Microsoft.Extensions.Options;
 using TrainingHub.Domain;
+using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.LearningRecord;
 
@@ -9,7 +11,7 @@ namespace TrainingHub.Features.LearningRecord;
 /// The only writer of the hours ledger. Credits are idempotent by key and written at most once per lesson until
 /// reversed; corrections are reversing entries. Entries join the caller's unit of work: the caller saves.
 /// </summary>
-public sealed class HoursLedger(TrainingHubDb db, TimeProvider clock, AuditTrail audit)
+public sealed class HoursLedger(TrainingHubDb db, TimeProvider clock, AuditTrail audit, IOptions<SignOffOptions> signOff)
 {
     /// <summary>Net hours per lesson of a person's enrolment (credits minus reversals), split by status.</summary>
     public async Task<IReadOnlyList<CourseCompletion.LessonState>> LessonStatesAsync(Guid enrollmentId, CancellationToken ct)
@@ -53,7 +55,7 @@ public sealed class HoursLedger(TrainingHubDb db, TimeProvider clock, AuditTrail
             Delivery = delivery,
             CompletedOn = completedOn,
             Source = source,
-            Status = HoursStatus.Credited,
+            Status = NeedsSignOff(enrollment.CourseId, lesson.PrimaryDomain) ? HoursStatus.Pending : HoursStatus.Credited,
             RecordedById = recordedById,
             RecordedAt = clock.GetUtcNow().UtcDateTime,
             // The n-th credit of this lesson in this enrolment: a retry or a racing request collides on the unique key.
@@ -64,6 +66,50 @@ public sealed class HoursLedger(TrainingHubDb db, TimeProvider clock, AuditTrail
             $"{hours} h for lesson {lesson.Id} ({source}, {delivery})");
         return entry;
     }
+
+    /// <summary>Whether hours of this course and domain wait for a supervisor's sign-off (SignOff:Courses and SignOff:Domains).</summary>
+    public bool NeedsSignOff(string courseId, string domain) =>
+        signOff.Value.Courses.Contains(courseId, StringComparer.Ordinal) && signOff.Value.Domains.Contains(domain, StringComparer.Ordinal);
+
+    /// <summary>Moves hours between statuses as a pair of entries (reverse the old, add the new), so nothing is edited.</summary>
+    public HoursEntry Restate(HoursEntry original, HoursStatus status, string reason, string actorId, string key)
+    {
+        Reverse(original, reason, actorId);
+        var entry = Copy(original, original.Hours, status, HoursSource.Correction, reason, actorId, key);
+        db.HoursEntries.Add(entry);
+        return entry;
+    }
+
+    /// <summary>A new pending entry like <paramref name="original"/> (a resubmission after a rejection).</summary>
+    public HoursEntry Resubmit(HoursEntry original, string note, string personId, string key)
+    {
+        var entry = Copy(original, original.Hours, HoursStatus.Pending, HoursSource.Correction, note, personId, key);
+        db.HoursEntries.Add(entry);
+        audit.Record(personId, AuditActions.HoursResubmitted, $"hours/{entry.Id}", $"resubmits {original.Id}: {note}");
+        return entry;
+    }
+
+    private HoursEntry Copy(HoursEntry original, decimal hours, HoursStatus status, HoursSource source, string reason, string actorId, string key) => new()
+    {
+        Id = Guid.NewGuid(),
+        PersonId = original.PersonId,
+        EnrollmentId = original.EnrollmentId,
+        CourseId = original.CourseId,
+        CourseVersion = original.CourseVersion,
+        LessonId = original.LessonId,
+        LiveSessionId = original.LiveSessionId,
+        Hours = hours,
+        Domain = original.Domain,
+        DomainTags = original.DomainTags,
+        Delivery = original.Delivery,
+        CompletedOn = original.CompletedOn,
+        Source = source,
+        Status = status,
+        Reason = reason,
+        RecordedById = actorId,
+        RecordedAt = clock.GetUtcNow().UtcDateTime,
+        IdempotencyKey = key,
+    };
 
     /// <summary>Adds an entry that cancels <paramref name="original"/>, with the reason and who made it.</summary>
     public HoursEntry Reverse(HoursEntry original, string reason, string actorId)

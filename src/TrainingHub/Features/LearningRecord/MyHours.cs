@@ -14,7 +14,7 @@ public static class MyHours
     public sealed record Query(string PersonId) : IQuery<Transcript>;
 
     public sealed record Line(DateOnly CompletedOn, string CourseId, string CourseTitle, string LessonTitle, decimal Hours, string DomainName,
-        HoursDelivery Delivery, HoursSource Source, HoursStatus Status, string? Reason);
+        HoursDelivery Delivery, HoursSource Source, HoursStatus Status, string? Reason, Guid Id = default, string? RejectedReason = null, bool CanResubmit = false);
 
     public sealed record Total(string Name, decimal Credited, decimal Pending);
 
@@ -30,9 +30,17 @@ public static class MyHours
         {
             var entries = await db.HoursEntries.AsNoTracking().Where(h => h.PersonId == query.PersonId)
                 .OrderBy(h => h.CompletedOn).ThenBy(h => h.RecordedAt).ToListAsync(ct);
+            var ids = entries.Select(e => e.Id).ToList();
+            var rejections = await (from i in db.SignOffItems
+                                    join s in db.SignOffs on i.SignOffId equals s.Id
+                                    where i.Subject == SignOffSubject.Hours && ids.Contains(i.SubjectId) && s.Decision == SignOffDecision.Rejected
+                                    select new { i.SubjectId, s.Reason }).AsNoTracking().ToDictionaryAsync(x => x.SubjectId, x => x.Reason, ct);
+            var resubmitted = entries.Where(e => e.IdempotencyKey.StartsWith("resubmit/", StringComparison.Ordinal))
+                .Select(e => e.IdempotencyKey["resubmit/".Length..]).ToHashSet(StringComparer.Ordinal);
             var lines = entries.Select(h => new Line(h.CompletedOn, h.CourseId, catalog.Find(h.CourseId)?.Title ?? h.CourseId,
                 h.LessonId is null ? "" : catalog.FindLesson(h.CourseId, h.LessonId)?.Title ?? h.LessonId,
-                h.Hours, catalog.DomainName(h.Domain), h.Delivery, h.Source, h.Status, h.Reason)).ToList();
+                h.Hours, catalog.DomainName(h.Domain), h.Delivery, h.Source, h.Status, h.Reason, h.Id,
+                rejections.GetValueOrDefault(h.Id), rejections.ContainsKey(h.Id) && !resubmitted.Contains(h.Id.ToString()))).ToList();
             return new Transcript(lines, Totals(lines, l => l.CourseTitle), Totals(lines, l => l.DomainName), Totals(lines, l => DeliveryName(l.Delivery)));
         }
 
@@ -68,7 +76,7 @@ public static class MyHours
         return sb.ToString();
     }
 
-    internal static string Cell(string value)
+    public static string Cell(string value)
     {
         if (value.Length > 0 && "=+-@\t\r".Contains(value[0]) && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
         {

@@ -10,6 +10,9 @@ namespace TrainingHub.Features.Sessions;
 /// <summary>Adds a trainee from another cohort who makes up this lesson in this session. They start as not yet marked.</summary>
 public static class AddMakeUpAttendee
 {
+    /// <summary>Marks the record that only puts a make-up attendee on the list; it is not an attendance mark.</summary>
+    public const string AddedForMakeUp = "added for a make-up";
+
     public sealed record Command(string ActorId, Guid SessionId, string Email) : ICommand;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -51,7 +54,7 @@ public static class AddMakeUpAttendee
                 MakeUp = true,
                 RecordedById = command.ActorId,
                 RecordedAt = clock.GetUtcNow().UtcDateTime,
-                CorrectionReason = "added for a make-up",
+                CorrectionReason = AddedForMakeUp,
             });
             audit.Record(command.ActorId, AuditActions.AttendanceRecorded, $"session/{session.Id}", $"{enrollment.PersonId}: added for a make-up");
             await db.SaveChangesAsync(ct);

@@ -63,7 +63,9 @@ internal static class Roster
 
     public static async Task<Dictionary<string, AttendanceRecord>> LatestAttendanceAsync(TrainingHubDb db, Guid sessionId, CancellationToken ct)
     {
-        var records = await db.AttendanceRecords.AsNoTracking().Where(a => a.SessionId == sessionId).ToListAsync(ct);
+        var records = await db.AttendanceRecords.AsNoTracking()
+            .Where(a => a.SessionId == sessionId && !(a.MakeUp && !a.Present && a.CorrectionReason == AddMakeUpAttendee.AddedForMakeUp))
+            .ToListAsync(ct);
         return records.GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.RecordedAt).ThenBy(r => r.Id).Last());
     }
 }

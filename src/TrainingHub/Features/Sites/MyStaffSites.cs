@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Data;
+using TrainingHub.Domain;
 
 namespace TrainingHub.Features.Sites;
 
@@ -9,15 +10,18 @@ public static class MyStaffSites
 {
     public sealed record Query(string ActorId) : IQuery<IReadOnlyList<Site>>;
 
-    public sealed record Site(Guid Id, string Name, string State);
+    /// <param name="Coordinates">The person coordinates the site (or is an institute admin): they may set it up and run its cohorts.</param>
+    public sealed record Site(Guid Id, string Name, string State, SiteStatus Status = SiteStatus.Active, bool Coordinates = false);
 
     public sealed class Handler(TrainingHubDb db, SiteScope scope) : IQueryHandler<Query, IReadOnlyList<Site>>
     {
         public async ValueTask<IReadOnlyList<Site>> Handle(Query query, CancellationToken ct)
         {
             var ids = await scope.SitesAsync(query.ActorId, SiteScope.StaffRoles, ct);
-            return await db.Sites.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Name)
-                .Select(s => new Site(s.Id, s.Name, s.State)).ToListAsync(ct);
+            var coordinated = await scope.SitesAsync(query.ActorId, SiteScope.CoordinatorRoles, ct);
+            var sites = await db.Sites.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Name)
+                .Select(s => new { s.Id, s.Name, s.State, s.Status }).ToListAsync(ct);
+            return sites.Select(s => new Site(s.Id, s.Name, s.State, s.Status, coordinated.Contains(s.Id))).ToList();
         }
     }
 }

@@ -75,6 +75,15 @@ public sealed class QuizTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Starting_in_two_tabs_at_once_opens_one_attempt()
+    {
+        var both = await Task.WhenAll(Start(), Start());
+        Assert.NotNull(both[0].AttemptId);
+        Assert.Equal(both[0].AttemptId, both[1].AttemptId);
+        Assert.Equal(1, await Attempts());
+    }
+
+    [Fact]
     public async Task The_attempt_view_carries_question_and_option_text_only_never_the_answer_key()
     {
         // The types themselves have no place for correctness or rationales.
@@ -161,6 +170,19 @@ public sealed class QuizTests : IAsyncLifetime
         var result = await Result(first);
         Assert.False(result.Passed);                    // the first submission stands
         Assert.Equal(2, result.Standing.AttemptsLeft);
+    }
+
+    [Fact]
+    public async Task A_double_click_on_submit_records_one_attempt()
+    {
+        var attempt = await Start();
+        var answers = RightAnswers(attempt);
+        var ids = await Task.WhenAll(Submit(attempt.AttemptId!.Value, answers), Submit(attempt.AttemptId!.Value, answers));
+
+        Assert.All(ids, id => Assert.Equal(attempt.AttemptId, id));
+        Assert.Equal(1, await Attempts());
+        Assert.Equal(1, await _host.AuditCount(AuditActions.QuizSubmitted));
+        Assert.True((await Result(ids[0])).Passed);
     }
 
     [Fact]
@@ -287,6 +309,43 @@ public sealed class QuizTests : IAsyncLifetime
         Assert.False(await _host.Db(db => db.QuizResets.AnyAsync()));
         Assert.Equal(0, await _host.AuditCount(AuditActions.QuizReset));
         Assert.Null((await Start()).AttemptId);
+    }
+
+    [Theory]
+    [InlineData(LearningRecordHost.CoordinatorB, true)]    // the coordinator of her own site
+    [InlineData(LearningRecordHost.Admin, true)]
+    [InlineData(LearningRecordHost.Coordinator, false)]    // another site's coordinator
+    [InlineData(LearningRecordHost.Facilitator, false)]    // she is in none of this facilitator's cohorts
+    [InlineData(LearningRecordHost.Supervisor, false)]
+    public async Task For_a_trainee_in_no_cohort_only_her_own_sites_coordinator_or_an_admin_may_reset(string actor, bool allowed)
+    {
+        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        await _host.Send(new TrainingHub.Features.Enrollments.Enroll.Command(lena, LearningRecordHost.RecoveryCoach));
+        var command = new ResetQuizAttempts.Command(await _host.IdOf(actor), lena, LearningRecordHost.RecoveryCoach, _module.Id, "Went over the module again together.");
+
+        if (allowed)
+        {
+            await _host.Send(command);
+            Assert.Equal(lena, Assert.Single(await _host.Db(db => db.QuizResets.AsNoTracking().ToListAsync())).PersonId);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<ForbiddenException>(() => _host.Send(command));
+            Assert.False(await _host.Db(db => db.QuizResets.AnyAsync()));
+        }
+    }
+
+    [Fact]
+    public async Task A_reset_for_a_module_without_a_quiz_or_a_person_not_enrolled_is_refused()
+    {
+        var facilitator = await _host.IdOf(LearningRecordHost.Facilitator);
+        var noQuiz = await Assert.ThrowsAsync<ValidationException>(() =>
+            _host.Send(new ResetQuizAttempts.Command(facilitator, _terry, LearningRecordHost.RecoveryCoach, "no-such-module", "Went over it.")));
+        Assert.Equal("This module has no quiz.", Assert.Single(noQuiz.Errors).ErrorMessage);
+        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        await Assert.ThrowsAsync<NotFoundException>(() =>
+            _host.Send(new ResetQuizAttempts.Command(facilitator, lena, LearningRecordHost.RecoveryCoach, _module.Id, "Went over it.")));
+        Assert.False(await _host.Db(db => db.QuizResets.AnyAsync()));
     }
 
     [Theory]

@@ -1,0 +1,65 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using TrainingHub.Domain;
+using TrainingHub.Features.Accounts;
+using TrainingHub.Features.Sites;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Pages.Account;
+
+/// <summary>Where an invitation link leads: the invited person chooses their password and is signed in.</summary>
+[EnableRateLimiting(WebComposition.AccountRateLimit)]
+public sealed class JoinModel(ISender sender, UserManager<Person> users, SignInManager<Person> signIn) : AppPageModel(sender)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public GetInvitation.Result Link { get; private set; } = null!;
+
+    public bool AlreadyHadPassword { get; private set; }
+
+    public sealed class InputModel
+    {
+        public string Token { get; set; } = "";
+        public string? FullName { get; set; }
+        public string? Password { get; set; }
+        public string? ConfirmPassword { get; set; }
+    }
+
+    public async Task OnGetAsync(string token)
+    {
+        Link = await Sender.Send(new GetInvitation.Query(token));
+        Input.FullName = Link.FullName;
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token)
+    {
+        try
+        {
+            var result = await Sender.Send(new AcceptInvitation.Command(token, Input.FullName ?? "", Input.Password ?? "", Input.ConfirmPassword ?? ""));
+            if (result.AlreadyHadPassword)
+            {
+                Link = await Sender.Send(new GetInvitation.Query(token));
+                AlreadyHadPassword = true;
+                return Page();
+            }
+            var person = await users.FindByIdAsync(result.PersonId) ?? throw new InvalidOperationException("The account that accepted the invitation is gone.");
+            await signIn.SignOutAsync();
+            await signIn.SignInAsync(person, isPersistent: false);
+            await Sender.Send(new RecordSignIn.Command(person.Email!, RecordSignIn.Outcome.SignedIn));
+            return LocalRedirect(result.Role == Roles.SiteCoordinator && result.SiteStatus is SiteStatus.Onboarding
+                ? $"/sites/{result.SiteId}/onboarding?welcome=true"
+                : "/dashboard");
+        }
+        catch (ValidationException e)
+        {
+            ModelState.Clear();
+            ModelState.AddValidationErrors(e);
+            Link = await Sender.Send(new GetInvitation.Query(token));
+            return Page();
+        }
+    }
+}

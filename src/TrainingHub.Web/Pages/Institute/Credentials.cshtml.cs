@@ -1,0 +1,71 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using TrainingHub.Features.Credentials;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Pages.Institute;
+
+public sealed class InstituteCredentialsModel(ISender sender) : AppPageModel(sender)
+{
+    public OutsideCertificateQueue.Result Queue { get; private set; } = null!;
+
+    public ListExamPasses.Result Exams { get; private set; } = null!;
+
+    [BindProperty]
+    public ExamInput Exam { get; set; } = new();
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public sealed class ExamInput
+    {
+        public string? PersonEmail { get; set; }
+        public string? ExamId { get; set; }
+        public DateOnly? PassedOn { get; set; }
+    }
+
+    public async Task OnGetAsync() => await Load();
+
+    public async Task<IActionResult> OnPostExamAsync()
+    {
+        try
+        {
+            await Sender.Send(new RecordExamPass.Command(PersonId, Exam.PersonEmail, Exam.ExamId, Exam.PassedOn));
+            Done = "The exam pass is recorded. It counts toward the person's credentials now.";
+            return RedirectToPage();
+        }
+        catch (ValidationException e)
+        {
+            return await Invalid(e, "Exam");
+        }
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid withdrawId, string? withdrawReason)
+    {
+        try
+        {
+            await Sender.Send(new WithdrawExamPass.Command(PersonId, withdrawId, withdrawReason));
+            Done = "The exam record is withdrawn. It no longer counts.";
+            return RedirectToPage();
+        }
+        catch (ValidationException e)
+        {
+            return await Invalid(e, "");
+        }
+    }
+
+    private async Task<IActionResult> Invalid(ValidationException e, string prefix)
+    {
+        ModelState.Clear();
+        ModelState.AddValidationErrors(e, prefix);
+        await Load();
+        return Page();
+    }
+
+    private async Task Load()
+    {
+        Queue = await Sender.Send(new OutsideCertificateQueue.Query(PersonId));
+        Exams = await Sender.Send(new ListExamPasses.Query(PersonId));
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using TrainingHub.Certificates;
+using TrainingHub.Features.Credentials;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Pages.My;
+
+public sealed class MyCredentialsModel(ISender sender) : AppPageModel(sender)
+{
+    public MyCredentials.Result View { get; private set; } = null!;
+
+    [BindProperty]
+    public SignInput Sign { get; set; } = new();
+
+    [BindProperty]
+    public RecoveryInput Recovery { get; set; } = new();
+
+    [TempData]
+    public string? Done { get; set; }
+
+    /// <summary>The credential whose code-of-ethics form was refused, so its errors show beside it.</summary>
+    public string? SignFailedFor { get; private set; }
+
+    public int? RecoveryFailedFor { get; private set; }
+
+    public sealed class SignInput
+    {
+        public string? CredentialId { get; set; }
+        public bool Confirmed { get; set; }
+        public string? TypedName { get; set; }
+    }
+
+    public sealed class RecoveryInput
+    {
+        public int Years { get; set; }
+        public bool? Answer { get; set; }
+    }
+
+    public async Task OnGetAsync() => View = await Sender.Send(new MyCredentials.Query(PersonId, PersonId));
+
+    public async Task<IActionResult> OnPostChooseAsync(string[]? selected)
+    {
+        try
+        {
+            var count = await Sender.Send(new ChooseCredentials.Command(PersonId, selected ?? []));
+            Done = count == 0 ? "Saved. You have no credentials chosen." : "Saved. Your chosen credentials are shown above.";
+            return RedirectToPage();
+        }
+        catch (ValidationException e)
+        {
+            // Every problem with the choices belongs to the one list of checkboxes.
+            return await Invalid(new ValidationException(e.Errors.Select(f => new FluentValidation.Results.ValidationFailure("Selected", f.ErrorMessage))), "");
+        }
+    }
+
+    public async Task<IActionResult> OnPostSignAsync()
+    {
+        try
+        {
+            await Sender.Send(new SignCodeOfEthics.Command(PersonId, Sign.CredentialId ?? "", Sign.Confirmed, Sign.TypedName));
+            Done = "Signed. Your signature is kept with the time you signed.";
+            return RedirectToPage();
+        }
+        catch (ValidationException e)
+        {
+            SignFailedFor = Sign.CredentialId;
+            return await Invalid(e, "Sign");
+        }
+    }
+
+    public async Task<IActionResult> OnPostRecoveryAsync()
+    {
+        try
+        {
+            await Sender.Send(new AnswerTimeInRecovery.Command(PersonId, Recovery.Years, Recovery.Answer));
+            Done = "Your answer is saved.";
+            return RedirectToPage();
+        }
+        catch (ValidationException e)
+        {
+            RecoveryFailedFor = Recovery.Years;
+            return await Invalid(e, "Recovery");
+        }
+    }
+
+    public async Task<IActionResult> OnGetPacketAsync(string? credential, string? format)
+    {
+        if (format is not ("pdf" or "csv")) return NotFound();
+        var packet = await Sender.Send(new BuildApplicationPacket.Command(PersonId, PersonId, credential ?? ""));
+        return PacketFile(this, packet, credential!, format);
+    }
+
+    /// <summary>The packet as a download, for this page and the site staff's view of a trainee.</summary>
+    public static FileContentResult PacketFile(Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, ApplicationPacketContent packet, string credentialId, string format) =>
+        format == "pdf"
+            ? page.File(ApplicationPacketPdf.Render(packet), "application/pdf", BuildApplicationPacket.FileName(packet, credentialId, "pdf"))
+            : page.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(BuildApplicationPacket.ToCsv(packet))).ToArray(), "text/csv",
+                BuildApplicationPacket.FileName(packet, credentialId, "csv"));
+
+    private async Task<IActionResult> Invalid(ValidationException e, string prefix)
+    {
+        ModelState.Clear();
+        ModelState.AddValidationErrors(e, prefix);
+        View = await Sender.Send(new MyCredentials.Query(PersonId, PersonId));
+        return Page();
+    }
+}

@@ -1,0 +1,11 @@
+using Mediator;
+using TrainingHub.Features.Credentials;
+
+namespace TrainingHub.Web.Pages.Sites;
+
+public sealed class SiteCredentialsModel(ISender sender) : AppPageModel(sender)
+{
+    public SiteCredentials.Result Site { get; private set; } = null!;
+
+    public async Task OnGetAsync(Guid siteId) => Site = await Sender.Send(new SiteCredentials.Query(PersonId, siteId));
+}

@@ -1,0 +1,19 @@
+using System.Text;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using TrainingHub.Features.Sites;
+
+namespace TrainingHub.Web.Pages.Sites;
+
+public sealed class SiteReportModel(ISender sender) : AppPageModel(sender)
+{
+    public SiteReport.Result Report { get; private set; } = null!;
+
+    public async Task OnGetAsync(Guid siteId) => Report = await Sender.Send(new SiteReport.Query(PersonId, siteId));
+
+    public async Task<IActionResult> OnGetCsvAsync(Guid siteId)
+    {
+        var report = await Sender.Send(new SiteReport.Query(PersonId, siteId));
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SiteReport.ToCsv(report))).ToArray(), "text/csv", "site-report.csv");
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using TrainingHub.Features.Sites;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Pages.Sites;
+
+/// <summary>A roster file is checked first (a preview that changes nothing), then applied as a whole.</summary>
+[RequestSizeLimit(RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit, ValueLengthLimit = RequestLimit)]
+public sealed class RosterModel(ISender sender) : AppPageModel(sender)
+{
+    private const int RequestLimit = 4 * 1024 * 1024;
+
+    [FromRoute]
+    public Guid SiteId { get; set; }
+
+    [FromRoute]
+    public Guid CohortId { get; set; }
+
+    public IFormFile? Upload { get; set; }
+
+    [BindProperty]
+    public string? Csv { get; set; }
+
+    public PreviewRoster.Result? Preview { get; private set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var roster = await Sender.Send(new GetCohortRoster.Query(PersonId, SiteId, CohortId));
+        return roster.CanManage ? Page() : StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    public IActionResult OnGetTemplate() =>
+        File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(RosterFile.Template)).ToArray(), "text/csv", "roster-template.csv");
+
+    public async Task<IActionResult> OnPostPreviewAsync(IFormFile? upload)
+    {
+        if (upload is { Length: > RosterFile.MaxCharacters })
+        {
+            ModelState.AddModelError(nameof(Upload), $"The file is too large. A roster file can be up to {RosterFile.MaxCharacters / 1024} KB: split it into smaller files.");
+            return Page();
+        }
+        Csv = "";
+        if (upload is { Length: > 0 })
+        {
+            using var memory = new MemoryStream();
+            await upload.CopyToAsync(memory);
+            Csv = RosterFile.Decode(memory.ToArray());
+        }
+        try
+        {
+            Preview = await Sender.Send(new PreviewRoster.Query(PersonId, SiteId, CohortId, Csv));
+        }
+        catch (ValidationException e)
+        {
+            ModelState.Clear();
+            ModelState.AddValidationErrors(e, "");
+            foreach (var key in ModelState.Keys.Where(k => k == nameof(PreviewRoster.Query.Csv)).ToList())
+            {
+                foreach (var error in ModelState[key]!.Errors) ModelState.AddModelError(nameof(Upload), error.ErrorMessage);
+                ModelState.Remove(key);
+            }
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApplyAsync()
+    {
+        try
+        {
+            var result = await Sender.Send(new ApplyRoster.Command(PersonId, SiteId, CohortId, Csv ?? ""));
+            Done = $"{result.Invited + result.Added} {(result.Invited + result.Added == 1 ? "person is" : "people are")} invited" +
+                   (result.AlreadyThere > 0 ? $", {result.AlreadyThere} were already on the roster" : "") +
+                   (result.Skipped > 0 ? $", {result.Skipped} {(result.Skipped == 1 ? "line was" : "lines were")} left out" : "") + "." +
+                   (result.EmailsNotSent > 0 ? $" {result.EmailsNotSent} emails could not be sent: use \"Send a new link\" on the people page later." : "");
+            return Redirect($"/sites/{SiteId}/cohorts/{CohortId}");
+        }
+        catch (ValidationException e)
+        {
+            ModelState.Clear();
+            ModelState.AddValidationErrors(e, "");
+            return Page();
+        }
+    }
+}

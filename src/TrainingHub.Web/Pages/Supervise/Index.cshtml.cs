@@ -1,0 +1,68 @@
+using FluentValidation;
+using Hangfire;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using TrainingHub.Domain;
+using TrainingHub.Features.SignOffs;
+using TrainingHub.Jobs;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Pages.Supervise;
+
+public sealed class SuperviseModel(ISender sender, IBackgroundJobClient jobs) : AppPageModel(sender)
+{
+    public SignOffQueue.Result Queue { get; private set; } = null!;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty]
+    public List<string> Selected { get; set; } = [];
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public sealed class InputModel
+    {
+        public bool AttestationConfirmed { get; set; }
+        public string? TypedName { get; set; }
+        public string? Password { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public async Task OnGetAsync() => Queue = await Sender.Send(new SignOffQueue.Query(PersonId));
+
+    public Task<IActionResult> OnPostApproveAsync() => Decide(SignOffDecision.Approved);
+
+    public Task<IActionResult> OnPostRejectAsync() => Decide(SignOffDecision.Rejected);
+
+    private async Task<IActionResult> Decide(SignOffDecision decision)
+    {
+        try
+        {
+            var items = Selected.Select(Parse).OfType<DecideSignOff.ItemRef>().ToList();
+            await Sender.Send(new DecideSignOff.Command(PersonId, decision, items, Input.TypedName, Input.Password, Input.AttestationConfirmed,
+                decision == SignOffDecision.Rejected ? Input.Reason : null));
+            // The outbox row is already saved; this only makes the email go out now rather than at the next minute.
+            jobs.Enqueue<OutboxJob>(j => j.RunAsync());
+            Done = decision == SignOffDecision.Approved
+                ? $"Signed off {items.Count} item(s). The trainees will get an email."
+                : $"{items.Count} item(s) not signed off. The trainees will get your reason by email.";
+            return RedirectToPage();
+        }
+        catch (ValidationException e)
+        {
+            ModelState.Clear();
+            ModelState.AddValidationErrors(e);
+            Queue = await Sender.Send(new SignOffQueue.Query(PersonId));
+            return Page();
+        }
+    }
+
+    private static DecideSignOff.ItemRef? Parse(string value)
+    {
+        var parts = value.Split(':');
+        return parts.Length == 2 && Enum.TryParse<SignOffSubject>(parts[0], out var subject) && Guid.TryParse(parts[1], out var id)
+            ? new DecideSignOff.ItemRef(subject, id) : null;
+    }
+}

@@ -1,0 +1,46 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using TrainingHub.Features.SignOffs;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Pages.Supervise;
+
+public sealed class SupervisorProfileModel(ISender sender) : AppPageModel(sender)
+{
+    public GetSupervisorProfile.Result Profile { get; private set; } = null!;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public bool Saved { get; set; }
+
+    public sealed class InputModel
+    {
+        public string? CredentialHeld { get; set; }
+        public int? YearsSupervisingPeers { get; set; }
+    }
+
+    public async Task OnGetAsync()
+    {
+        Profile = await Sender.Send(new GetSupervisorProfile.Query(PersonId));
+        Input = new InputModel { CredentialHeld = Profile.CredentialHeld, YearsSupervisingPeers = Profile.YearsSupervisingPeers };
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        try
+        {
+            await Sender.Send(new UpdateSupervisorProfile.Command(PersonId, Input.CredentialHeld, Input.YearsSupervisingPeers));
+            return RedirectToPage(new { Saved = true });
+        }
+        catch (ValidationException e)
+        {
+            ModelState.Clear();
+            ModelState.AddValidationErrors(e);
+            Profile = await Sender.Send(new GetSupervisorProfile.Query(PersonId));
+            return Page();
+        }
+    }
+}

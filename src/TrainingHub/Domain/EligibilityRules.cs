@@ -1,0 +1,88 @@
+namespace TrainingHub.Domain;
+
+/// <summary>What a credential asks for, as written in a rule file of content/credentials/.</summary>
+public enum RequirementKind
+{
+    TrainingHours,
+    DomainHours,
+    EthicsHours,
+    MedicationSupportedRecoveryHours,
+    ExperienceHours,
+    SupervisionHours,
+    ExamPassed,
+    CodeOfEthicsSigned,
+    TimeInRecovery,
+}
+
+/// <summary>Rules about which training counts at all, or how it must have been delivered.</summary>
+public enum ConstraintKind { CompletedOnOrAfter, FaceToFaceShare, ApprovedProvider, WithinYears }
+
+/// <summary>
+/// Where a rule comes from: the board's page, the day someone checked it, and whether it could be confirmed. An
+/// unconfirmed rule is an editable default the institute keeps until the board confirms or corrects it.
+/// </summary>
+public sealed record RuleSource(string Url, DateOnly? Checked, bool Unconfirmed, string? Note);
+
+/// <summary>
+/// One of a board's own domains, and which of our domain tags (content/domains.yml) count toward it. A domain no tag
+/// maps to can still be met by verified outside training that the institute assigns to it directly.
+/// </summary>
+public sealed record BoardDomain(string Id, string Name, IReadOnlyList<string> FromTags);
+
+public sealed record CredentialRequirement(RequirementKind Kind, RuleSource Source)
+{
+    /// <summary>Hours asked for, by the hours kinds.</summary>
+    public decimal Hours { get; init; }
+
+    /// <summary>The board domain of a <see cref="RequirementKind.DomainHours"/> requirement.</summary>
+    public string? DomainId { get; init; }
+
+    /// <summary>Our domain tags whose hours count, for ethics and medication-supported-recovery hours.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The exam's id, shared by every credential that accepts the same exam, and its name.</summary>
+    public string? ExamId { get; init; }
+
+    public string? ExamName { get; init; }
+
+    /// <summary>Years in recovery a <see cref="RequirementKind.TimeInRecovery"/> requirement asks the person to affirm.</summary>
+    public int Years { get; init; }
+}
+
+public sealed record CredentialConstraint(ConstraintKind Kind, RuleSource Source)
+{
+    /// <summary>Completed on or after this date; for an approved-provider rule, the date from which it applies (none: always).</summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>The least share of counted training hours, in percent, delivered in one of <see cref="Deliveries"/>.</summary>
+    public int Percent { get; init; }
+
+    /// <summary>Which deliveries count as face to face.</summary>
+    public IReadOnlyList<HoursDelivery> Deliveries { get; init; } = [HoursDelivery.InPerson];
+
+    /// <summary>Training completed within this many years before today.</summary>
+    public int Years { get; init; }
+}
+
+/// <summary>One board's rules for one credential, loaded from content/credentials/&lt;id&gt;.yml.</summary>
+public sealed record CredentialRuleSet(
+    string Id,
+    string Board,
+    string BoardName,
+    string Name,
+    string Summary,
+    RuleSource Source,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<BoardDomain> Domains,
+    IReadOnlyList<CredentialRequirement> Requirements,
+    IReadOnlyList<CredentialConstraint> Constraints)
+{
+    /// <summary>The key verified outside hours carry when the institute assigns them straight to this board's domain.</summary>
+    public string BoardOnlyKey(string domainId) => $"{Id}/{domainId}";
+
+    /// <summary>The board domain that hours tagged <paramref name="domainKey"/> count toward, if any.</summary>
+    public BoardDomain? DomainFor(string domainKey) =>
+        Domains.FirstOrDefault(d => d.FromTags.Contains(domainKey, StringComparer.Ordinal) || BoardOnlyKey(d.Id) == domainKey);
+
+    public bool HasUnconfirmed => Requirements.Any(r => r.Source.Unconfirmed) || Constraints.Any(c => c.Source.Unconfirmed);
+}

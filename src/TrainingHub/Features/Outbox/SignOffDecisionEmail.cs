@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainingHub.Content;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+using TrainingHub.Email;
+using TrainingHub.Infrastructure;
+
+namespace TrainingHub.Features.Outbox;
+
+/// <summary>Emails each trainee in a sign-off what was decided, and the reason when it was not signed off.</summary>
+public sealed class SignOffDecisionEmail(TrainingHubDb db, IMailSender mail, CourseCatalog catalog, IOptions<InstituteOptions> institute) : DispatchOutbox.IOutboxWork
+{
+    public OutboxKind Kind => OutboxKind.SignOffDecisionEmail;
+
+    public async Task RunAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var signOffId = DispatchOutbox.ReadGuid(message, "signOffId");
+        var signOff = await db.SignOffs.AsNoTracking().SingleAsync(s => s.Id == signOffId, ct);
+        var supervisor = await db.Users.AsNoTracking().Where(u => u.Id == signOff.SupervisorId).Select(u => u.FullName).SingleAsync(ct);
+        var items = await db.SignOffItems.AsNoTracking().Where(i => i.SignOffId == signOffId).ToListAsync(ct);
+        foreach (var group in items.GroupBy(i => i.PersonId))
+        {
+            var person = await db.Users.AsNoTracking().SingleAsync(u => u.Id == group.Key, ct);
+            var lines = new List<string>();
+            foreach (var item in group)
+            {
+                if (item.Subject == SignOffSubject.Hours)
+                {
+                    var entry = await db.HoursEntries.AsNoTracking().SingleAsync(h => h.Id == item.SubjectId, ct);
+                    var lesson = entry.LessonId is null ? null : catalog.FindLesson(entry.CourseId, entry.LessonId)?.Title;
+                    lines.Add($"- {item.Hours:0.##} h: {catalog.Find(entry.CourseId)?.Title ?? entry.CourseId}{(lesson is null ? "" : $", {lesson}")}");
+                }
+                else
+                {
+                    var p = await db.PracticumEntries.AsNoTracking().SingleAsync(x => x.Id == item.SubjectId, ct);
+                    lines.Add($"- {item.Hours:0.##} h of {(p.Kind == PracticumKind.Experience ? "practice" : "supervision")} on {p.Date:d MMMM yyyy}: {p.Description}");
+                }
+            }
+            var approved = signOff.Decision == SignOffDecision.Approved;
+            var body = approved
+                ? $"""
+                  Hello {person.FullName},
+
+                  {supervisor} signed off these hours. They now count in your record:
+
+                  {string.Join("\n", lines)}
+
+                  See all your hours: {institute.Value.PublicBaseUrl.TrimEnd('/')}/my/hours
+                  """
+                : $"""
+                  Hello {person.FullName},
+
+                  {supervisor} did not sign off these hours yet:
+
+                  {string.Join("\n", lines)}
+
+                  Their reason: {signOff.Reason}
+
+                  When you have talked it over with your supervisor and put it right, you can send the hours back for sign-off
+                  from your hours page: {institute.Value.PublicBaseUrl.TrimEnd('/')}/my/hours
+                  """;
+            await mail.SendAsync(new MailMessage(person.Email!, person.FullName,
+                approved ? "Your hours were signed off" : "Your hours were not signed off yet", body), ct);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+using TrainingHub.Email;
+using TrainingHub.Infrastructure;
+
+namespace TrainingHub.Features.SignOffs;
+
+/// <summary>The daily digest: each supervisor with items waiting at their sites gets one email a day, never two.</summary>
+public static class SendSupervisorDigests
+{
+    public sealed record Command : ICommand<int>;
+
+    public sealed class Handler(TrainingHubDb db, SupervisorRules rules, IMailSender mail, TimeProvider clock, IOptions<InstituteOptions> institute)
+        : ICommandHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken ct)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(institute.Value.TimeZone);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+            var supervisors = await db.SiteMemberships.AsNoTracking().Where(m => m.Role == Roles.Supervisor).Select(m => m.PersonId).Distinct().ToListAsync(ct);
+            var sent = 0;
+            foreach (var supervisorId in supervisors)
+            {
+                if (await db.SupervisorDigests.AnyAsync(d => d.SupervisorId == supervisorId && d.Day == today, ct)) continue;
+                var sites = await rules.SupervisedSitesAsync(supervisorId, ct);
+                var trainees = rules.TraineesAt(sites);
+                var hours = await PendingItems.Hours(db).Where(h => trainees.Contains(h.PersonId) && h.PersonId != supervisorId).CountAsync(ct);
+                var practicum = await PendingItems.Practicum(db).Where(p => trainees.Contains(p.PersonId) && p.PersonId != supervisorId).CountAsync(ct);
+                if (hours + practicum == 0) continue;
+                var person = await db.Users.AsNoTracking().SingleAsync(u => u.Id == supervisorId, ct);
+                db.SupervisorDigests.Add(new SupervisorDigest { Id = Guid.NewGuid(), SupervisorId = supervisorId, Day = today, PendingItems = hours + practicum, SentAt = now });
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another job server sent today's digest first.
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
+                await mail.SendAsync(new MailMessage(person.Email!, person.FullName, $"{hours + practicum} items wait for your sign-off",
+                    $"""
+                    Hello {person.FullName},
+
+                    Trainees at your site are waiting for you to sign off {hours} hours entries and {practicum} practice or supervision entries.
+
+                    Open your sign-off queue: {institute.Value.PublicBaseUrl.TrimEnd('/')}/supervise
+                    """), ct);
+                sent++;
+            }
+            return sent;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+using TrainingHub.Features.CertificateIssuance;
+using TrainingHub.Features.Enrollments;
+using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.SignOffs;
+using static Microsoft.Playwright.Assertions;
+
+namespace TrainingHub.Browser.Tests;
+
+[Collection(SiteCollection.Name)]
+public sealed class CredentialsTests(SiteFixture site)
+{
+    /// <summary>
+    /// A new trainee at site B whose only hours are the 15-hour ethics course, attended and signed off by the site's
+    /// supervisor (Priya Shah) through the application's own services; the course's certificate is issued too.
+    /// </summary>
+    private async Task<(string Email, string CertificateCode)> TraineeWithSignedOffEthicsAsync()
+    {
+        var email = $"ethics.{Guid.NewGuid():N}@example.org";
+        await using var scope = site.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<TrainingHubDb>();
+        var users = sp.GetRequiredService<UserManager<Person>>();
+        var person = new Person { UserName = email, Email = email, EmailConfirmed = true, FullName = "Avery Castillo", CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(person, SiteFixture.DemoPassword)).Succeeded);
+        await users.AddToRoleAsync(person, Roles.Trainee);
+        db.SiteMemberships.Add(new SiteMembership { Id = Guid.NewGuid(), SiteId = DemoData.SiteB, PersonId = person.Id, Role = Roles.Trainee, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+
+        var sender = sp.GetRequiredService<ISender>();
+        await sender.Send(new Enroll.Command(person.Id, "ethics"));
+        var enrollment = await db.Enrollments.SingleAsync(e => e.PersonId == person.Id && e.CourseId == "ethics");
+        var ledger = sp.GetRequiredService<HoursLedger>();
+        var pending = new List<Guid>();
+        foreach (var lesson in site.Catalog.Find("ethics")!.Lessons)
+        {
+            var entry = await ledger.CreditLessonAsync(enrollment, lesson, lesson.Hours, HoursDelivery.InPerson, HoursSource.Attendance,
+                new DateOnly(2026, 11, 16), null, null, CancellationToken.None);
+            pending.Add(entry!.Id);
+        }
+        await db.SaveChangesAsync();
+        var priya = await db.Users.Where(u => u.Email == "supervisor.b@demo.traininghub.test").Select(u => u.Id).SingleAsync();
+        await sender.Send(new DecideSignOff.Command(priya, SignOffDecision.Approved, pending.Select(id => new DecideSignOff.ItemRef(SignOffSubject.Hours, id)).ToList(),
+            "Priya Shah", SiteFixture.DemoPassword, true, null));
+        var certificate = await sp.GetRequiredService<CertificateIssuer>().IssueAsync(enrollment.Id, enrollment.CourseVersion, 1, null, null, CancellationToken.None);
+        return (email, certificate.Code);
+    }
+
+    [Fact]
+    public async Task A_trainee_with_only_the_ethics_course_chooses_ICRC_sees_the_one_hour_ethics_gap_and_downloads_the_packet()
+    {
+        var (email, code) = await TraineeWithSignedOffEthicsAsync();
+        var page = await site.NewPageAsync();
+        await page.SignInAndWaitForDashboardAsync(email);
+        await page.GetByRole(AriaRole.Link, new() { Name = "My credentials", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("My credentials");
+        await page.AssertNoSeriousAccessibilityProblemsAsync();
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "IC&RC Peer Recovery (PR)" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my choices" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved. Your chosen credentials are shown above.");
+
+        var credential = page.GetByRole(AriaRole.Region, new() { Name = "IC&RC Peer Recovery (PR)" });
+        await Expect(credential).ToBeVisibleAsync();
+        var requirements = credential.Locator("li.requirement");
+        await Expect(requirements).ToHaveCountAsync(9);
+        string[] titles =
+        [
+            "Training hours", "Training in Advocacy", "Training in Mentoring/Education", "Training in Recovery/Wellness Support", "Training in Ethical Responsibility",
+            "Practice hours (paid or volunteer peer work)", "Supervision hours", "IC&RC Peer Recovery exam passed", "Code of ethics signed",
+        ];
+        for (var i = 0; i < titles.Length; i++)
+        {
+            await Expect(requirements.Nth(i).Locator(".requirement-title strong")).ToHaveTextAsync(titles[i]);
+        }
+        var ethics = requirements.Nth(4);
+        await Expect(ethics).ToContainTextAsync("15 of 16 hours");
+        await Expect(ethics).ToContainTextAsync("Still needed: 1 more hour of Ethical Responsibility");
+        await Expect(ethics.Locator(".status")).ToHaveTextAsync("Not yet");
+        await ethics.GetByText("What counted").ClickAsync();
+        await Expect(ethics.GetByText("Ethics for Recovery Coaches: 15 hours")).ToBeVisibleAsync();
+        await Expect(requirements.Nth(0)).ToContainTextAsync("Still needed: 31 more hours of training");
+        await Expect(requirements.Nth(5)).ToContainTextAsync("Still needed: 500 more hours of practice, signed off by a supervisor");
+        await page.AssertNoSeriousAccessibilityProblemsAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            credential.GetByRole(AriaRole.Link, new() { Name = "Download the packet (PDF) for the IC&RC Peer Recovery (PR)" }).ClickAsync());
+        var pdf = Path.Combine(Path.GetTempPath(), $"packet-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            await download.SaveAsAsync(pdf);
+            Assert.Equal("icrc-pr-packet-avery-castillo.pdf", download.SuggestedFilename);
+            var text = PdfText(pdf);
+            Assert.Contains("Credential application packet", text, StringComparison.Ordinal);
+            Assert.Contains("IC&RC Peer Recovery (PR)", text, StringComparison.Ordinal);
+            Assert.Contains("Avery Castillo", text, StringComparison.Ordinal);
+            Assert.Contains("15 of 16 hours", text, StringComparison.Ordinal);
+            Assert.Contains("1 more hour of Ethical Responsibility", text, StringComparison.Ordinal);
+            Assert.Contains(code, text, StringComparison.Ordinal);
+            Assert.Contains("Priya Shah", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(pdf);
+        }
+    }
+
+    [Fact]
+    public async Task My_credentials_fits_a_375_pixel_phone()
+    {
+        var (email, _) = await TraineeWithSignedOffEthicsAsync();
+        var page = await site.NewPageAsync(new ViewportSize { Width = 375, Height = 812 });
+        await page.SignInAndWaitForDashboardAsync(email);
+        await page.GotoAsync("/my/credentials");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "New York Certified Addiction Recovery Coach (CARC)" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my choices" }).ClickAsync();
+        await Expect(page.GetByText("Not confirmed with the board.").First).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow} px wider than the phone");
+        await page.AssertNoSeriousAccessibilityProblemsAsync();
+    }
+
+    /// <summary>The packet's text as poppler reads it (Debian's poppler-utils, installed by tools/test.sh), in drawing order, one space between words.</summary>
+    private static string PdfText(string pdf)
+    {
+        var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-raw", pdf, "-" }) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftotext did not start; tools/test.sh installs poppler-utils.");
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+        return Regex.Replace(output, @"\s+", " ");
+    }
+}

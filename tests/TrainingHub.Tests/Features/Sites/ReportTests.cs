@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+using TrainingHub.Features;
+using TrainingHub.Features.Sites;
+using TrainingHub.Tests.Features.LearningRecord;
+
+namespace TrainingHub.Tests.Features.Sites;
+
+public sealed class ReportTests : IAsyncLifetime
+{
+    private LearningRecordHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await LearningRecordHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private static HoursEntry Entry(string personId, Guid enrollmentId, string courseId, string lessonId, decimal hours, string domain,
+        HoursStatus status = HoursStatus.Credited, Guid? reverses = null) => new()
+    {
+        Id = Guid.NewGuid(), PersonId = personId, EnrollmentId = enrollmentId, CourseId = courseId, CourseVersion = "1", LessonId = lessonId,
+        Hours = hours, Domain = domain, DomainTags = domain, Delivery = HoursDelivery.SelfPaced, CompletedOn = new DateOnly(2027, 1, 12),
+        Source = reverses is null ? HoursSource.SeatTime : HoursSource.Correction, Status = status, ReversesEntryId = reverses,
+        Reason = reverses is null ? null : "entered twice", RecordedAt = LearningRecordHost.Start.UtcDateTime, IdempotencyKey = Guid.NewGuid().ToString(),
+    };
+
+    /// <summary>Terry (site A): module 1 credited, module 2 credited then reversed, and ethics hours waiting for sign-off. Lena (site B): MAT hours.</summary>
+    private async Task<(string Terry, string Lena)> RecordHours()
+    {
+        var terry = await _host.IdOf(LearningRecordHost.Trainee);
+        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var course = _host.CourseOf("recovery-coach");
+        var first = course.Modules[0].Lessons[0];
+        var second = course.Modules[1].Lessons[0];
+        await _host.Db(async db =>
+        {
+            var terryEnrollment = await db.Enrollments.Where(e => e.PersonId == terry).Select(e => e.Id).SingleAsync();
+            var mat = _host.CourseOf("mat");
+            var lenaEnrollment = new Enrollment
+            {
+                Id = Guid.NewGuid(), PersonId = lena, CourseId = "mat", CourseVersion = mat.Version, ContentHash = mat.ContentHash, Status = EnrollmentStatus.Completed,
+                EnrolledAt = LearningRecordHost.Start.UtcDateTime,
+            };
+            db.Enrollments.Add(lenaEnrollment);
+            var twice = Entry(terry, terryEnrollment, course.Id, second.Id, 0.5m, "advocacy");
+            db.HoursEntries.AddRange(
+                Entry(terry, terryEnrollment, course.Id, first.Id, 1.0m, "recovery-wellness-support"),
+                twice,
+                Entry(terry, terryEnrollment, course.Id, second.Id, -0.5m, "advocacy", reverses: twice.Id),
+                Entry(terry, terryEnrollment, course.Id, first.Id, 0.75m, "ethical-responsibility", HoursStatus.Pending),
+                Entry(lena, lenaEnrollment.Id, "mat", mat.Lessons.First().Id, 2m, "medication-supported-recovery"));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        return (terry, lena);
+    }
+
+    [Fact]
+    public async Task The_site_dashboard_counts_its_own_trainees_hours_by_domain_with_reversals_and_pending_sign_offs()
+    {
+        await RecordHours();
+        var report = await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.Supervisor), DemoData.SiteA));
+        var n = report.Numbers;
+        Assert.Equal((1, 1, 1, 0, 0), (n.Trainees, n.Enrolled, n.Active, n.Completed, n.Withdrawn));
+        Assert.Equal([("Ethical Responsibility", 0m, 0.75m), ("Recovery and Wellness Support", 1.0m, 0m)], n.HoursByDomain.Select(d => (d.Name, d.Credited, d.Pending)));
+        Assert.Equal((1.0m, 0.75m, 1), (n.HoursCredited, n.HoursPending, n.PendingSignOffs));
+
+        var funnel = Assert.Single(n.DropOff);
+        Assert.Equal("recovery-coach", funnel.CourseId);
+        Assert.Equal(10, funnel.Funnel.Steps.Count);
+        Assert.Equal((1, 1, 0), (funnel.Funnel.Steps[0].Reached, funnel.Funnel.Steps[0].StoppedHere, funnel.Funnel.Steps[1].Reached));
+        Assert.Equal(0, funnel.Funnel.NotStarted);
+        Assert.DoesNotContain(n.HoursByDomain, d => d.Name == "Medication-Supported Recovery");
+    }
+
+    [Fact]
+    public async Task The_institute_roll_up_lists_every_site_and_counts_a_trainee_at_two_sites_once_in_the_total()
+    {
+        var (terry, _) = await RecordHours();
+        await _host.Db(async db =>
+        {
+            db.SiteMemberships.Add(new SiteMembership { Id = Guid.NewGuid(), SiteId = DemoData.SiteB, PersonId = terry, Role = Roles.Trainee, CreatedAt = LearningRecordHost.Start.UtcDateTime });
+            return await db.SaveChangesAsync();
+        });
+        var report = await _host.Send(new InstituteReport.Query(await _host.IdOf(LearningRecordHost.Admin)));
+        Assert.Equal(["Harbor Light Recovery Center", "Northway Medication Treatment Center", "Riverside Opioid Treatment Program"], report.Sites.Select(s => s.Name));
+        var riverside = report.Sites[2].Numbers;
+        Assert.Equal((2, 2, 1, 3.0m), (riverside.Trainees, riverside.Enrolled, riverside.Completed, riverside.HoursCredited));
+        Assert.Equal((2, 2, 1, 3.0m, 1), (report.Total.Trainees, report.Total.Enrolled, report.Total.Completed, report.Total.HoursCredited, report.Total.PendingSignOffs));
+        Assert.Equal(0, report.Sites[1].Numbers.Trainees);
+    }
+
+    [Fact]
+    public async Task Reports_are_only_for_the_sites_staff_and_the_roll_up_only_for_the_institute()
+    {
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.CoordinatorB), DemoData.SiteA)));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.Trainee), DemoData.SiteA)));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.Facilitator), DemoData.SiteA)));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new InstituteReport.Query(await _host.IdOf(LearningRecordHost.Coordinator))));
+        await Assert.ThrowsAsync<NotFoundException>(async () => await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.Admin), Guid.NewGuid())));
+        Assert.Equal("Riverside Opioid Treatment Program",
+            (await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.Admin), DemoData.SiteB))).SiteName);
+    }
+
+    [Fact]
+    public async Task The_csv_exports_write_spreadsheet_formulas_as_text()
+    {
+        await RecordHours();
+        await _host.Db(async db =>
+        {
+            var site = await db.Sites.SingleAsync(s => s.Id == DemoData.SiteA);
+            site.Name = "=HYPERLINK(\"http://evil.example\",\"click\")";
+            return await db.SaveChangesAsync();
+        });
+        var site = SiteReport.ToCsv(await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.Coordinator), DemoData.SiteA)));
+        var lines = site.Split("\r\n");
+        Assert.Equal("Site,Measure,Course,Module or domain,Value", lines[0]);
+        Assert.Equal("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",Trainees,,,1", lines[1]);
+        Assert.Contains(",Hours credited,,Recovery and Wellness Support,1", site, StringComparison.Ordinal);
+        Assert.Contains(",Reached module,Recovery Coach Training,1. ", site, StringComparison.Ordinal);
+        Assert.Contains(",Pending sign-offs,,,1", site, StringComparison.Ordinal);
+
+        var institute = InstituteReport.ToCsv(await _host.Send(new InstituteReport.Query(await _host.IdOf(LearningRecordHost.Admin))));
+        Assert.StartsWith("Site,State,Status,Trainees,Enrolled,Active,Completed,Withdrawn,Hours credited,Hours waiting for sign-off,Pending sign-offs\r\n\"'=HYPERLINK(", institute, StringComparison.Ordinal);
+        Assert.EndsWith("All sites,,,2,2,1,1,0,3,0.75,1\r\n", institute, StringComparison.Ordinal);
+    }
+}

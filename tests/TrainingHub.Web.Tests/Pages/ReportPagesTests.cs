@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using TrainingHub.Data;
+using static TrainingHub.Web.Tests.Pages.SitePagesHelpers;
+
+namespace TrainingHub.Web.Tests.Pages;
+
+[Collection(SiteCollection.Name)]
+public sealed partial class ReportPagesTests(SiteFactory site)
+{
+    [Fact]
+    public async Task The_site_dashboard_draws_its_charts_as_svg_with_a_text_alternative_and_the_numbers_in_tables()
+    {
+        var client = await site.SignedIn("supervisor@demo.traininghub.test");
+        var response = await client.GetAsync($"/sites/{DemoData.SiteA}/report");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = Decoded(await response.Content.ReadAsStringAsync());
+        Assert.Contains("<h1>Report for Harbor Light Recovery Center</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Recovery Coach Training: trainees who reached each module", html, StringComparison.Ordinal);
+        foreach (Match svg in SvgChart().Matches(html))
+        {
+            var id = svg.Groups[1].Value;
+            Assert.Contains($"<title id=\"{id}-title\">", html, StringComparison.Ordinal);
+            Assert.Matches($"<desc id=\"{id}-desc\">[^<]+</desc>", html);
+        }
+        Assert.True(SvgChart().Matches(html).Count >= 2, "the dashboard draws a funnel per course and the hours by domain");
+        Assert.Contains("<caption>Recovery Coach Training: trainees by module</caption>", html, StringComparison.Ordinal);
+        Assert.Contains("<caption>Hours by credential domain</caption>", html, StringComparison.Ordinal);
+        Assert.Contains("waiting for a supervisor's sign-off", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html[html.IndexOf("<main", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_site_dashboard_downloads_as_csv()
+    {
+        var client = await site.SignedIn("coordinator@demo.traininghub.test");
+        var response = await client.GetAsync($"/sites/{DemoData.SiteA}/report?handler=Csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("site-report.csv", response.Content.Headers.ContentDisposition!.FileName);
+        var csv = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+        Assert.StartsWith("Site,Measure,Course,Module or domain,Value\r\nHarbor Light Recovery Center,Trainees,,,", csv, StringComparison.Ordinal);
+        Assert.Contains("Harbor Light Recovery Center,Reached module,Recovery Coach Training,1. ", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Riverside", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_institute_roll_up_lists_every_site_and_downloads_as_csv()
+    {
+        var admin = await site.SignedIn("admin@demo.traininghub.test");
+        var html = Decoded(await admin.GetStringAsync("/institute/reports"));
+        Assert.Contains("<caption>Trainees, enrolments, completions and hours by site</caption>", html, StringComparison.Ordinal);
+        Assert.Contains("Riverside Opioid Treatment Program", html, StringComparison.Ordinal);
+        Assert.Contains("Northway Medication Treatment Center", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">All sites</th>", html, StringComparison.Ordinal);
+        Assert.Contains("role=\"img\" aria-labelledby=\"hours-by-site-title hours-by-site-desc\"", html, StringComparison.Ordinal);
+
+        var csv = await admin.GetAsync("/institute/reports?handler=Csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var text = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+        Assert.StartsWith("Site,State,Status,Trainees,Enrolled,Active,Completed,Withdrawn,Hours credited,Hours waiting for sign-off,Pending sign-offs\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("\r\nHarbor Light Recovery Center,NY,Open,", text, StringComparison.Ordinal);
+        Assert.Contains("\r\nAll sites,,,", text, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<svg [^>]*role=\"img\" aria-labelledby=\"([a-z0-9-]+)-title [a-z0-9-]+-desc\"")]
+    private static partial Regex SvgChart();
+}

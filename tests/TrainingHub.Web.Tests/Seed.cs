@@ -1,0 +1,36 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Content;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+using TrainingHub.Features.Enrollments;
+using TrainingHub.Features.LearningRecord;
+
+namespace TrainingHub.Web.Tests;
+
+/// <summary>Test set-up through the application's own services: enrol a person and credit a lesson as attendance would.</summary>
+public static class Seed
+{
+    public static async Task<string> PersonIdAsync(IServiceProvider services, string email)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+
+    /// <summary>Credits the n-th lesson of a course to the person (pending when the course and domain need sign-off). Returns the entry id.</summary>
+    public static async Task<Guid> CreditLessonAsync(IServiceProvider services, string email, string courseId, int lessonIndex)
+    {
+        var personId = await PersonIdAsync(services, email);
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        await sp.GetRequiredService<ISender>().Send(new Enroll.Command(personId, courseId));
+        var db = sp.GetRequiredService<TrainingHubDb>();
+        var enrollment = await db.Enrollments.SingleAsync(e => e.PersonId == personId && e.CourseId == courseId);
+        var lesson = sp.GetRequiredService<CourseCatalog>().Find(courseId)!.Lessons.ElementAt(lessonIndex);
+        var entry = await sp.GetRequiredService<HoursLedger>().CreditLessonAsync(enrollment, lesson, lesson.Hours, HoursDelivery.InPerson,
+            HoursSource.Attendance, new DateOnly(2026, 11, 2), null, null, CancellationToken.None);
+        await db.SaveChangesAsync();
+        return entry!.Id;
+    }
+}
