@@ -30,14 +30,15 @@ public sealed class CoursePagesTests(SiteFactory site)
     public async Task A_trainee_enrols_then_opens_a_lesson_and_sees_the_course_on_the_dashboard()
     {
         var client = await site.SignedIn("trainee@demo.traininghub.test");
-        var lessonUrl = "/courses/ethics/lessons/eth-what-ethics-means";
+        // The MAT course: no other test in this collection enrols the demo trainee in it.
+        var lessonUrl = "/courses/mat/lessons/mat-oud-treatable-condition";
         var before = await client.GetAsync(lessonUrl);
         Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
         Assert.Contains("Enrol in this course to open its lessons.", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var enrol = await SiteFactory.PostForm(client, "/courses/ethics?handler=Enroll", [], formPage: "/courses/ethics");
+        var enrol = await SiteFactory.PostForm(client, "/courses/mat?handler=Enroll", [], formPage: "/courses/mat");
         Assert.Equal(HttpStatusCode.Redirect, enrol.StatusCode);
-        Assert.Contains("You are enrolled in this course.", await client.GetStringAsync("/courses/ethics"), StringComparison.Ordinal);
+        Assert.Contains("You are enrolled in this course.", await client.GetStringAsync("/courses/mat"), StringComparison.Ordinal);
 
         var lesson = await client.GetAsync(lessonUrl);
         Assert.Equal(HttpStatusCode.OK, lesson.StatusCode);
@@ -45,7 +46,7 @@ public sealed class CoursePagesTests(SiteFactory site)
         Assert.Contains("In this lesson you will", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Facilitator agenda", html, StringComparison.Ordinal);
 
-        Assert.Contains("Ethics for Recovery Coaches", await client.GetStringAsync("/dashboard"), StringComparison.Ordinal);
+        Assert.Contains("Medications for Opioid Use Disorder (MAT)", WebUtility.HtmlDecode(await client.GetStringAsync("/dashboard")), StringComparison.Ordinal);
     }
 
     [Fact]
