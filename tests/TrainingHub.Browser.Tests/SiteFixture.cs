@@ -4,15 +4,31 @@ using TrainingHub.Content;
 
 namespace TrainingHub.Browser.Tests;
 
-/// <summary>One running site and one headless Chromium, shared by every browser test.</summary>
-public sealed class SiteFixture : IAsyncLifetime
+/// <summary>
+/// One running site and one headless Chromium, shared by the browser tests. A fixture that needs other settings or a
+/// clock it can move derives from this one and gets a site of its own.
+/// </summary>
+public class SiteFixture : IAsyncLifetime
 {
     public const string DemoPassword = "Recovery-Demo-2026";
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"traininghub-browser-{Guid.NewGuid():N}");
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly TimeProvider? _clock;
     private SiteFactory? _site;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+
+    public SiteFixture() : this(new Dictionary<string, string>(), null)
+    {
+    }
+
+    /// <summary>A site of a fixture's own, with settings on top of the browser tests' own and, if given, its own clock.</summary>
+    protected SiteFixture(IReadOnlyDictionary<string, string> settings, TimeProvider? clock)
+    {
+        _settings = settings;
+        _clock = clock;
+    }
 
     public Uri BaseAddress => Site.BaseAddress;
 
@@ -25,7 +41,7 @@ public sealed class SiteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataFolder);
-        _site = new SiteFactory(_dataFolder);
+        _site = new SiteFactory(_dataFolder, _settings, _clock);
         _site.StartServer();
         _playwright = await Playwright.CreateAsync();
         // Debian's Chromium, installed by tools/test.sh: the tests never download a browser.
