@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
+using TrainingHub.Features.Outbox;
 using TrainingHub.Infrastructure;
 using TrainingHub.Jobs;
 
@@ -52,8 +53,14 @@ public static class HangfireIssuance
             foreach (var id in requests) jobs.Enqueue<CertificateRequestJob>(j => j.RunAsync(id));
             await WaitFor(host.Services, db => db.Certificates.CountAsync(), count);
             var issued = wall.Elapsed;
-            jobs.Enqueue<OutboxJob>(j => j.RunAsync());
-            await WaitFor(host.Services, db => db.OutboxMessages.CountAsync(m => m.Kind == OutboxKind.CertificateEmail && m.ProcessedAt != null), count);
+            // One outbox run handles at most one batch (DispatchOutbox.Command's default), as the minutely recurring job
+            // would; start the next run when the previous one has finished, until every certificate email is sent.
+            var monitor = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+            while (await CountAsync(host.Services, db => db.OutboxMessages.CountAsync(m => m.Kind == OutboxKind.CertificateEmail && m.ProcessedAt != null)) < count)
+            {
+                var run = jobs.Enqueue<OutboxJob>(j => j.RunAsync());
+                while (monitor.JobDetails(run).History.FirstOrDefault()?.StateName is not ("Succeeded" or "Failed")) await Task.Delay(100);
+            }
             var emailed = wall.Elapsed;
             await host.StopAsync();
 
@@ -70,12 +77,13 @@ public static class HangfireIssuance
 
     private static async Task WaitFor(IServiceProvider services, Func<TrainingHubDb, Task<int>> count, int target)
     {
-        while (true)
-        {
-            await using var scope = services.CreateAsyncScope();
-            if (await count(scope.ServiceProvider.GetRequiredService<TrainingHubDb>()) >= target) return;
-            await Task.Delay(200);
-        }
+        while (await CountAsync(services, count) < target) await Task.Delay(200);
+    }
+
+    private static async Task<int> CountAsync(IServiceProvider services, Func<TrainingHubDb, Task<int>> count)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await count(scope.ServiceProvider.GetRequiredService<TrainingHubDb>());
     }
 
     /// <summary>People who completed the MAT course, as the ledger records it, each with the outbox row completion writes.</summary>
