@@ -236,9 +236,6 @@ public sealed class CertificateOptions
     [Required, MinLength(2)]
     public string SignatoryTitle { get; set; } = "Director of Training";
 
-    /// <summary>The institute's approved-provider number per board, printed on certificates (board name → number).</summary>
-    public Dictionary<string, string> ProviderNumbers { get; set; } = [];
-
     /// <summary>PEM file of the institute's P-256 signing key for Open Badges; relative to the data folder unless absolute. Created on first use.</summary>
     [Required]
     public string SigningKeyPath { get; set; } = "keys/institute-signing.pem";

@@ -16,7 +16,8 @@ namespace TrainingHub.Features.CertificateIssuance;
 /// certificate already there and does nothing.
 /// </summary>
 public sealed class CertificateIssuer(TrainingHubDb db, CourseCatalog catalog, TimeProvider clock, AuditTrail audit,
-    IOptions<InstituteOptions> institute, IOptions<CertificateOptions> options)
+    IOptions<InstituteOptions> institute, IOptions<CertificateOptions> options,
+    IOptions<CredentialOptions> credentials, CredentialRuleBook rules)
 {
     public static string IssueKey(Guid enrollmentId, string courseVersion, int issueNumber) => $"{enrollmentId}/{courseVersion}/{issueNumber}";
 
@@ -82,7 +83,7 @@ public sealed class CertificateIssuer(TrainingHubDb db, CourseCatalog catalog, T
             CompletedOn = entries.Count == 0 ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) : entries.Max(h => h.CompletedOn),
             DeliveryMode = DeliveryText(byDelivery),
             InstituteName = institute.Value.Name,
-            ProviderNumbers = JsonSerializer.Serialize(options.Value.ProviderNumbers),
+            ProviderNumbers = JsonSerializer.Serialize(ProviderNumbersByBoardName()),
             SignatoryName = options.Value.SignatoryName,
             SignatoryTitle = options.Value.SignatoryTitle,
             StatusIndex = statusIndex,
@@ -90,6 +91,16 @@ public sealed class CertificateIssuer(TrainingHubDb db, CourseCatalog catalog, T
             IssuedAt = clock.GetUtcNow().UtcDateTime,
         };
     }
+
+    /// <summary>
+    /// The institute's approved-provider numbers (Credentials:ProviderNumbers, one setting for eligibility and
+    /// certificates), printed with each board's name from its rule file.
+    /// </summary>
+    private Dictionary<string, string> ProviderNumbersByBoardName() =>
+        credentials.Value.ProviderNumbers.Where(p => !string.IsNullOrWhiteSpace(p.Value))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .GroupBy(p => rules.All.FirstOrDefault(r => r.Board == p.Key)?.BoardName ?? p.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(p => p.Value)), StringComparer.Ordinal);
 
     private static string DeliveryText(IReadOnlyList<(HoursDelivery Key, decimal Hours)> parts)
     {

@@ -21,7 +21,11 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
 {
     private TestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync();
+    public async Task InitializeAsync() => _host = await TestHost.StartAsync(settings: new Dictionary<string, string?>
+    {
+        // One setting serves eligibility and certificates; the certificate prints it under the board's name.
+        ["Credentials:ProviderNumbers:naadac"] = "NAADAC-PROVIDER-77",
+    });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -175,6 +179,7 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
         var text = Run("pdftotext", "-layout", path, "-");
         Assert.Contains("Lena Brooks", text, StringComparison.Ordinal);
         Assert.Contains(certificate.Code, text, StringComparison.Ordinal);
+        Assert.Matches(@"NAADAC\s+NAADAC-PROVIDER-77", text);
 
         var badge = await sender.Send(new GetCertificateFile.Query(certificate.PersonId, certificate.Id, GetCertificateFile.Format.OpenBadge));
         var token = await Verify(Encoding.ASCII.GetString(badge.Content), scope.ServiceProvider.GetRequiredService<InstituteSigningKey>());
