@@ -104,7 +104,7 @@ public static class TrainingHubServices
                 var cs = string.IsNullOrWhiteSpace(options.ConnectionString)
                     ? $"Data Source={Path.Combine(paths.InDataFolder("."), "traininghub.db")}"
                     : options.ConnectionString;
-                o.UseSqlite(cs, x => x.MigrationsAssembly("TrainingHub.Migrations.Sqlite"));
+                o.UseSqlite(cs, x => x.MigrationsAssembly("TrainingHub.Migrations.Sqlite")).AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
             case DatabaseProvider.SqlServer:
                 o.UseSqlServer(options.ConnectionString, x => x.MigrationsAssembly("TrainingHub.Migrations.SqlServer"));

@@ -22,6 +22,25 @@ if (args is ["--hangfire-certificates", ..])
     return;
 }
 
+// Preparation for tools/bench/learning-record.sh (the load itself comes from wrk): see LearningRecordLoad.
+if (args is ["--learning-record-seed", var seedFolder, var seedCount])
+{
+    await LearningRecordLoad.SeedAsync(seedFolder, int.Parse(seedCount, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["--learning-record-sessions", var baseUrl, var people, var attempts, var outFolder])
+{
+    await LearningRecordLoad.SessionsAsync(baseUrl, int.Parse(people, CultureInfo.InvariantCulture), int.Parse(attempts, CultureInfo.InvariantCulture), outFolder);
+    return;
+}
+
+if (args is ["--heartbeat-handler-cpu", var hbPeople, var hbBeats])
+{
+    await HeartbeatHandlerCpu.RunAsync(int.Parse(hbPeople, CultureInfo.InvariantCulture), int.Parse(hbBeats, CultureInfo.InvariantCulture));
+    return;
+}
+
 // In process: the benchmarks run inside this already-built Release program, so no second project is generated and
 // restored (which would pick up the repository's central package management and warnings-as-errors).
 var config = DefaultConfig.Instance

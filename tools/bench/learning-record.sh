@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Learning-record load test: the real site (Release, SQLite) under wrk. Budgets (docs/benchmarks.md, "Learning record"):
+# at least 1,000 accepted heartbeats per second, and quiz submission p99 at most 50 ms at 100 submissions per second.
+#   tools/bench/learning-record.sh
+# Settings (environment): PEOPLE (trainees signed in, default 2000), HEARTBEAT_SECONDS (30), HEARTBEAT_THREADS (2),
+# HEARTBEAT_CONNECTIONS (32), QUIZ_RATE (100 per second), QUIZ_SECONDS (30), QUIZ_CONNECTIONS (20), WARMUP_SECONDS (10),
+# PORT (5099).
+#
+# Steps: build Release; seed PEOPLE trainees enrolled in the Recovery Coach course into a new SQLite file; start the site
+# on it; sign every trainee in through the sign-in page and open and fill in quiz attempts (tools/bench/TrainingHub.Bench);
+# warm up; run wrk for heartbeats (as fast as the site answers) and for quiz submissions (paced to QUIZ_RATE); check
+# what wrk counted as accepted against the rows the site wrote; stop the site and delete the data.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+PEOPLE=${PEOPLE:-2000}
+HEARTBEAT_SECONDS=${HEARTBEAT_SECONDS:-30}
+HEARTBEAT_THREADS=${HEARTBEAT_THREADS:-2}
+HEARTBEAT_CONNECTIONS=${HEARTBEAT_CONNECTIONS:-32}
+QUIZ_RATE=${QUIZ_RATE:-100}
+QUIZ_SECONDS=${QUIZ_SECONDS:-30}
+QUIZ_CONNECTIONS=${QUIZ_CONNECTIONS:-20}
+WARMUP_SECONDS=${WARMUP_SECONDS:-10}
+PORT=${PORT:-5099}
+url="http://127.0.0.1:$PORT"
+
+# Debian packages: wrk (the load) and sqlite3 (reads back what the site wrote).
+packages=(wrk sqlite3 curl)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== Installing Debian packages: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+echo "== Machine"
+echo "nproc: $(nproc)"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "dotnet: $(dotnet --version)"
+echo "wrk: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "uptime: $(uptime)"
+
+echo "== Building Release"
+dotnet build src/TrainingHub.Web -c Release -nologo -v quiet
+bench_project=tools/bench/TrainingHub.Bench/TrainingHub.Bench.csproj
+dotnet build "$bench_project" -c Release -nologo -v quiet
+bench() { dotnet tools/bench/TrainingHub.Bench/bin/Release/net10.0/TrainingHub.Bench.dll "$@"; }
+
+work=$(mktemp -d /tmp/traininghub-learning-record-XXXXXX)
+site_pid=""
+cleanup() {
+  if [ -n "$site_pid" ] && kill -0 "$site_pid" 2>/dev/null; then
+    kill "$site_pid" 2>/dev/null || true
+    wait "$site_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+db="$work/data/traininghub.db"
+sql() { sqlite3 -batch -noheader "$db" "$1"; }
+# The site's own CPU time (user + system, all threads) in milliseconds, from /proc: steadier than rates on a shared machine.
+# CPU time of the whole machine in milliseconds, from /proc/stat: busy (every process, both cores) and stolen (time
+# the hypervisor gave to other guests while this one wanted to run).
+machine_busy_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", ($2 + $3 + $4 + $7 + $8) * 1000 / hz }' /proc/stat; }
+machine_steal_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", $9 * 1000 / hz }' /proc/stat; }
+site_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$site_pid/stat"; }
+
+echo "== Seeding $PEOPLE trainees"
+bench --learning-record-seed "$work/data" "$PEOPLE"
+
+echo "== Starting the site (Release, Production settings) on $url"
+(
+  cd src/TrainingHub.Web
+  exec env ASPNETCORE_ENVIRONMENT=Production Database__DataFolder="$work/data" Institute__PublicBaseUrl="$url" \
+    Accounts__RequestsPerMinutePerAddress=100000 \
+    dotnet bin/Release/net10.0/TrainingHub.Web.dll --urls "$url"
+) >"$work/site.log" 2>&1 &
+site_pid=$!
+for _ in $(seq 1 120); do
+  curl -sf -o /dev/null "$url/account/sign-in" && break
+  kill -0 "$site_pid" 2>/dev/null || { cat "$work/site.log"; exit 1; }
+  sleep 0.5
+done
+curl -sf -o /dev/null "$url/account/sign-in"
+
+# Quiz attempts: enough for the warm-up and the measured run at QUIZ_RATE, with half as many again to spare.
+warmup_attempts=$(( QUIZ_RATE * WARMUP_SECONDS * 3 / 2 ))
+attempts=$(( warmup_attempts + QUIZ_RATE * QUIZ_SECONDS * 3 / 2 ))
+echo "== Signing in $PEOPLE trainees and opening $attempts quiz attempts (sign-in page, lesson pages, quiz pages)"
+bench --learning-record-sessions "$url" "$PEOPLE" "$attempts" "$work/sessions"
+
+run_id=$(( $(date +%s) % 100000000 ))
+heartbeat() {
+  wrk -t"$HEARTBEAT_THREADS" -c"$HEARTBEAT_CONNECTIONS" -d"$1s" --timeout 10s --latency -s tools/bench/wrk/heartbeat.lua "$url" -- "$work/sessions/heartbeat-sessions.lua" "$2" "$HEARTBEAT_THREADS"
+}
+field() { sed -n "s/.*RESULT.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+echo "== Heartbeats: warm-up, ${WARMUP_SECONDS} s"
+heartbeat "$WARMUP_SECONDS" "$run_id" | grep RESULT
+sleep 3 # the warm-up's last requests finish before the count
+read -r beats_before earned_before < <(sql "select count(*), coalesce(sum(CreditedSeconds > 0), 0) from SeatTimeBeats;" | tr '|' ' ')
+echo "== Heartbeats: ${HEARTBEAT_SECONDS} s, $HEARTBEAT_THREADS threads, $HEARTBEAT_CONNECTIONS connections, $PEOPLE trainees in turn"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+cpu_before=$(site_cpu_ms); busy_before=$(machine_busy_ms); steal_before=$(machine_steal_ms)
+hb=$(heartbeat "$HEARTBEAT_SECONDS" "$(( run_id + 1 ))")
+hb_cpu=$(( $(site_cpu_ms) - cpu_before )); hb_busy=$(( $(machine_busy_ms) - busy_before )); hb_steal=$(( $(machine_steal_ms) - steal_before ))
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "$hb"
+sleep 3
+read -r beats_after earned_after < <(sql "select count(*), coalesce(sum(CreditedSeconds > 0), 0) from SeatTimeBeats;" | tr '|' ' ')
+hb_requests=$(field requests "$hb"); hb_credited=$(field credited "$hb"); hb_rejected=$(( hb_requests - hb_credited ))
+hb_rows=$(( beats_after - beats_before )); hb_earned=$(( earned_after - earned_before ))
+echo "load average before/after: $load_before / $load_after"
+echo "database: $hb_rows new beat rows ($hb_earned of them crediting time); wrk: $hb_credited answered Credited, $hb_rejected not"
+
+echo "== Quiz submissions: calibrating the pacing, ${WARMUP_SECONDS} s"
+# The pause after each answer is chosen so QUIZ_CONNECTIONS connections together send QUIZ_RATE submissions per second.
+period_ms=$(( QUIZ_CONNECTIONS * 1000 / QUIZ_RATE ))
+quiz() {
+  wrk -t1 -c"$QUIZ_CONNECTIONS" -d"$1s" --timeout 10s --latency -s tools/bench/wrk/quiz-submit.lua "$url" -- "$work/sessions/quiz-attempts.lua" "$2" "$3" "$run_id" 1
+}
+warm=$(quiz "$WARMUP_SECONDS" 0 "$(( period_ms - 5 ))" | grep RESULT)
+echo "$warm"
+sleep 3
+# Each connection's cycle is its pause plus the answer's latency plus wrk's own timer slack: measured in the
+# calibration run, so the measured run's pause is the period less what the cycle added to the pause.
+warm_rate=$(field rate "$warm")
+delay_ms=$(awk -v p="$period_ms" -v c="$QUIZ_CONNECTIONS" -v r="$warm_rate" -v d="$(( period_ms - 5 ))" \
+  'BEGIN { extra = c * 1000 / r - d; x = p - extra; if (x < 1) x = 1; printf "%d", x }')
+submitted_before=$(sql "select count(*) from QuizAttempts where SubmittedAt is not null;")
+echo "== Quiz submissions: ${QUIZ_SECONDS} s, target $QUIZ_RATE per second, $QUIZ_CONNECTIONS connections, mean pause ${delay_ms} ms"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+cpu_before=$(site_cpu_ms); busy_before=$(machine_busy_ms); steal_before=$(machine_steal_ms)
+qz=$(quiz "$QUIZ_SECONDS" "$warmup_attempts" "$delay_ms")
+qz_cpu=$(( $(site_cpu_ms) - cpu_before )); qz_busy=$(( $(machine_busy_ms) - busy_before )); qz_steal=$(( $(machine_steal_ms) - steal_before ))
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "$qz"
+sleep 3
+submitted_after=$(sql "select count(*) from QuizAttempts where SubmittedAt is not null;")
+qz_requests=$(field requests "$qz"); qz_submitted=$(field submitted "$qz"); qz_exhausted=$(field exhausted "$qz")
+qz_rows=$(( submitted_after - submitted_before ))
+echo "load average before/after: $load_before / $load_after"
+echo "database: $qz_rows attempts newly submitted; wrk: $qz_submitted answered 302 to the result page, $(( qz_requests - qz_submitted )) not"
+
+echo "== Checks"
+failed=0
+check() { if eval "$2"; then echo "ok: $1"; else echo "FAILED: $1"; failed=1; fi; }
+# wrk stops with up to one request per connection in flight; the site may still finish and write those.
+# wrk leaves a request that times out (10 s) or fails out of its counts and percentiles, so there must be none.
+check "no heartbeat failed or timed out" "[ $(field errors "$hb") -eq 0 ]"
+check "no quiz submission failed or timed out" "[ $(field errors "$qz") -eq 0 ]"
+check "every heartbeat was accepted (200, outcome Credited)" "[ $hb_rejected -eq 0 ]"
+check "the site wrote one beat row per accepted heartbeat (+ at most $HEARTBEAT_CONNECTIONS in flight)" \
+  "[ $hb_rows -ge $hb_credited ] && [ $hb_rows -le $(( hb_credited + HEARTBEAT_CONNECTIONS )) ]"
+check "every quiz submission was accepted (302 to its result)" "[ $qz_submitted -eq $qz_requests ]"
+check "no prepared attempt was submitted twice" "[ ${qz_exhausted:-1} -eq 0 ]"
+check "the site recorded one submitted attempt per accepted submission (+ at most $QUIZ_CONNECTIONS in flight)" \
+  "[ $qz_rows -ge $qz_submitted ] && [ $qz_rows -le $(( qz_submitted + QUIZ_CONNECTIONS )) ]"
+# When wrk stops it closes its connections, cutting off any request it is still sending: Kestrel logs each of those
+# as "Unexpected end of request content". They are counted apart; any other failure fails the run.
+failures=$(grep -c '^fail:' "$work/site.log" || true)
+cut_off=$(grep -c 'Unexpected end of request content' "$work/site.log" || true)
+echo "requests cut off by wrk stopping (all runs, warm-ups included): $cut_off"
+check "the site logged no other failures" "[ $(( failures - cut_off )) -eq 0 ]"
+[ "$(( failures - cut_off ))" -eq 0 ] || grep -A12 '^fail:' "$work/site.log" | grep -v -B2 -A9 'Unexpected end of request content' | head -60
+
+echo "== Figures"
+per() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+echo "accepted heartbeats per second: $(field accepted_per_second "$hb") (p50 $(field p50_ms "$hb") ms, p99 $(field p99_ms "$hb") ms; budget ≥ 1000)"
+echo "site CPU per accepted heartbeat: $(per "$hb_cpu" "$hb_credited") ms"
+echo "  machine CPU during the heartbeat run: $hb_busy ms busy of $(( HEARTBEAT_SECONDS * $(nproc) * 1000 )) ms; the site $hb_cpu ms, everything else (wrk, other work on the machine) $(( hb_busy - hb_cpu )) ms; stolen by the hypervisor $hb_steal ms"
+echo "quiz submissions: $(field rate "$qz") per second achieved, p50 $(field p50_ms "$qz") ms, p90 $(field p90_ms "$qz") ms, p99 $(field p99_ms "$qz") ms, max $(field max_ms "$qz") ms (budget p99 ≤ 50 ms at 100 per second)"
+echo "site CPU per quiz submission: $(per "$qz_cpu" "$qz_submitted") ms"
+echo "  machine CPU during the quiz run: $qz_busy ms busy of $(( QUIZ_SECONDS * $(nproc) * 1000 )) ms; the site $qz_cpu ms, everything else $(( qz_busy - qz_cpu )) ms; stolen $qz_steal ms"
+exit $failed
