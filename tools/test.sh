@@ -10,18 +10,7 @@ fast=false
 
 # Debian packages the suites use: chromium (browser tests), fonts (PDF and page rendering),
 # poppler-utils (pdftotext reads PDFs back), zbar-tools (zbarimg decodes QR codes).
-packages=(chromium fonts-dejavu-core poppler-utils zbar-tools)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "== Installing Debian packages: ${missing[*]}"
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+tools/debian-packages.sh chromium fonts-dejavu-core poppler-utils zbar-tools
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== Restoring tools and packages"
