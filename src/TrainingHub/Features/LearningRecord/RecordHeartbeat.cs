@@ -61,6 +61,9 @@ public static class RecordHeartbeat
 
         private async Task<Result> TryOnce(Command command, Lesson lesson, int required, LearningRecordOptions o, CancellationToken ct)
         {
+            // One connection for the whole beat, the most frequent request the site answers: otherwise each of its queries
+            // opens and closes one, and with SQLite each open also runs EF Core's foreign-key pragma.
+            await db.Database.OpenConnectionAsync(ct);
             var enrollment = await db.Enrollments.SingleOrDefaultAsync(e => e.PersonId == command.PersonId && e.CourseId == command.CourseId, ct)
                 ?? throw new ForbiddenException("You are not enrolled in this course, so time on it is not recorded.");
 
