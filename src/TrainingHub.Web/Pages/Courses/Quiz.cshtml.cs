@@ -28,10 +28,11 @@ public sealed class QuizModel(ISender sender, Hangfire.IBackgroundJobClient jobs
         Selected = ReadAnswers();
         try
         {
-            var id = await Sender.Send(new SubmitQuizAttempt.Command(PersonId, attemptId, Selected));
-            // A pass may complete the course; its certificate request is already saved, this only issues it now.
-            jobs.Enqueue<TrainingHub.Jobs.OutboxJob>(j => j.RunAsync());
-            return Redirect($"/quiz-results/{id}");
+            var submitted = await Sender.Send(new SubmitQuizAttempt.Command(PersonId, attemptId, Selected));
+            // The pass that completes a course has saved its certificate request; issue it now rather than at the next
+            // minutely outbox run. Other submissions leave nothing in the outbox, so they start no job.
+            if (submitted.CourseCompleted) jobs.Enqueue<TrainingHub.Jobs.OutboxJob>(j => j.RunAsync());
+            return Redirect($"/quiz-results/{submitted.AttemptId}");
         }
         catch (ValidationException e)
         {

@@ -12,7 +12,10 @@ namespace TrainingHub.Features.Quizzes;
 /// <summary>Grades an attempt on the server. A repeated or double-clicked submission records one attempt and returns its result.</summary>
 public static class SubmitQuizAttempt
 {
-    public sealed record Command(string PersonId, Guid AttemptId, IReadOnlyDictionary<string, int[]> Answers) : ICommand<Guid>;
+    public sealed record Command(string PersonId, Guid AttemptId, IReadOnlyDictionary<string, int[]> Answers) : ICommand<Result>;
+
+    /// <summary>The submitted attempt, and whether this pass completed the course (a certificate request is waiting in the outbox).</summary>
+    public sealed record Result(Guid AttemptId, bool CourseCompleted);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -24,13 +27,13 @@ public static class SubmitQuizAttempt
     }
 
     public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, TimeProvider clock, AuditTrail audit, CompletionCheck completion)
-        : ICommandHandler<Command, Guid>
+        : ICommandHandler<Command, Result>
     {
-        public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
+        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
             var attempt = await db.QuizAttempts.SingleOrDefaultAsync(a => a.Id == command.AttemptId && a.PersonId == command.PersonId, ct)
                 ?? throw new NotFoundException("There is no such quiz attempt.");
-            if (attempt.SubmittedAt is not null) return attempt.Id;
+            if (attempt.SubmittedAt is not null) return new Result(attempt.Id, false);
 
             var quiz = catalog.Find(attempt.CourseId)?.Modules.FirstOrDefault(m => m.Id == attempt.ModuleId)?.Quiz
                 ?? throw new NotFoundException("This quiz is no longer part of the course.");
@@ -65,11 +68,12 @@ public static class SubmitQuizAttempt
             attempt.OpenKey = attempt.Id.ToString("N");
             audit.Record(command.PersonId, AuditActions.QuizSubmitted, $"quiz-attempt/{attempt.Id}",
                 $"{attempt.CourseId}/{attempt.ModuleId} attempt {attempt.Number}: {graded.ScorePercent}% ({(graded.Passed ? "passed" : "not passed")})");
+            var completed = false;
             if (graded.Passed)
             {
                 var enrollment = await db.Enrollments.SingleAsync(e => e.PersonId == attempt.PersonId && e.CourseId == attempt.CourseId, ct);
                 // The pass is not saved yet, so the check counts this module as passed by reading it from the tracked attempt.
-                await completion.MarkIfCompleteAsync(enrollment, [], ct, alsoPassedModuleId: attempt.ModuleId);
+                completed = await completion.MarkIfCompleteAsync(enrollment, [], ct, alsoPassedModuleId: attempt.ModuleId);
             }
             try
             {
@@ -79,8 +83,9 @@ public static class SubmitQuizAttempt
             {
                 // A double click submitted the same attempt a moment earlier; that submission stands.
                 db.ChangeTracker.Clear();
+                return new Result(attempt.Id, false);
             }
-            return attempt.Id;
+            return new Result(attempt.Id, completed);
         }
     }
 }

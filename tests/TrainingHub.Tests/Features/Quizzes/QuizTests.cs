@@ -29,8 +29,8 @@ public sealed class QuizTests : IAsyncLifetime
     private Task<StartQuizAttempt.Result> Start(string? personId = null) =>
         _host.Send(new StartQuizAttempt.Command(personId ?? _terry, LearningRecordHost.RecoveryCoach, _module.Id));
 
-    private Task<Guid> Submit(Guid attemptId, IReadOnlyDictionary<string, int[]> answers, string? personId = null) =>
-        _host.Send(new SubmitQuizAttempt.Command(personId ?? _terry, attemptId, answers));
+    private async Task<Guid> Submit(Guid attemptId, IReadOnlyDictionary<string, int[]> answers, string? personId = null) =>
+        (await _host.Send(new SubmitQuizAttempt.Command(personId ?? _terry, attemptId, answers))).AttemptId;
 
     private Task<GetQuizResult.Result> Result(Guid attemptId) => _host.Send(new GetQuizResult.Query(_terry, attemptId));
 
