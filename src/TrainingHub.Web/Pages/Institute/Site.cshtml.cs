@@ -43,7 +43,7 @@ public sealed class InstituteSiteModel(ISender sender, OnboardingGuide guide, IO
         try
         {
             var result = await Sender.Send(new ResendInvitation.Command(PersonId, siteId, personId ?? ""));
-            Done = result.EmailSent ? $"A new link is on its way to {result.Email}. Earlier links no longer work." : $"A new link was made, but the email to {result.Email} could not be sent. Try again later.";
+            Done = Sites.PeopleModel.ResendDone(result);
             return RedirectToPage(new { siteId });
         }
         catch (ValidationException e)

@@ -45,7 +45,7 @@ public sealed class PeopleModel(ISender sender) : AppPageModel(sender)
         try
         {
             var result = await Sender.Send(new ResendInvitation.Command(PersonId, siteId, personId ?? ""));
-            Done = result.EmailSent ? $"A new link is on its way to {result.Email}. Earlier links no longer work." : $"A new link was made, but the email to {result.Email} could not be sent. Try again later.";
+            Done = ResendDone(result);
             return RedirectToPage(new { siteId });
         }
         catch (ValidationException e)
@@ -53,6 +53,11 @@ public sealed class PeopleModel(ISender sender) : AppPageModel(sender)
             return await Invalid(siteId, e);
         }
     }
+
+    /// <summary>What the page says after "Send a new link", here and on the institute's site page.</summary>
+    public static string ResendDone(ResendInvitation.Result result) => result.EmailSent
+        ? $"A new link is on its way to {result.Email}. Earlier links no longer work."
+        : $"A new link was made, but the email to {result.Email} could not be sent. Try again later.";
 
     public static string InvitationDone(InvitePerson.Result result) => (result.Invited, result.EmailSent) switch
     {
