@@ -1400,6 +1400,41 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                     b.ToTable("SeatTimeClocks");
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.SeatTimeTotal", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LessonId")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<int>("ActiveSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CourseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DaySeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ReachedEnd")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PersonId", "LessonId");
+
+                    b.ToTable("SeatTimeTotals");
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.SignOff", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2011,6 +2046,15 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.SeatTimeClock", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.SeatTimeTotal", b =>
                 {
                     b.HasOne("TrainingHub.Domain.Person", null)
                         .WithMany()

@@ -1405,6 +1405,41 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.ToTable("SeatTimeClocks");
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.SeatTimeTotal", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("LessonId")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("ActiveSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CourseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DaySeconds")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ReachedEnd")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("PersonId", "LessonId");
+
+                    b.ToTable("SeatTimeTotals");
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.SignOff", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2016,6 +2051,15 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.SeatTimeClock", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.SeatTimeTotal", b =>
                 {
                     b.HasOne("TrainingHub.Domain.Person", null)
                         .WithMany()

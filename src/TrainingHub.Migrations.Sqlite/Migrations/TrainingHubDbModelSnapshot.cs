@@ -187,7 +187,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SessionId", "PersonId", "RecordedAt");
 
-                    b.ToTable("AttendanceRecords", (string)null);
+                    b.ToTable("AttendanceRecords");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.AuditEvent", b =>
@@ -227,7 +227,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OccurredAt");
 
-                    b.ToTable("AuditEvents", (string)null);
+                    b.ToTable("AuditEvents");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.Certificate", b =>
@@ -337,7 +337,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("SupersedesId")
                         .IsUnique();
 
-                    b.ToTable("Certificates", (string)null);
+                    b.ToTable("Certificates");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.CertificateRevocation", b =>
@@ -366,7 +366,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("CertificateId")
                         .IsUnique();
 
-                    b.ToTable("CertificateRevocations", (string)null);
+                    b.ToTable("CertificateRevocations");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.CodeOfEthicsSignature", b =>
@@ -406,7 +406,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "CredentialId")
                         .IsUnique();
 
-                    b.ToTable("CodeOfEthicsSignatures", (string)null);
+                    b.ToTable("CodeOfEthicsSignatures");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.Cohort", b =>
@@ -455,7 +455,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SiteId");
 
-                    b.ToTable("Cohorts", (string)null);
+                    b.ToTable("Cohorts");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.CredentialTarget", b =>
@@ -481,7 +481,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "CredentialId")
                         .IsUnique();
 
-                    b.ToTable("CredentialTargets", (string)null);
+                    b.ToTable("CredentialTargets");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.Enrollment", b =>
@@ -527,7 +527,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "CourseId")
                         .IsUnique();
 
-                    b.ToTable("Enrollments", (string)null);
+                    b.ToTable("Enrollments");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.ExamPass", b =>
@@ -561,7 +561,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "ExamId");
 
-                    b.ToTable("ExamPasses", (string)null);
+                    b.ToTable("ExamPasses");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.ExamPassWithdrawal", b =>
@@ -592,7 +592,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("WithdrawnById");
 
-                    b.ToTable("ExamPassWithdrawals", (string)null);
+                    b.ToTable("ExamPassWithdrawals");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.FacilitatorApproval", b =>
@@ -630,7 +630,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "CourseId")
                         .IsUnique();
 
-                    b.ToTable("FacilitatorApprovals", (string)null);
+                    b.ToTable("FacilitatorApprovals");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.HoursEntry", b =>
@@ -725,7 +725,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "CourseId");
 
-                    b.ToTable("HoursEntries", (string)null);
+                    b.ToTable("HoursEntries");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.Institute", b =>
@@ -744,7 +744,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("Institutes", (string)null);
+                    b.ToTable("Institutes");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.Invitation", b =>
@@ -800,7 +800,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SiteId", "PersonId");
 
-                    b.ToTable("Invitations", (string)null);
+                    b.ToTable("Invitations");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.LiveSession", b =>
@@ -852,7 +852,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CourseId", "LessonId");
 
-                    b.ToTable("LiveSessions", (string)null);
+                    b.ToTable("LiveSessions");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.OutboxMessage", b =>
@@ -897,7 +897,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProcessedAt");
 
-                    b.ToTable("OutboxMessages", (string)null);
+                    b.ToTable("OutboxMessages");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.OutsideCertificate", b =>
@@ -960,7 +960,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("StoredFileName")
                         .IsUnique();
 
-                    b.ToTable("OutsideCertificates", (string)null);
+                    b.ToTable("OutsideCertificates");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.OutsideCertificateReview", b =>
@@ -1013,7 +1013,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReviewedById");
 
-                    b.ToTable("OutsideCertificateReviews", (string)null);
+                    b.ToTable("OutsideCertificateReviews");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.OutsideHoursLine", b =>
@@ -1038,7 +1038,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReviewId");
 
-                    b.ToTable("OutsideHoursLines", (string)null);
+                    b.ToTable("OutsideHoursLines");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.Person", b =>
@@ -1171,7 +1171,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "Kind");
 
-                    b.ToTable("PracticumEntries", (string)null);
+                    b.ToTable("PracticumEntries");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.QuizAttempt", b =>
@@ -1235,7 +1235,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "CourseId", "ModuleId", "OpenKey")
                         .IsUnique();
 
-                    b.ToTable("QuizAttempts", (string)null);
+                    b.ToTable("QuizAttempts");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.QuizReset", b =>
@@ -1274,7 +1274,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "CourseId", "ModuleId");
 
-                    b.ToTable("QuizResets", (string)null);
+                    b.ToTable("QuizResets");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.ReadinessCheck", b =>
@@ -1303,7 +1303,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("SiteId", "ItemId");
 
-                    b.ToTable("ReadinessChecks", (string)null);
+                    b.ToTable("ReadinessChecks");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.RecoveryTimeAttestation", b =>
@@ -1329,7 +1329,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "Years");
 
-                    b.ToTable("RecoveryTimeAttestations", (string)null);
+                    b.ToTable("RecoveryTimeAttestations");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.SeatTimeBeat", b =>
@@ -1367,7 +1367,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "LessonId", "Day");
 
-                    b.ToTable("SeatTimeBeats", (string)null);
+                    b.ToTable("SeatTimeBeats");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.SeatTimeClock", b =>
@@ -1384,7 +1384,42 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("PersonId");
 
-                    b.ToTable("SeatTimeClocks", (string)null);
+                    b.ToTable("SeatTimeClocks");
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.SeatTimeTotal", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonId")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActiveSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CourseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaySeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReachedEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "LessonId");
+
+                    b.ToTable("SeatTimeTotals");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.SignOff", b =>
@@ -1432,7 +1467,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SupervisorId");
 
-                    b.ToTable("SignOffs", (string)null);
+                    b.ToTable("SignOffs");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.SignOffItem", b =>
@@ -1469,7 +1504,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("Subject", "SubjectId")
                         .IsUnique();
 
-                    b.ToTable("SignOffItems", (string)null);
+                    b.ToTable("SignOffItems");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.SignOffRevocation", b =>
@@ -1498,7 +1533,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("SignOffId")
                         .IsUnique();
 
-                    b.ToTable("SignOffRevocations", (string)null);
+                    b.ToTable("SignOffRevocations");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.Site", b =>
@@ -1533,7 +1568,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("InstituteId", "Name")
                         .IsUnique();
 
-                    b.ToTable("Sites", (string)null);
+                    b.ToTable("Sites");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.SiteMembership", b =>
@@ -1564,7 +1599,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteId", "PersonId", "Role")
                         .IsUnique();
 
-                    b.ToTable("SiteMemberships", (string)null);
+                    b.ToTable("SiteMemberships");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.SiteProfile", b =>
@@ -1619,7 +1654,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("SiteId");
 
-                    b.ToTable("SiteProfiles", (string)null);
+                    b.ToTable("SiteProfiles");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.SupervisorDigest", b =>
@@ -1646,7 +1681,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("SupervisorId", "Day")
                         .IsUnique();
 
-                    b.ToTable("SupervisorDigests", (string)null);
+                    b.ToTable("SupervisorDigests");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.SupervisorProfile", b =>
@@ -1667,7 +1702,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("PersonId");
 
-                    b.ToTable("SupervisorProfiles", (string)null);
+                    b.ToTable("SupervisorProfiles");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1998,6 +2033,15 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.SeatTimeClock", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.SeatTimeTotal", b =>
                 {
                     b.HasOne("TrainingHub.Domain.Person", null)
                         .WithMany()

@@ -45,6 +45,17 @@ public static class WebComposition
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Identity checks a cookie's security stamp against the database once per SecurityStampValidatorOptions
+            // interval. Its validator is built (with the sign-in and user managers behind it) on every request just to
+            // find the check is not yet due; look at the cookie's age first and build it only when the check is due.
+            o.Events.OnValidatePrincipal = context =>
+            {
+                var stamp = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+                var now = (stamp.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                return context.Properties.IssuedUtc is { } issued && now - issued <= stamp.ValidationInterval
+                    ? Task.CompletedTask
+                    : SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
         });
         services.AddAntiforgery(o => o.Cookie.Name = "TrainingHub.Antiforgery");
         services.AddDataProtection().SetApplicationName("TrainingHub")

@@ -134,6 +134,18 @@ internal sealed class SeatTimeClockConfiguration : IEntityTypeConfiguration<Seat
     }
 }
 
+internal sealed class SeatTimeTotalConfiguration : IEntityTypeConfiguration<SeatTimeTotal>
+{
+    public void Configure(EntityTypeBuilder<SeatTimeTotal> e)
+    {
+        e.HasKey(x => new { x.PersonId, x.LessonId });
+        e.Property(x => x.LessonId).HasMaxLength(150);
+        e.Property(x => x.CourseId).HasMaxLength(100).IsRequired();
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class LiveSessionConfiguration : IEntityTypeConfiguration<LiveSession>
 {
     public void Configure(EntityTypeBuilder<LiveSession> e)

@@ -59,6 +59,37 @@ public sealed class SeatTimeClock
     public Guid Version { get; set; }
 }
 
+/// <summary>
+/// A person's running seat-time totals for one lesson, kept so a heartbeat does not re-add every earlier beat: updated in
+/// the same transaction as the beat it counts, so it always equals the sums over that person's SeatTimeBeats for the
+/// lesson (which stay the evidence). Created from those beats the first time it is needed.
+/// </summary>
+public sealed class SeatTimeTotal
+{
+    public string PersonId { get; set; } = "";
+    public string LessonId { get; set; } = "";
+    public string CourseId { get; set; } = "";
+    /// <summary>All credited seconds on the lesson.</summary>
+    public int ActiveSeconds { get; set; }
+    public bool ReachedEnd { get; set; }
+    /// <summary>The day of the latest beat, and the seconds credited on that day (for the per-day cap).</summary>
+    public DateOnly Day { get; set; }
+    public int DaySeconds { get; set; }
+    /// <summary>Changes on every beat it counts; two beats racing for the same totals cannot both be added.</summary>
+    public Guid Version { get; set; }
+
+    public int SecondsOn(DateOnly day) => day == Day ? DaySeconds : 0;
+
+    public void Add(DateOnly day, int seconds, bool reachedEnd)
+    {
+        ActiveSeconds += seconds;
+        if (day == Day) DaySeconds += seconds;
+        else if (day > Day) (Day, DaySeconds) = (day, seconds);
+        ReachedEnd |= reachedEnd;
+        Version = Guid.NewGuid();
+    }
+}
+
 public sealed class LiveSession
 {
     public Guid Id { get; set; }

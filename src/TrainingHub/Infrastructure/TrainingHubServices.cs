@@ -68,7 +68,8 @@ public static class TrainingHubServices
         services.AddScoped<DatabaseStartup>();
         services.AddScoped<DemoData>();
 
-        services.AddDbContext<TrainingHubDb>((sp, o) => ConfigureProvider(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataPaths>()));
+        // Pooled: the options are built once and contexts are reused, instead of both being built for every request.
+        services.AddDbContextPool<TrainingHubDb>((sp, o) => ConfigureProvider(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataPaths>()));
 
         services.AddMediator(o =>
         {
@@ -79,7 +80,10 @@ public static class TrainingHubServices
         {
             foreach (var validator in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
             {
-                services.AddScoped(validator, type);
+                // Singletons: a validator is stateless and depends only on singletons (the catalog, rule books, options, the
+                // clock), so its rules are built once rather than on every request. Scope validation in Development and the
+                // tests would refuse a validator that took a scoped service.
+                services.AddSingleton(validator, type);
             }
         }
         return services;

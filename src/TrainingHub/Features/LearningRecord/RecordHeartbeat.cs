@@ -59,33 +59,57 @@ public static class RecordHeartbeat
             }
         }
 
+        // The beat's four reads, compiled once: EF Core otherwise rebuilds and looks up each query's expression on every beat.
+        private sealed record EnrollmentAndLedgerHours(Enrollment Enrollment, decimal LedgerHours);
+
+        private static readonly Func<TrainingHubDb, string, string, string, CancellationToken, Task<EnrollmentAndLedgerHours?>> FindEnrollment =
+            EF.CompileAsyncQuery((TrainingHubDb db, string personId, string courseId, string lessonId, CancellationToken ct) =>
+                db.Enrollments
+                    .Where(e => e.PersonId == personId && e.CourseId == courseId)
+                    .Select(e => new EnrollmentAndLedgerHours(e,
+                        db.HoursEntries.Where(h => h.EnrollmentId == e.Id && h.LessonId == lessonId).Sum(h => (decimal?)h.Hours) ?? 0m))
+                    .SingleOrDefault());
+
+        private static readonly Func<TrainingHubDb, string, string, CancellationToken, Task<SeatTimeTotal?>> FindTotals =
+            EF.CompileAsyncQuery((TrainingHubDb db, string personId, string lessonId, CancellationToken ct) =>
+                db.SeatTimeTotals.SingleOrDefault(t => t.PersonId == personId && t.LessonId == lessonId));
+
+        private static readonly Func<TrainingHubDb, Guid, CancellationToken, Task<bool>> BeatExists =
+            EF.CompileAsyncQuery((TrainingHubDb db, Guid beatId, CancellationToken ct) => db.SeatTimeBeats.Any(b => b.Id == beatId));
+
+        private static readonly Func<TrainingHubDb, string, CancellationToken, Task<SeatTimeClock?>> FindClock =
+            EF.CompileAsyncQuery((TrainingHubDb db, string personId, CancellationToken ct) =>
+                db.SeatTimeClocks.SingleOrDefault(c => c.PersonId == personId));
+
         private async Task<Result> TryOnce(Command command, Lesson lesson, int required, LearningRecordOptions o, CancellationToken ct)
         {
             // One connection for the whole beat, the most frequent request the site answers: otherwise each of its queries
             // opens and closes one, and with SQLite each open also runs EF Core's foreign-key pragma.
             await db.Database.OpenConnectionAsync(ct);
-            var enrollment = await db.Enrollments.SingleOrDefaultAsync(e => e.PersonId == command.PersonId && e.CourseId == command.CourseId, ct)
+            // Four reads: the enrolment with the lesson's hours in the ledger, the person's running totals for the lesson,
+            // whether this beat was seen before, and the person's clock. None of them grows with the number of beats.
+            var found = await FindEnrollment(db, command.PersonId, command.CourseId, lesson.Id, ct)
                 ?? throw new ForbiddenException("You are not enrolled in this course, so time on it is not recorded.");
+            var enrollment = found.Enrollment;
+            // Credited and pending entries both count: pending ones only wait for a supervisor's sign-off.
+            var complete = found.LedgerHours >= lesson.Hours;
 
-            var beats = db.SeatTimeBeats.AsNoTracking().Where(b => b.PersonId == command.PersonId && b.LessonId == lesson.Id);
-            var active = await beats.SumAsync(b => b.CreditedSeconds, ct);
-            var reachedEnd = await beats.AnyAsync(b => b.ReachedEnd, ct);
-            var complete = (await ledger.LessonStatesAsync(enrollment.Id, ct)).Any(s => s.LessonId == lesson.Id && s.CreditedHours + s.PendingHours >= lesson.Hours);
+            var totals = await FindTotals(db, command.PersonId, lesson.Id, ct)
+                ?? await TotalsFromBeatsAsync(command.PersonId, command.CourseId, lesson.Id, ct);
 
-            if (await db.SeatTimeBeats.AnyAsync(b => b.Id == command.BeatId, ct))
+            if (await BeatExists(db, command.BeatId, ct))
             {
-                return new Result(Outcome.Duplicate, 0, active, required, reachedEnd, complete);
+                return new Result(Outcome.Duplicate, 0, totals.ActiveSeconds, required, totals.ReachedEnd, complete);
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
             var today = DateOnly.FromDateTime(now);
-            var personClock = await db.SeatTimeClocks.SingleOrDefaultAsync(c => c.PersonId == command.PersonId, ct);
-            var creditedToday = await beats.Where(b => b.Day == today).SumAsync(b => b.CreditedSeconds, ct);
+            var personClock = await FindClock(db, command.PersonId, ct);
             var settings = new SeatTimeRules.Settings(o.HeartbeatSeconds, o.HeartbeatSlackSeconds, o.FutureToleranceSeconds, o.MaxActiveMinutesPerLessonPerDay * 60);
-            var verdict = SeatTimeRules.Credit(now, command.ClientSentAt, command.Starting ? null : personClock?.LastBeatAt, creditedToday, settings);
+            var verdict = SeatTimeRules.Credit(now, command.ClientSentAt, command.Starting ? null : personClock?.LastBeatAt, totals.SecondsOn(today), settings);
             if (verdict.Verdict == SeatTimeRules.Verdict.FromTheFuture)
             {
-                return new Result(Outcome.FromTheFuture, 0, active, required, reachedEnd, complete);
+                return new Result(Outcome.FromTheFuture, 0, totals.ActiveSeconds, required, totals.ReachedEnd, complete);
             }
 
             db.SeatTimeBeats.Add(new SeatTimeBeat
@@ -99,26 +123,52 @@ public static class RecordHeartbeat
                 CreditedSeconds = verdict.CreditedSeconds,
                 ReachedEnd = command.ReachedEnd,
             });
+            totals.Add(today, verdict.CreditedSeconds, command.ReachedEnd);
             if (personClock is null)
             {
                 db.SeatTimeClocks.Add(new SeatTimeClock { PersonId = command.PersonId, LastBeatAt = now, Version = Guid.NewGuid() });
             }
-            else if (now > personClock.LastBeatAt)
+            else
             {
-                personClock.LastBeatAt = now;
+                // A new version on every beat, moved forward or not, so a racing beat of the same person always conflicts.
+                if (now > personClock.LastBeatAt) personClock.LastBeatAt = now;
                 personClock.Version = Guid.NewGuid();
             }
 
-            active += verdict.CreditedSeconds;
-            reachedEnd |= command.ReachedEnd;
-            if (!complete && SeatTimeRules.SelfPacedComplete(lesson.Hours, active, reachedEnd, o.MinutesPerCreditedHour))
+            if (!complete && SeatTimeRules.SelfPacedComplete(lesson.Hours, totals.ActiveSeconds, totals.ReachedEnd, o.MinutesPerCreditedHour))
             {
                 var entry = await ledger.CreditLessonAsync(enrollment, lesson, lesson.Hours, HoursDelivery.SelfPaced, HoursSource.SeatTime, today, null, null, ct);
                 complete = entry is not null;
                 if (entry is not null) await completion.MarkIfCompleteAsync(enrollment, [entry], ct);
             }
             await db.SaveChangesAsync(ct);
-            return new Result(Outcome.Credited, verdict.CreditedSeconds, active, required, reachedEnd, complete);
+            return new Result(Outcome.Credited, verdict.CreditedSeconds, totals.ActiveSeconds, required, totals.ReachedEnd, complete);
+        }
+
+        /// <summary>
+        /// The running totals for a lesson that has none yet (its first beat, or beats recorded before totals were kept),
+        /// added from the beats themselves; saved with the beat that needed them.
+        /// </summary>
+        private async Task<SeatTimeTotal> TotalsFromBeatsAsync(string personId, string courseId, string lessonId, CancellationToken ct)
+        {
+            var beats = db.SeatTimeBeats.AsNoTracking().Where(b => b.PersonId == personId && b.LessonId == lessonId);
+            var latest = await beats.OrderByDescending(b => b.Day).Select(b => (DateOnly?)b.Day).FirstOrDefaultAsync(ct);
+            var totals = new SeatTimeTotal
+            {
+                PersonId = personId,
+                LessonId = lessonId,
+                CourseId = courseId,
+                Version = Guid.NewGuid(),
+            };
+            if (latest is { } day)
+            {
+                totals.ActiveSeconds = await beats.SumAsync(b => b.CreditedSeconds, ct);
+                totals.ReachedEnd = await beats.AnyAsync(b => b.ReachedEnd, ct);
+                totals.Day = day;
+                totals.DaySeconds = await beats.Where(b => b.Day == day).SumAsync(b => b.CreditedSeconds, ct);
+            }
+            db.SeatTimeTotals.Add(totals);
+            return totals;
         }
     }
 }

@@ -5,7 +5,11 @@ using Microsoft.Extensions.Logging;
 
 namespace TrainingHub.Features.Pipeline;
 
-/// <summary>First in the pipeline: logs every request's name, outcome and duration (never its contents, which may be personal).</summary>
+/// <summary>
+/// First in the pipeline: logs every request's name, outcome and duration (never its contents, which may be personal).
+/// A request handled normally is logged at Debug (the site answers many heartbeats a second); one that took longer than
+/// a second is a Warning, and refusals stay at Information.
+/// </summary>
 public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse> where TMessage : notnull, IMessage
 {
@@ -16,7 +20,9 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         try
         {
             var response = await next(message, cancellationToken);
-            Handled(logger, name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (milliseconds > SlowMilliseconds) Slow(logger, name, milliseconds);
+            else Handled(logger, name, milliseconds);
             return response;
         }
         catch (ValidationException e)
@@ -36,8 +42,13 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Handled {Request} in {Milliseconds:0.0} ms")]
+    private const double SlowMilliseconds = 1000;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Handled {Request} in {Milliseconds:0.0} ms")]
     private static partial void Handled(ILogger logger, string request, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handled {Request} in {Milliseconds:0.0} ms, which is slow")]
+    private static partial void Slow(ILogger logger, string request, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Request} was refused by validation ({Count} errors)")]
     private static partial void Invalid(ILogger logger, string request, int count);

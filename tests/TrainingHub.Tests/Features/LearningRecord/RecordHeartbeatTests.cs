@@ -263,6 +263,76 @@ public sealed class RecordHeartbeatTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2027, 1, 13), entry.CompletedOn);
     }
 
+    /// <summary>The person's running totals for a lesson must equal the same figures added up from their beats.</summary>
+    private static async Task AssertTotalsMatchBeats(LearningRecordHost host, string personId, Lesson lesson)
+    {
+        var totals = await host.Db(db => db.SeatTimeTotals.AsNoTracking().SingleAsync(t => t.PersonId == personId && t.LessonId == lesson.Id));
+        var beats = await host.Db(db => db.SeatTimeBeats.AsNoTracking().Where(b => b.PersonId == personId && b.LessonId == lesson.Id).ToListAsync());
+        Assert.NotEmpty(beats);
+        var latest = beats.Max(b => b.Day);
+        Assert.Equal(
+            (beats.Sum(b => b.CreditedSeconds), beats.Any(b => b.ReachedEnd), latest, beats.Where(b => b.Day == latest).Sum(b => b.CreditedSeconds)),
+            (totals.ActiveSeconds, totals.ReachedEnd, totals.Day, totals.DaySeconds));
+    }
+
+    [Fact]
+    public async Task The_running_totals_always_equal_what_the_beats_add_up_to()
+    {
+        var lessons = _host.CourseOf(LearningRecordHost.RecoveryCoach).Lessons.Where(l => l.Delivery == LessonDelivery.SelfPaced).Take(2).ToList();
+        await Beat(lessons[0], starting: true);
+        for (var i = 0; i < 6; i++) await BeatAfter(25, lessons[i % 2]);
+        // Tabs racing, a repeated beat and a beat from the future: none may move the totals away from the beats.
+        _host.Clock.AdvanceSeconds(30);
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Beat(lessons[i % 2], reachedEnd: i == 3)));
+        var repeated = Guid.NewGuid();
+        _host.Clock.AdvanceSeconds(20);
+        await Beat(lessons[0], beatId: repeated);
+        Assert.Equal(RecordHeartbeat.Outcome.Duplicate, (await Beat(lessons[0], beatId: repeated)).Outcome);
+        Assert.Equal(RecordHeartbeat.Outcome.FromTheFuture, (await Beat(lessons[0], clientSentAt: _host.Clock.UtcNow.AddHours(1))).Outcome);
+        // And the next day.
+        _host.Clock.Set(LearningRecordHost.Start.AddDays(1));
+        await Beat(lessons[1], starting: true);
+        for (var i = 0; i < 3; i++) await BeatAfter(30, lessons[1]);
+
+        await AssertTotalsMatchBeats(_host, _terry, lessons[0]);
+        await AssertTotalsMatchBeats(_host, _terry, lessons[1]);
+        var second = await _host.Db(db => db.SeatTimeTotals.AsNoTracking().SingleAsync(t => t.PersonId == _terry && t.LessonId == lessons[1].Id));
+        Assert.Equal((new DateOnly(2027, 1, 13), 90), (second.Day, second.DaySeconds));
+        Assert.True(second.ReachedEnd);
+        Assert.Equal(await CreditedSeconds(_terry),
+            await _host.Db(db => db.SeatTimeTotals.Where(t => t.PersonId == _terry).SumAsync(t => t.ActiveSeconds)));
+    }
+
+    [Fact]
+    public async Task Beats_recorded_before_running_totals_were_kept_are_added_up_once_and_still_count_toward_the_daily_cap()
+    {
+        await using var host = await LearningRecordHost.StartAsync(new Dictionary<string, string?> { ["LearningRecord:MaxActiveMinutesPerLessonPerDay"] = "15" });
+        var terry = await host.IdOf(LearningRecordHost.Trainee);
+        var lesson = host.CourseOf(LearningRecordHost.RecoveryCoach).Lessons.First(l => l.Delivery == LessonDelivery.SelfPaced && l.Hours == 0.5m);
+        Task<RecordHeartbeat.Result> BeatOn(bool starting = false, bool end = false) =>
+            host.Send(new RecordHeartbeat.Command(terry, lesson.CourseId, lesson.Id, Guid.NewGuid(), host.Clock.UtcNow, starting, end));
+        await BeatOn(starting: true);
+        for (var i = 0; i < 20; i++)
+        {
+            host.Clock.AdvanceSeconds(30);
+            await BeatOn(end: i == 5);
+        }
+        // As a database from before the running totals would be: beats, and no totals.
+        Assert.Equal(1, await host.Db(db => db.SeatTimeTotals.Where(t => t.PersonId == terry).ExecuteDeleteAsync()));
+
+        host.Clock.AdvanceSeconds(30);
+        var next = await BeatOn();
+        Assert.Equal((30, 630, true), (next.CreditedSeconds, next.ActiveSeconds, next.ReachedEnd));
+        RecordHeartbeat.Result last = next;
+        for (var i = 0; i < 20; i++)
+        {
+            host.Clock.AdvanceSeconds(30);
+            last = await BeatOn();
+        }
+        Assert.Equal((0, 900), (last.CreditedSeconds, last.ActiveSeconds));   // the day's 15 minutes, counted across the change
+        await AssertTotalsMatchBeats(host, terry, lesson);
+    }
+
     [Fact]
     public async Task Enough_active_time_and_the_end_reached_credit_the_lesson_once_in_the_ledger()
     {
