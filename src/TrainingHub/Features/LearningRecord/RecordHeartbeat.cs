@@ -45,17 +45,29 @@ public static class RecordHeartbeat
             var lesson = catalog.FindLesson(command.CourseId, command.LessonId)!;
             var o = options.Value;
             var required = SeatTimeRules.RequiredSeconds(lesson.Hours, o.MinutesPerCreditedHour);
-            for (var attempt = 1; ; attempt++)
+            // One connection for the whole beat, the most frequent request the site answers: otherwise each of its queries
+            // opens and closes one, and with SQLite each open also runs EF Core's foreign-key pragma. Closed here again, so a
+            // pooled context goes back to the pool as it came.
+            await db.Database.OpenConnectionAsync(ct);
+            try
             {
-                try
+                for (var attempt = 1; ; attempt++)
                 {
-                    return await TryOnce(command, lesson, required, o, ct);
+                    try
+                    {
+                        return await TryOnce(command, lesson, required, o, ct);
+                    }
+                    catch (DbUpdateException) when (attempt < 4)
+                    {
+                        // Another beat of this person won the race for the clock or the totals (or the same beat arrived twice):
+                        // recompute.
+                        db.ChangeTracker.Clear();
+                    }
                 }
-                catch (DbUpdateException) when (attempt < 4)
-                {
-                    // Another beat of this person won the race for the clock (or the same beat arrived twice): recompute.
-                    db.ChangeTracker.Clear();
-                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
             }
         }
 
@@ -83,9 +95,6 @@ public static class RecordHeartbeat
 
         private async Task<Result> TryOnce(Command command, Lesson lesson, int required, LearningRecordOptions o, CancellationToken ct)
         {
-            // One connection for the whole beat, the most frequent request the site answers: otherwise each of its queries
-            // opens and closes one, and with SQLite each open also runs EF Core's foreign-key pragma.
-            await db.Database.OpenConnectionAsync(ct);
             // Four reads: the enrolment with the lesson's hours in the ledger, the person's running totals for the lesson,
             // whether this beat was seen before, and the person's clock. None of them grows with the number of beats.
             var found = await FindEnrollment(db, command.PersonId, command.CourseId, lesson.Id, ct)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Content;
@@ -331,6 +332,24 @@ public sealed class RecordHeartbeatTests : IAsyncLifetime
         }
         Assert.Equal((0, 900), (last.CreditedSeconds, last.ActiveSeconds));   // the day's 15 minutes, counted across the change
         await AssertTotalsMatchBeats(host, terry, lesson);
+    }
+
+    [Fact]
+    public async Task A_beat_leaves_its_database_connection_closed_for_the_next_request_that_gets_the_pooled_context()
+    {
+        var lesson = HalfHourLesson;
+        await using var scope = _host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingHub.Data.TrainingHubDb>();
+        var sender = scope.ServiceProvider.GetRequiredService<Mediator.ISender>();
+
+        await sender.Send(new RecordHeartbeat.Command(_terry, lesson.CourseId, lesson.Id, Guid.NewGuid(), _host.Clock.UtcNow, true, false));
+        Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
+
+        // Also when the beat is refused part-way (here: not enrolled).
+        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        await Assert.ThrowsAsync<ForbiddenException>(async () =>
+            await sender.Send(new RecordHeartbeat.Command(lena, lesson.CourseId, lesson.Id, Guid.NewGuid(), _host.Clock.UtcNow, true, false)));
+        Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
     }
 
     [Fact]
