@@ -80,6 +80,8 @@ public sealed class SeatTimeTotal
 
     public int SecondsOn(DateOnly day) => day == Day ? DaySeconds : 0;
 
+    public SeatTimeTotal Copy() => (SeatTimeTotal)MemberwiseClone();
+
     public void Add(DateOnly day, int seconds, bool reachedEnd)
     {
         ActiveSeconds += seconds;

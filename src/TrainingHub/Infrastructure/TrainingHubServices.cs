@@ -35,6 +35,7 @@ public static class TrainingHubServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataPaths>();
+        services.AddSingleton<SqliteCommitGroup>();
         services.AddSingleton(sp => CatalogLoader.LoadOrThrow(sp.GetRequiredService<DataPaths>().ContentFolder));
         services.AddSingleton<IMailSender, MailSender>();
         services.AddScoped<AuditTrail>();

@@ -38,7 +38,7 @@ public static class RecordHeartbeat
     }
 
     public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, TimeProvider clock, IOptions<LearningRecordOptions> options,
-        HoursLedger ledger, CompletionCheck completion) : ICommandHandler<Command, Result>
+        HoursLedger ledger, CompletionCheck completion, SqliteCommitGroup commitGroup) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
@@ -57,10 +57,11 @@ public static class RecordHeartbeat
                     {
                         return await TryOnce(command, lesson, required, o, ct);
                     }
-                    catch (DbUpdateException) when (attempt < 4)
+                    catch (DbUpdateException) when (attempt < MaxTries)
                     {
                         // Another beat of this person won the race for the clock or the totals (or the same beat arrived twice):
-                        // recompute.
+                        // recompute. Each round of racing beats lets at least one through, so a person with several tabs
+                        // open needs at most one try per tab.
                         db.ChangeTracker.Clear();
                     }
                 }
@@ -70,6 +71,8 @@ public static class RecordHeartbeat
                 await db.Database.CloseConnectionAsync();
             }
         }
+
+        private const int MaxTries = 10;
 
         // The beat's four reads, compiled once: EF Core otherwise rebuilds and looks up each query's expression on every beat.
         private sealed record EnrollmentAndLedgerHours(Enrollment Enrollment, decimal LedgerHours);
@@ -121,7 +124,7 @@ public static class RecordHeartbeat
                 return new Result(Outcome.FromTheFuture, 0, totals.ActiveSeconds, required, totals.ReachedEnd, complete);
             }
 
-            db.SeatTimeBeats.Add(new SeatTimeBeat
+            var beat = new SeatTimeBeat
             {
                 Id = command.BeatId,
                 PersonId = command.PersonId,
@@ -131,27 +134,71 @@ public static class RecordHeartbeat
                 Day = today,
                 CreditedSeconds = verdict.CreditedSeconds,
                 ReachedEnd = command.ReachedEnd,
-            });
+            };
+            var totalsVersion = VersionRead(totals, t => t.Version);
             totals.Add(today, verdict.CreditedSeconds, command.ReachedEnd);
-            if (personClock is null)
+            var clockVersion = personClock is null ? (Guid?)null : VersionRead(personClock, c => c.Version);
+            // A new version on every beat, moved forward or not, so a racing beat of the same person always conflicts.
+            var newClock = new SeatTimeClock
             {
-                db.SeatTimeClocks.Add(new SeatTimeClock { PersonId = command.PersonId, LastBeatAt = now, Version = Guid.NewGuid() });
-            }
-            else
+                PersonId = command.PersonId,
+                LastBeatAt = personClock is null || now > personClock.LastBeatAt ? now : personClock.LastBeatAt,
+                Version = Guid.NewGuid(),
+            };
+
+            void TrackOnThisContext()
             {
-                // A new version on every beat, moved forward or not, so a racing beat of the same person always conflicts.
-                if (now > personClock.LastBeatAt) personClock.LastBeatAt = now;
-                personClock.Version = Guid.NewGuid();
+                db.SeatTimeBeats.Add(beat);
+                if (personClock is null) db.SeatTimeClocks.Add(newClock);
+                else (personClock.LastBeatAt, personClock.Version) = (newClock.LastBeatAt, newClock.Version);
             }
 
             if (!complete && SeatTimeRules.SelfPacedComplete(lesson.Hours, totals.ActiveSeconds, totals.ReachedEnd, o.MinutesPerCreditedHour))
             {
+                // The beat that completes the lesson also writes its ledger entry: saved here, in one transaction of its own.
+                TrackOnThisContext();
                 var entry = await ledger.CreditLessonAsync(enrollment, lesson, lesson.Hours, HoursDelivery.SelfPaced, HoursSource.SeatTime, today, null, null, ct);
                 complete = entry is not null;
                 if (entry is not null) await completion.MarkIfCompleteAsync(enrollment, [entry], ct);
+                await db.SaveChangesAsync(ct);
             }
-            await db.SaveChangesAsync(ct);
+            else if (db.Database.IsSqlite())
+            {
+                // Every other beat is three rows: committed together with the other beats arriving now (SqliteCommitGroup).
+                var totalsRow = totals.Copy();
+                await commitGroup.SaveAsync(group =>
+                {
+                    group.SeatTimeBeats.Add(beat);
+                    Stage(group, totalsRow, totalsVersion);
+                    Stage(group, newClock, clockVersion);
+                });
+            }
+            else
+            {
+                TrackOnThisContext();
+                await db.SaveChangesAsync(ct);
+            }
             return new Result(Outcome.Credited, verdict.CreditedSeconds, totals.ActiveSeconds, required, totals.ReachedEnd, complete);
+        }
+
+        /// <summary>The version a row was read with (null for a row not yet in the database), for the concurrency check.</summary>
+        private Guid? VersionRead<T>(T row, System.Linq.Expressions.Expression<Func<T, Guid>> version) where T : class
+        {
+            var entry = db.Entry(row);
+            return entry.State == EntityState.Added ? null : entry.Property(version).OriginalValue;
+        }
+
+        /// <summary>Adds a new row, or updates an existing one only if it still has the version it was read with.</summary>
+        private static void Stage<T>(TrainingHubDb group, T row, Guid? versionRead) where T : class
+        {
+            if (versionRead is not { } read)
+            {
+                group.Add(row);
+                return;
+            }
+            var entry = group.Attach(row);
+            entry.State = EntityState.Modified;
+            entry.Property<Guid>("Version").OriginalValue = read;
         }
 
         /// <summary>
