@@ -97,11 +97,15 @@ public sealed class InstituteSigningKey : IDisposable
     private static void TryCreate(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Servers starting together take turns through a lock file beside the key (never deleted, so every process locks
+        // the same file). File.Move without overwrite is not enough on its own: on Linux it is not atomic (a test with eight
+        // servers starting at once saw two of them each install a key), and servers would then sign with different keys.
+        using var turn = TakeTurn(path + ".lock");
+        if (File.Exists(path)) return;   // another server created it while this one waited
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var pem = key.ExportPkcs8PrivateKeyPem();
 
-        // Written beside the target and moved into place without overwriting: two servers starting together both end
-        // up with whichever key landed first, and nobody ever reads half a file.
+        // Written beside the target and moved into place, so nobody ever reads half a file.
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -119,13 +123,31 @@ public sealed class InstituteSigningKey : IDisposable
             }
             File.Move(temporary, path, overwrite: false);
         }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created the key first; use theirs.
-        }
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    /// <summary>An exclusive lock on <paramref name="lockPath"/> (FileShare.None: an advisory lock other processes see too).</summary>
+    private static FileStream TakeTurn(string lockPath)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, options);
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                Thread.Sleep(20);
+            }
         }
     }
 }
