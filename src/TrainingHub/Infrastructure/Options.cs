@@ -20,6 +20,12 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the site starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// SQLite only: commit heartbeats arriving together as one transaction (one disk sync for many). Off: each beat commits
+    /// on its own, as with the other providers.
+    /// </summary>
+    public bool GroupSqliteCommits { get; set; } = true;
 }
 
 public sealed class ContentOptions

@@ -38,7 +38,8 @@ public static class RecordHeartbeat
     }
 
     public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, TimeProvider clock, IOptions<LearningRecordOptions> options,
-        HoursLedger ledger, CompletionCheck completion, SqliteCommitGroup commitGroup) : ICommandHandler<Command, Result>
+        HoursLedger ledger, CompletionCheck completion, SqliteCommitGroup commitGroup, IOptions<DatabaseOptions> database)
+        : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
@@ -162,7 +163,7 @@ public static class RecordHeartbeat
                 if (entry is not null) await completion.MarkIfCompleteAsync(enrollment, [entry], ct);
                 await db.SaveChangesAsync(ct);
             }
-            else if (db.Database.IsSqlite())
+            else if (database.Value.GroupSqliteCommits && db.Database.IsSqlite())
             {
                 // Every other beat is three rows: committed together with the other beats arriving now (SqliteCommitGroup).
                 var totalsRow = totals.Copy();

@@ -8,14 +8,20 @@ using TrainingHub.Features.LearningRecord;
 
 namespace TrainingHub.Tests.Features.LearningRecord;
 
-public sealed class RecordHeartbeatTests : IAsyncLifetime
+/// <summary>Every test here runs twice: with SQLite's grouped commits (this class) and with each beat saved on its own (below).</summary>
+public class RecordHeartbeatTests : IAsyncLifetime
 {
     private LearningRecordHost _host = null!;
     private string _terry = "";
 
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    /// <summary>This class's settings plus one more, for a test that starts a host of its own.</summary>
+    private Dictionary<string, string?> With(string key, string value) => new(Settings ?? new Dictionary<string, string?>()) { [key] = value };
+
     public async Task InitializeAsync()
     {
-        _host = await LearningRecordHost.StartAsync();
+        _host = await LearningRecordHost.StartAsync(Settings);
         _terry = await _host.IdOf(LearningRecordHost.Trainee);
     }
 
@@ -223,7 +229,7 @@ public sealed class RecordHeartbeatTests : IAsyncLifetime
     [Fact]
     public async Task Active_time_on_a_lesson_stops_at_the_daily_cap_and_starts_again_the_next_day()
     {
-        await using var host = await LearningRecordHost.StartAsync(new Dictionary<string, string?> { ["LearningRecord:MaxActiveMinutesPerLessonPerDay"] = "15" });
+        await using var host = await LearningRecordHost.StartAsync(With("LearningRecord:MaxActiveMinutesPerLessonPerDay", "15"));
         var terry = await host.IdOf(LearningRecordHost.Trainee);
         var selfPaced = host.CourseOf(LearningRecordHost.RecoveryCoach).Lessons.Where(l => l.Delivery == LessonDelivery.SelfPaced && l.Hours == 0.5m).ToList();
         var (lesson, other) = (selfPaced[0], selfPaced[1]);
@@ -307,7 +313,7 @@ public sealed class RecordHeartbeatTests : IAsyncLifetime
     [Fact]
     public async Task Beats_recorded_before_running_totals_were_kept_are_added_up_once_and_still_count_toward_the_daily_cap()
     {
-        await using var host = await LearningRecordHost.StartAsync(new Dictionary<string, string?> { ["LearningRecord:MaxActiveMinutesPerLessonPerDay"] = "15" });
+        await using var host = await LearningRecordHost.StartAsync(With("LearningRecord:MaxActiveMinutesPerLessonPerDay", "15"));
         var terry = await host.IdOf(LearningRecordHost.Trainee);
         var lesson = host.CourseOf(LearningRecordHost.RecoveryCoach).Lessons.First(l => l.Delivery == LessonDelivery.SelfPaced && l.Hours == 0.5m);
         Task<RecordHeartbeat.Result> BeatOn(bool starting = false, bool end = false) =>
@@ -405,4 +411,10 @@ public sealed class RecordHeartbeatTests : IAsyncLifetime
         Assert.False(progress.Complete);
         Assert.Equal(EnrollmentStatus.Active, progress.Status);
     }
+}
+
+/// <summary>The same tests with each beat saved on its own: the path SQL Server and PostgreSQL take.</summary>
+public sealed class RecordHeartbeatDirectSaveTests : RecordHeartbeatTests
+{
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Database:GroupSqliteCommits"] = "false" };
 }
