@@ -51,7 +51,13 @@ public sealed class SeatTimeBeat : IAppendOnly
 }
 
 /// <summary>A person's seat-time clock across every tab and device: time since the last accepted beat is credited once.</summary>
-public sealed class SeatTimeClock
+/// <summary>A row whose updates are checked against the version they were read with (a concurrency token).</summary>
+public interface IVersioned
+{
+    Guid Version { get; set; }
+}
+
+public sealed class SeatTimeClock : IVersioned
 {
     public string PersonId { get; set; } = "";
     public DateTime LastBeatAt { get; set; }
@@ -64,7 +70,7 @@ public sealed class SeatTimeClock
 /// the same transaction as the beat it counts, so it always equals the sums over that person's SeatTimeBeats for the
 /// lesson (which stay the evidence). Created from those beats the first time it is needed.
 /// </summary>
-public sealed class SeatTimeTotal
+public sealed class SeatTimeTotal : IVersioned
 {
     public string PersonId { get; set; } = "";
     public string LessonId { get; set; } = "";

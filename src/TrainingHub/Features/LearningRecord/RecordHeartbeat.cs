@@ -136,9 +136,9 @@ public static class RecordHeartbeat
                 CreditedSeconds = verdict.CreditedSeconds,
                 ReachedEnd = command.ReachedEnd,
             };
-            var totalsVersion = VersionRead(totals, t => t.Version);
+            var totalsVersion = VersionRead(totals);
             totals.Add(today, verdict.CreditedSeconds, command.ReachedEnd);
-            var clockVersion = personClock is null ? (Guid?)null : VersionRead(personClock, c => c.Version);
+            var clockVersion = personClock is null ? null : VersionRead(personClock);
             // A new version on every beat, moved forward or not, so a racing beat of the same person always conflicts.
             var newClock = new SeatTimeClock
             {
@@ -147,25 +147,10 @@ public static class RecordHeartbeat
                 Version = Guid.NewGuid(),
             };
 
-            void TrackOnThisContext()
+            var completesLesson = !complete && SeatTimeRules.SelfPacedComplete(lesson.Hours, totals.ActiveSeconds, totals.ReachedEnd, o.MinutesPerCreditedHour);
+            if (!completesLesson && database.Value.GroupSqliteCommits && db.Database.IsSqlite())
             {
-                db.SeatTimeBeats.Add(beat);
-                if (personClock is null) db.SeatTimeClocks.Add(newClock);
-                else (personClock.LastBeatAt, personClock.Version) = (newClock.LastBeatAt, newClock.Version);
-            }
-
-            if (!complete && SeatTimeRules.SelfPacedComplete(lesson.Hours, totals.ActiveSeconds, totals.ReachedEnd, o.MinutesPerCreditedHour))
-            {
-                // The beat that completes the lesson also writes its ledger entry: saved here, in one transaction of its own.
-                TrackOnThisContext();
-                var entry = await ledger.CreditLessonAsync(enrollment, lesson, lesson.Hours, HoursDelivery.SelfPaced, HoursSource.SeatTime, today, null, null, ct);
-                complete = entry is not null;
-                if (entry is not null) await completion.MarkIfCompleteAsync(enrollment, [entry], ct);
-                await db.SaveChangesAsync(ct);
-            }
-            else if (database.Value.GroupSqliteCommits && db.Database.IsSqlite())
-            {
-                // Every other beat is three rows: committed together with the other beats arriving now (SqliteCommitGroup).
+                // Most beats are three rows: committed together with the other beats arriving now (SqliteCommitGroup).
                 var totalsRow = totals.Copy();
                 await commitGroup.SaveAsync(group =>
                 {
@@ -176,21 +161,31 @@ public static class RecordHeartbeat
             }
             else
             {
-                TrackOnThisContext();
+                // Saved on its own: the beat that completes the lesson (with its ledger entry, in the same transaction),
+                // and every beat when commits are not grouped (SQL Server, PostgreSQL, or Database:GroupSqliteCommits off).
+                db.SeatTimeBeats.Add(beat);
+                if (personClock is null) db.SeatTimeClocks.Add(newClock);
+                else (personClock.LastBeatAt, personClock.Version) = (newClock.LastBeatAt, newClock.Version);
+                if (completesLesson)
+                {
+                    var entry = await ledger.CreditLessonAsync(enrollment, lesson, lesson.Hours, HoursDelivery.SelfPaced, HoursSource.SeatTime, today, null, null, ct);
+                    complete = entry is not null;
+                    if (entry is not null) await completion.MarkIfCompleteAsync(enrollment, [entry], ct);
+                }
                 await db.SaveChangesAsync(ct);
             }
             return new Result(Outcome.Credited, verdict.CreditedSeconds, totals.ActiveSeconds, required, totals.ReachedEnd, complete);
         }
 
         /// <summary>The version a row was read with (null for a row not yet in the database), for the concurrency check.</summary>
-        private Guid? VersionRead<T>(T row, System.Linq.Expressions.Expression<Func<T, Guid>> version) where T : class
+        private Guid? VersionRead(IVersioned row)
         {
             var entry = db.Entry(row);
-            return entry.State == EntityState.Added ? null : entry.Property(version).OriginalValue;
+            return entry.State == EntityState.Added ? null : entry.Property<Guid>(nameof(IVersioned.Version)).OriginalValue;
         }
 
         /// <summary>Adds a new row, or updates an existing one only if it still has the version it was read with.</summary>
-        private static void Stage<T>(TrainingHubDb group, T row, Guid? versionRead) where T : class
+        private static void Stage(TrainingHubDb group, IVersioned row, Guid? versionRead)
         {
             if (versionRead is not { } read)
             {
@@ -199,7 +194,7 @@ public static class RecordHeartbeat
             }
             var entry = group.Attach(row);
             entry.State = EntityState.Modified;
-            entry.Property<Guid>("Version").OriginalValue = read;
+            entry.Property<Guid>(nameof(IVersioned.Version)).OriginalValue = read;
         }
 
         /// <summary>
@@ -208,22 +203,23 @@ public static class RecordHeartbeat
         /// </summary>
         private async Task<SeatTimeTotal> TotalsFromBeatsAsync(string personId, string courseId, string lessonId, CancellationToken ct)
         {
-            var beats = db.SeatTimeBeats.AsNoTracking().Where(b => b.PersonId == personId && b.LessonId == lessonId);
-            var latest = await beats.OrderByDescending(b => b.Day).Select(b => (DateOnly?)b.Day).FirstOrDefaultAsync(ct);
+            var days = await db.SeatTimeBeats.AsNoTracking()
+                .Where(b => b.PersonId == personId && b.LessonId == lessonId)
+                .GroupBy(b => b.Day)
+                .Select(g => new { Day = g.Key, Seconds = g.Sum(b => b.CreditedSeconds), ReachedEnd = g.Any(b => b.ReachedEnd) })
+                .ToListAsync(ct);
+            var latest = days.MaxBy(d => d.Day);
             var totals = new SeatTimeTotal
             {
                 PersonId = personId,
                 LessonId = lessonId,
                 CourseId = courseId,
+                ActiveSeconds = days.Sum(d => d.Seconds),
+                ReachedEnd = days.Any(d => d.ReachedEnd),
+                Day = latest?.Day ?? default,
+                DaySeconds = latest?.Seconds ?? 0,
                 Version = Guid.NewGuid(),
             };
-            if (latest is { } day)
-            {
-                totals.ActiveSeconds = await beats.SumAsync(b => b.CreditedSeconds, ct);
-                totals.ReachedEnd = await beats.AnyAsync(b => b.ReachedEnd, ct);
-                totals.Day = day;
-                totals.DaySeconds = await beats.Where(b => b.Day == day).SumAsync(b => b.CreditedSeconds, ct);
-            }
             db.SeatTimeTotals.Add(totals);
             return totals;
         }
