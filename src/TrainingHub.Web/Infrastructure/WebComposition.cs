@@ -128,6 +128,7 @@ public static class WebComposition
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HangfireLogging(sp.GetRequiredService<ILoggerFactory>()))
             .UseStorage(sp.GetRequiredService<JobStorage>()));
+        builder.Services.AddSingleton<TrainingHub.Features.Outbox.IOutboxKick, HangfireOutboxKick>();
         if (jobs.RunServer)
         {
             builder.Services.AddHangfireServer(o => o.WorkerCount = jobs.WorkerCount);
@@ -207,6 +208,12 @@ public static class Policies
     public const string SiteStaff = "SiteStaff";
     public const string Facilitation = "Facilitation";
     public const string Supervision = "Supervision";
+}
+
+/// <summary>After a commit that queued outbox work, a background job handles it now rather than at the next minutely pass.</summary>
+internal sealed class HangfireOutboxKick(IBackgroundJobClient jobs) : TrainingHub.Features.Outbox.IOutboxKick
+{
+    public void Kick() => jobs.Enqueue<OutboxJob>(j => j.RunAsync());
 }
 
 internal sealed class HttpRequestOrigin(IHttpContextAccessor accessor) : IRequestOrigin

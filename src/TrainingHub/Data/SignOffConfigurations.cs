@@ -77,7 +77,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.Property(x => x.Key).HasMaxLength(300).IsRequired();
         e.Property(x => x.Payload).HasMaxLength(4000).IsRequired();
         e.Property(x => x.LastError).HasMaxLength(2000);
-        e.Property(x => x.Attempts).IsConcurrencyToken();
+        e.Property(x => x.LeaseOwner).HasMaxLength(40);
         e.HasIndex(x => x.Key).IsUnique();
         e.HasIndex(x => x.ProcessedAt);
     }

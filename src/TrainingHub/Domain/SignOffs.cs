@@ -90,6 +90,11 @@ public sealed class OutboxMessage
     public DateTime? ProcessedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>The dispatcher run handling the row now; no other run takes it until <see cref="LeasedUntil"/>.</summary>
+    public string? LeaseOwner { get; set; }
+    public DateTime? LeasedUntil { get; set; }
+    /// <summary>Set when the row failed its last allowed attempt: an institute admin must look at it.</summary>
+    public DateTime? GaveUpAt { get; set; }
 }
 
 /// <summary>The daily digest sent to a supervisor on a day: at most one.</summary>

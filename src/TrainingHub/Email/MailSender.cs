@@ -8,7 +8,20 @@ namespace TrainingHub.Email;
 
 public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
-public sealed record MailMessage(string ToAddress, string ToName, string Subject, string TextBody, IReadOnlyList<MailAttachment>? Attachments = null);
+/// <param name="SendKey">
+/// Identifies this e-mail across retries (e.g. the outbox row and the recipient): its Message-ID is derived from it, so a
+/// copy sent again after a crash is recognisable as the same message by mail servers and by people.
+/// </param>
+public sealed record MailMessage(string ToAddress, string ToName, string Subject, string TextBody, IReadOnlyList<MailAttachment>? Attachments = null,
+    string? SendKey = null)
+{
+    public static string MessageIdFor(string sendKey, string fromAddress)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sendKey)))[..32];
+        var at = fromAddress.LastIndexOf('@');
+        return $"{hash}@{(at >= 0 ? fromAddress[(at + 1)..] : "traininghub.invalid")}";
+    }
+}
 
 /// <summary>Sends email through the configured delivery: a pickup folder of .eml files (Development) or SMTP.</summary>
 public interface IMailSender
@@ -26,6 +39,7 @@ public sealed class MailSender(IOptions<EmailOptions> options, DataPaths paths, 
         mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
         mime.Subject = message.Subject;
         mime.Date = clock.GetUtcNow();
+        if (message.SendKey is { } sendKey) mime.MessageId = MailMessage.MessageIdFor(sendKey, o.FromAddress);
         var body = new BodyBuilder { TextBody = message.TextBody };
         foreach (var a in message.Attachments ?? [])
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TrainingHub.Content;
 using TrainingHub.Data;
@@ -10,6 +11,7 @@ using TrainingHub.Domain;
 using TrainingHub.Email;
 using TrainingHub.Features;
 using TrainingHub.Features.Accounts;
+using TrainingHub.Features.Outbox;
 using TrainingHub.Features.Pipeline;
 using TrainingHub.Features.Sites;
 
@@ -36,6 +38,11 @@ public static class TrainingHubServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataPaths>();
         services.AddSingleton<SqliteCommitGroup>();
+        services.AddScoped<SeatTimeStore>();
+        // Chosen once here, so the heartbeat use case never asks which database it runs on.
+        services.AddSingleton<ISeatTimeCommits>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value is { Provider: DatabaseProvider.Sqlite, GroupSqliteCommits: true }
+            ? new SeatTimeCommitsGrouped(sp.GetRequiredService<SqliteCommitGroup>())
+            : new SeatTimeCommitsOneByOne());
         services.AddSingleton(sp => CatalogLoader.LoadOrThrow(sp.GetRequiredService<DataPaths>().ContentFolder));
         services.AddSingleton<IMailSender, MailSender>();
         services.AddScoped<AuditTrail>();
@@ -54,18 +61,20 @@ public static class TrainingHubServices
         services.AddScoped<Features.Credentials.CredentialAccess>();
         services.AddScoped<Features.Credentials.PersonRecords>();
         services.AddScoped<Features.Credentials.OutsideCertificateFiles>();
-        services.AddScoped<Features.Outbox.DispatchOutbox.IOutboxWork, Features.Outbox.EligibilityNoticeEmail>();
         services.AddScoped<Jobs.EligibilityJob>();
-        services.AddScoped<Features.Outbox.DispatchOutbox.IOutboxWork, Features.Outbox.SignOffDecisionEmail>();
-        services.AddScoped<Features.Outbox.DispatchOutbox.IOutboxWork, Features.CertificateIssuance.CertificateRequestWork>();
-        services.AddScoped<Features.Outbox.DispatchOutbox.IOutboxWork, Features.CertificateIssuance.CertificateEmailWork>();
+        services.AddScoped<Outbox>();
+        services.AddScoped<UnitOfWork>();
+        services.TryAddSingleton<IOutboxKick, NoOutboxKick>();
+        services.AddOutboxHandler<EligibilityReached, EligibilityNoticeEmail>();
+        services.AddOutboxHandler<SignOffDecided, SignOffDecisionEmail>();
+        services.AddOutboxHandler<CertificateRequested, Features.CertificateIssuance.CertificateRequestWork>();
+        services.AddOutboxHandler<CertificateEmailDue, Features.CertificateIssuance.CertificateEmailWork>();
         services.AddScoped<Features.CertificateIssuance.CertificateIssuer>();
         services.AddSingleton<Features.CertificateIssuance.CertificateSnapshot>();
         services.AddSingleton(sp => Certificates.InstituteSigningKey.LoadOrCreate(
             sp.GetRequiredService<DataPaths>().InDataFolderFile(sp.GetRequiredService<IOptions<CertificateOptions>>().Value.SigningKeyPath)));
         services.AddScoped<Jobs.OutboxJob>();
         services.AddScoped<Jobs.SupervisorDigestJob>();
-        services.AddScoped<Jobs.CertificateRequestJob>();
         services.AddScoped<DatabaseStartup>();
         services.AddScoped<DemoData>();
 
@@ -75,7 +84,7 @@ public static class TrainingHubServices
         services.AddMediator(o =>
         {
             o.ServiceLifetime = ServiceLifetime.Scoped;
-            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
         foreach (var type in typeof(TrainingHubServices).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
         {

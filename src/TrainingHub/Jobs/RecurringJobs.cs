@@ -18,9 +18,3 @@ public sealed class SupervisorDigestJob(ISender sender)
 
     public async Task RunAsync() => await sender.Send(new SendSupervisorDigests.Command());
 }
-
-/// <summary>Issues the certificate of one request (an outbox row). Safe to run twice or on two servers: issuance is exactly once.</summary>
-public sealed class CertificateRequestJob(ISender sender)
-{
-    public async Task RunAsync(Guid outboxMessageId) => await sender.Send(new DispatchOutbox.Command(MaxMessages: 1, MessageId: outboxMessageId));
-}

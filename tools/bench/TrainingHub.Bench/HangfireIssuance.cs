@@ -38,6 +38,7 @@ public static class HangfireIssuance
             builder.Services.AddTrainingHubCore(builder.Configuration);
             builder.Services.AddTrainingHubAccountsWithoutSignIn(builder.Configuration);
             builder.Services.AddSingleton<IRequestOrigin, LocalOrigin>();
+            builder.Services.AddScoped<DispatchOneJob>();
             builder.Services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseInMemoryStorage());
             builder.Services.AddHangfireServer(o => o.WorkerCount = workers);
             using var host = builder.Build();
@@ -50,7 +51,7 @@ public static class HangfireIssuance
 
             var jobs = host.Services.GetRequiredService<IBackgroundJobClient>();
             var wall = Stopwatch.StartNew();
-            foreach (var id in requests) jobs.Enqueue<CertificateRequestJob>(j => j.RunAsync(id));
+            foreach (var id in requests) jobs.Enqueue<DispatchOneJob>(j => j.RunAsync(id));
             await WaitFor(host.Services, db => db.Certificates.CountAsync(), count);
             var issued = wall.Elapsed;
             // One outbox run handles at most one batch (DispatchOutbox.Command's default), as the minutely recurring job
@@ -117,4 +118,10 @@ public static class HangfireIssuance
         await db.SaveChangesAsync();
         return ids;
     }
+}
+
+/// <summary>One job per outbox row, so the bench measures many workers racing for rows.</summary>
+public sealed class DispatchOneJob(Mediator.ISender sender)
+{
+    public async Task RunAsync(Guid outboxMessageId) => await sender.Send(new TrainingHub.Features.Outbox.DispatchOutbox.Command(MaxMessages: 1, MessageId: outboxMessageId));
 }

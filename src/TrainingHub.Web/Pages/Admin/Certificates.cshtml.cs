@@ -1,14 +1,12 @@
 using FluentValidation;
-using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.CertificateIssuance;
-using TrainingHub.Jobs;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Admin;
 
-public sealed class AdminCertificatesModel(ISender sender, IBackgroundJobClient jobs) : AppPageModel(sender)
+public sealed class AdminCertificatesModel(ISender sender) : AppPageModel(sender)
 {
     public IReadOnlyList<ListCertificates.Item> Items { get; private set; } = [];
 
@@ -42,7 +40,6 @@ public sealed class AdminCertificatesModel(ISender sender, IBackgroundJobClient 
         try
         {
             await Sender.Send(new ReissueCertificate.Command(PersonId, CertificateId, Reason ?? ""));
-            jobs.Enqueue<OutboxJob>(j => j.RunAsync());
             Done = "A corrected certificate is issued and emailed to the trainee.";
             return RedirectToPage();
         }

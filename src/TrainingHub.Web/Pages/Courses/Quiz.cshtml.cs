@@ -1,4 +1,3 @@
-using Hangfire;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +6,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Courses;
 
-public sealed class QuizModel(ISender sender, Hangfire.IBackgroundJobClient jobs) : AppPageModel(sender)
+public sealed class QuizModel(ISender sender) : AppPageModel(sender)
 {
     public StartQuizAttempt.Result Quiz { get; private set; } = null!;
     public string CourseId { get; private set; } = "";
@@ -29,9 +28,6 @@ public sealed class QuizModel(ISender sender, Hangfire.IBackgroundJobClient jobs
         try
         {
             var submitted = await Sender.Send(new SubmitQuizAttempt.Command(PersonId, attemptId, Selected));
-            // The pass that completes a course has saved its certificate request; issue it now rather than at the next
-            // minutely outbox run. Other submissions leave nothing in the outbox, so they start no job.
-            if (submitted.CourseCompleted) jobs.Enqueue<TrainingHub.Jobs.OutboxJob>(j => j.RunAsync());
             return Redirect($"/quiz-results/{submitted.AttemptId}");
         }
         catch (ValidationException e)

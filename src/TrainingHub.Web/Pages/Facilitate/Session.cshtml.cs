@@ -1,4 +1,3 @@
-using Hangfire;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +6,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Facilitate;
 
-public sealed class SessionModel(ISender sender, Hangfire.IBackgroundJobClient jobs) : AppPageModel(sender)
+public sealed class SessionModel(ISender sender) : AppPageModel(sender)
 {
     public SessionAttendance.Result View { get; private set; } = null!;
 
@@ -40,7 +39,6 @@ public sealed class SessionModel(ISender sender, Hangfire.IBackgroundJobClient j
             var marks = Marks.Where(m => m.Present is not null)
                 .Select(m => new RecordAttendance.Mark(m.PersonId, m.Present!.Value, m.FromMinute, m.ToMinute)).ToList();
             var changed = await Sender.Send(new RecordAttendance.Command(PersonId, sessionId, marks, CorrectionReason));
-            jobs.Enqueue<TrainingHub.Jobs.OutboxJob>(j => j.RunAsync());
             return RedirectToPage(new { sessionId, Saved = changed });
         }
         catch (ValidationException e)

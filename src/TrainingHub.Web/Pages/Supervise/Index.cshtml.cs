@@ -1,15 +1,13 @@
 using FluentValidation;
-using Hangfire;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Domain;
 using TrainingHub.Features.SignOffs;
-using TrainingHub.Jobs;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Supervise;
 
-public sealed class SuperviseModel(ISender sender, IBackgroundJobClient jobs) : AppPageModel(sender)
+public sealed class SuperviseModel(ISender sender) : AppPageModel(sender)
 {
     public SignOffQueue.Result Queue { get; private set; } = null!;
 
@@ -44,7 +42,6 @@ public sealed class SuperviseModel(ISender sender, IBackgroundJobClient jobs) : 
             await Sender.Send(new DecideSignOff.Command(PersonId, decision, items, Input.TypedName, Input.Password, Input.AttestationConfirmed,
                 decision == SignOffDecision.Rejected ? Input.Reason : null));
             // The outbox row is already saved; this only makes the email go out now rather than at the next minute.
-            jobs.Enqueue<OutboxJob>(j => j.RunAsync());
             Done = decision == SignOffDecision.Approved
                 ? $"Signed off {items.Count} item(s). The trainees will get an email."
                 : $"{items.Count} item(s) not signed off. The trainees will get your reason by email.";

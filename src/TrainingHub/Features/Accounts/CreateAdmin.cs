@@ -8,7 +8,7 @@ namespace TrainingHub.Features.Accounts;
 /// <summary>Creates an institute admin account (the first one comes from the CLI: there is no open self-registration).</summary>
 public static class CreateAdmin
 {
-    public sealed record Command(string Email, string FullName, string Password, string? ActorId = null) : ICommand<string>;
+    public sealed record Command(string Email, string FullName, string Password, string? ActorId = null) : ICommand<string>, Pipeline.ITransactional;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -21,7 +21,7 @@ public static class CreateAdmin
         }
     }
 
-    public sealed class Handler(UserManager<Person> users, TimeProvider clock, AuditTrail audit, Data.TrainingHubDb db) : ICommandHandler<Command, string>
+    public sealed class Handler(UserManager<Person> users, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command, string>
     {
         public async ValueTask<string> Handle(Command command, CancellationToken ct)
         {
@@ -37,12 +37,9 @@ public static class CreateAdmin
                 FullName = command.FullName.Trim(),
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             IdentityErrors.ThrowIfFailed(await users.CreateAsync(person, command.Password), nameof(Command.Password));
             IdentityErrors.ThrowIfFailed(await users.AddToRoleAsync(person, Roles.InstituteAdmin), nameof(Command.Email));
             audit.Record(command.ActorId, AuditActions.AdminCreated, $"person/{person.Id}", command.Email);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return person.Id;
         }
     }

@@ -8,13 +8,11 @@ using TrainingHub.Features.Outbox;
 namespace TrainingHub.Features.CertificateIssuance;
 
 /// <summary>Emails a new certificate to its trainee with the PDF attached.</summary>
-public sealed class CertificateEmailWork(TrainingHubDb db, IMailSender mail, CertificateSnapshot snapshot) : DispatchOutbox.IOutboxWork
+public sealed class CertificateEmailWork(TrainingHubDb db, IMailSender mail, CertificateSnapshot snapshot) : IOutboxHandler<CertificateEmailDue>
 {
-    public OutboxKind Kind => OutboxKind.CertificateEmail;
-
-    public async Task RunAsync(OutboxMessage message, CancellationToken ct)
+    public async Task HandleAsync(CertificateEmailDue message, OutboxDelivery delivery, CancellationToken ct)
     {
-        var id = DispatchOutbox.ReadGuid(message, "certificateId");
+        var id = message.CertificateId;
         var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Id == id, ct);
         var person = await db.Users.AsNoTracking().SingleAsync(u => u.Id == certificate.PersonId, ct);
         var pdf = CertificatePdf.Render(snapshot.Content(certificate));
@@ -27,6 +25,6 @@ public sealed class CertificateEmailWork(TrainingHubDb db, IMailSender mail, Cer
             Anyone can check it at {snapshot.VerificationUrl(certificate.Code)} (code {certificate.Code}).
             You can also download it again, or as a digital badge, from "My certificates".
             """,
-            [new MailAttachment($"certificate-{certificate.CourseId}.pdf", "application/pdf", pdf)]), ct);
+            [new MailAttachment($"certificate-{certificate.CourseId}.pdf", "application/pdf", pdf)], $"{delivery.MessageId}/{person.Id}"), ct);
     }
 }

@@ -17,7 +17,7 @@ namespace TrainingHub.Features.CertificateIssuance;
 /// </summary>
 public sealed class CertificateIssuer(TrainingHubDb db, CourseCatalog catalog, TimeProvider clock, AuditTrail audit,
     IOptions<InstituteOptions> institute, IOptions<CertificateOptions> options,
-    IOptions<CredentialOptions> credentials, CredentialRuleBook rules)
+    IOptions<CredentialOptions> credentials, CredentialRuleBook rules, Outbox.Outbox outbox, Pipeline.UnitOfWork unitOfWork)
 {
     public static string IssueKey(Guid enrollmentId, string courseVersion, int issueNumber) => $"{enrollmentId}/{courseVersion}/{issueNumber}";
 
@@ -31,20 +31,13 @@ public sealed class CertificateIssuer(TrainingHubDb db, CourseCatalog catalog, T
             if (existing is not null) return existing;
             var certificate = await BuildAsync(enrollmentId, courseVersion, key, supersedesId, ct);
             db.Certificates.Add(certificate);
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Id = Guid.NewGuid(),
-                Kind = OutboxKind.CertificateEmail,
-                Key = $"certificate-email/{certificate.Id}",
-                Payload = JsonSerializer.Serialize(new { certificateId = certificate.Id }),
-                CreatedAt = certificate.IssuedAt,
-            });
+            outbox.Add(new CertificateEmailDue(certificate.Id));
             audit.Record(actorId, supersedesId is null ? AuditActions.CertificateIssued : AuditActions.CertificateReissued,
                 $"certificate/{certificate.Id}", $"{certificate.CourseId} for enrollment {enrollmentId}, key {key}" +
                 (supersedesId is null ? "" : $", supersedes {supersedesId}: {note}"));
             try
             {
-                await db.SaveChangesAsync(ct);
+                await unitOfWork.SaveAsync(ct);
                 return certificate;
             }
             catch (DbUpdateException) when (attempt < 8)
@@ -115,15 +108,8 @@ public sealed class CertificateIssuer(TrainingHubDb db, CourseCatalog catalog, T
 }
 
 /// <summary>The outbox work for a certificate request: issue it (exactly once).</summary>
-public sealed class CertificateRequestWork(CertificateIssuer issuer) : DispatchOutbox.IOutboxWork
+public sealed class CertificateRequestWork(CertificateIssuer issuer) : IOutboxHandler<CertificateRequested>
 {
-    public OutboxKind Kind => OutboxKind.CertificateRequest;
-
-    public async Task RunAsync(OutboxMessage message, CancellationToken ct)
-    {
-        using var payload = JsonDocument.Parse(message.Payload);
-        var enrollmentId = payload.RootElement.GetProperty("enrollmentId").GetGuid();
-        var version = payload.RootElement.GetProperty("courseVersion").GetString()!;
-        await issuer.IssueAsync(enrollmentId, version, 1, null, null, ct);
-    }
+    public Task HandleAsync(CertificateRequested message, OutboxDelivery delivery, CancellationToken ct) =>
+        issuer.IssueAsync(message.EnrollmentId, message.CourseVersion, 1, null, null, ct);
 }

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
+using TrainingHub.Features.Outbox;
 
 namespace TrainingHub.Features.Credentials;
 
@@ -16,9 +16,9 @@ public static class EvaluateEligibility
 {
     public sealed record Command : ICommand<int>;
 
-    public static string NoticeKey(string personId, string credentialId) => $"eligible/{personId}/{credentialId}";
+    public static string NoticeKey(string personId, string credentialId) => new EligibilityReached(personId, credentialId).Key;
 
-    public sealed class Handler(TrainingHubDb db, CredentialRuleBook rules, PersonRecords records, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command, int>
+    public sealed class Handler(TrainingHubDb db, CredentialRuleBook rules, PersonRecords records, TimeProvider clock, AuditTrail audit, Outbox.Outbox outbox, Pipeline.UnitOfWork unitOfWork) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
         {
@@ -32,24 +32,16 @@ public static class EvaluateEligibility
                 var open = person.Where(t => !notified.Contains(NoticeKey(t.PersonId, t.CredentialId))).Select(t => rules.Find(t.CredentialId)).OfType<CredentialRuleSet>().ToList();
                 if (open.Count == 0) continue;
                 var record = await records.LoadAsync(person.Key, ct);
-                var now = clock.GetUtcNow().UtcDateTime;
                 foreach (var set in open.Where(s => Eligibility.Evaluate(s, record, today).Eligible))
                 {
-                    db.OutboxMessages.Add(new OutboxMessage
-                    {
-                        Id = Guid.NewGuid(),
-                        Kind = OutboxKind.EligibilityNotice,
-                        Key = NoticeKey(person.Key, set.Id),
-                        Payload = JsonSerializer.Serialize(new { personId = person.Key, credentialId = set.Id }),
-                        CreatedAt = now,
-                    });
+                    outbox.Add(new EligibilityReached(person.Key, set.Id));
                     audit.Record(null, AuditActions.EligibilityReached, $"person/{person.Key}", set.Id);
                 }
                 if (!db.ChangeTracker.HasChanges()) continue;
                 try
                 {
                     queued += db.ChangeTracker.Entries<OutboxMessage>().Count(e => e.State == EntityState.Added);
-                    await db.SaveChangesAsync(ct);
+                    await unitOfWork.SaveAsync(ct);
                 }
                 catch (DbUpdateException)
                 {

@@ -13,12 +13,16 @@ namespace TrainingHub.Features.LearningRecord;
 /// </summary>
 public sealed class HoursLedger(TrainingHubDb db, TimeProvider clock, AuditTrail audit, IOptions<SignOffOptions> signOff)
 {
-    /// <summary>Net hours per lesson of a person's enrolment (credits minus reversals), split by status.</summary>
+    /// <summary>
+    /// Net hours per lesson of a person's enrolment (credits minus reversals), split by status: what is saved plus what
+    /// the current unit of work has added.
+    /// </summary>
     public async Task<IReadOnlyList<CourseCompletion.LessonState>> LessonStatesAsync(Guid enrollmentId, CancellationToken ct)
     {
         var rows = await db.HoursEntries.AsNoTracking()
             .Where(h => h.EnrollmentId == enrollmentId && h.LessonId != null)
             .Select(h => new { h.LessonId, h.Hours, h.Status }).ToListAsync(ct);
+        rows.AddRange(Unsaved(enrollmentId).Where(h => h.LessonId != null).Select(h => new { h.LessonId, h.Hours, h.Status }));
         return rows.GroupBy(r => r.LessonId!)
             .Select(g => new CourseCompletion.LessonState(g.Key,
                 g.Where(r => r.Status == HoursStatus.Credited).Sum(r => r.Hours),
@@ -37,6 +41,7 @@ public sealed class HoursLedger(TrainingHubDb db, TimeProvider clock, AuditTrail
         var existing = await db.HoursEntries.AsNoTracking()
             .Where(h => h.EnrollmentId == enrollment.Id && h.LessonId == lesson.Id)
             .Select(h => h.Hours).ToListAsync(ct);
+        existing.AddRange(Unsaved(enrollment.Id).Where(h => h.LessonId == lesson.Id).Select(h => h.Hours));
         hours = Math.Min(hours, lesson.Hours - existing.Sum());
         if (hours <= 0) return null;
         var credits = existing.Count(h => h > 0);
@@ -66,6 +71,10 @@ public sealed class HoursLedger(TrainingHubDb db, TimeProvider clock, AuditTrail
             $"{hours} h for lesson {lesson.Id} ({source}, {delivery})");
         return entry;
     }
+
+    /// <summary>Entries of the enrolment added in the current unit of work and not saved yet.</summary>
+    private IEnumerable<HoursEntry> Unsaved(Guid enrollmentId) =>
+        db.ChangeTracker.Entries<HoursEntry>().Where(e => e.State == EntityState.Added && e.Entity.EnrollmentId == enrollmentId).Select(e => e.Entity);
 
     /// <summary>Whether hours of this course and domain wait for a supervisor's sign-off (SignOff:Courses and SignOff:Domains).</summary>
     public bool NeedsSignOff(string courseId, string domain) =>

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrainingHub.Data;
 using TrainingHub.Domain;
@@ -8,66 +8,88 @@ using TrainingHub.Domain;
 namespace TrainingHub.Features.Outbox;
 
 /// <summary>
-/// Processes outbox rows not yet done. A row is claimed (its attempt counter is a concurrency token) before its work
-/// runs, so two job servers never process the same row at once; a failure is recorded and retried on the next run.
+/// Handles outbox rows not yet done. Each row is leased before its work runs: one conditional update sets the lease's
+/// owner and expiry only if no other run holds it, so any number of workers and servers handle a row one at a time. A
+/// run that dies leaves the lease to expire and the row is handled again (its work is safe to repeat: certificates are
+/// keyed, e-mails carry a Message-ID derived from the row). A row that fails its last allowed attempt is given up,
+/// logged once as an error and listed for institute admins.
 /// </summary>
 public static partial class DispatchOutbox
 {
-    /// <summary>Process the oldest pending rows (the reconciliation pass), or only <paramref name="MessageId"/> when given.</summary>
+    /// <summary>Handle the oldest pending rows (also the reconciliation pass), or only <paramref name="MessageId"/> when given.</summary>
     public sealed record Command(int MaxMessages = 500, Guid? MessageId = null) : ICommand<int>;
 
-    public interface IOutboxWork
-    {
-        OutboxKind Kind { get; }
-        Task RunAsync(OutboxMessage message, CancellationToken ct);
-    }
+    public const int MaxAttempts = 10;
 
-    public sealed partial class Handler(TrainingHubDb db, IEnumerable<IOutboxWork> workers, TimeProvider clock, ILogger<Handler> logger) : ICommandHandler<Command, int>
+    /// <summary>Long enough for any one piece of work (an e-mail with a PDF); a crashed run's rows come back after it.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    public sealed partial class Handler(TrainingHubDb db, IServiceProvider services, IEnumerable<OutboxRoute> routes, TimeProvider clock, ILogger<Handler> logger)
+        : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
         {
             var done = 0;
-            var pending = db.OutboxMessages.AsNoTracking().Where(m => m.ProcessedAt == null && m.Attempts < 10);
+            var owner = Guid.NewGuid().ToString("N");
+            var now = clock.GetUtcNow().UtcDateTime;
+            var pending = Due(db.OutboxMessages.AsNoTracking(), now);
             if (command.MessageId is { } only) pending = pending.Where(m => m.Id == only);
             var ids = await pending.OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(command.MaxMessages).ToListAsync(ct);
             foreach (var id in ids)
             {
                 db.ChangeTracker.Clear();
-                var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, ct);
-                if (message.ProcessedAt is not null) continue;
-                message.Attempts++;
-                try
+                now = clock.GetUtcNow().UtcDateTime;
+                var claimed = await Due(db.OutboxMessages, now).Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.LeaseOwner, owner)
+                    .SetProperty(m => m.LeasedUntil, now + Lease)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+                if (claimed == 0)
                 {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
+                    LostRace(logger, id);
                     continue;
                 }
-                var worker = workers.FirstOrDefault(w => w.Kind == message.Kind);
+                var row = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
                 try
                 {
-                    if (worker is null) throw new InvalidOperationException($"No worker handles {message.Kind}.");
-                    await worker.RunAsync(message, ct);
-                    message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
-                    message.LastError = null;
+                    var route = routes.FirstOrDefault(r => r.Kind == row.Kind) ?? throw new InvalidOperationException($"No handler handles {row.Kind}.");
+                    await route.RunAsync(services, row, ct);
+                    db.ChangeTracker.Clear();
+                    var finished = clock.GetUtcNow().UtcDateTime;
+                    await Held(db, id, owner).ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.ProcessedAt, finished)
+                        .SetProperty(m => m.LastError, (string?)null)
+                        .SetProperty(m => m.LeasedUntil, (DateTime?)null), ct);
                     done++;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    Failed(logger, e, message.Kind.ToString(), message.Key);
-                    message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                    db.ChangeTracker.Clear();
+                    var error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                    var gaveUp = row.Attempts >= MaxAttempts ? clock.GetUtcNow().UtcDateTime : (DateTime?)null;
+                    await Held(db, id, owner).ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.LastError, error)
+                        .SetProperty(m => m.LeasedUntil, (DateTime?)null)
+                        .SetProperty(m => m.GaveUpAt, gaveUp), ct);
+                    if (gaveUp is null) Failed(logger, e, row.Kind.ToString(), row.Key, row.Attempts);
+                    else GaveUp(logger, e, row.Kind.ToString(), row.Key, row.Attempts);
                 }
-                db.Entry(message).Property(m => m.Attempts).OriginalValue = message.Attempts;
-                await db.SaveChangesAsync(ct);
             }
             return done;
         }
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox work {Kind} {Key} failed; it will be retried")]
-        private static partial void Failed(ILogger logger, Exception exception, string kind, string key);
-    }
+        private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> rows, DateTime now) =>
+            rows.Where(m => m.ProcessedAt == null && m.GaveUpAt == null && (m.LeasedUntil == null || m.LeasedUntil < now));
 
-    public static Guid ReadGuid(OutboxMessage message, string property) =>
-        JsonDocument.Parse(message.Payload).RootElement.GetProperty(property).GetGuid();
+        private static IQueryable<OutboxMessage> Held(TrainingHubDb db, Guid id, string owner) =>
+            db.OutboxMessages.Where(m => m.Id == id && m.LeaseOwner == owner);
+
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox message {Id} is being handled by another worker")]
+        private static partial void LostRace(ILogger logger, Guid id);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox work {Kind} {Key} failed on attempt {Attempt}; it will be retried")]
+        private static partial void Failed(ILogger logger, Exception exception, string kind, string key, int attempt);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Outbox work {Kind} {Key} failed on attempt {Attempt}, the last allowed: it is given up until an institute admin retries it")]
+        private static partial void GaveUp(ILogger logger, Exception exception, string kind, string key, int attempt);
+    }
 }

@@ -13,15 +13,11 @@ namespace TrainingHub.Features.Outbox;
 /// Tells a person, and the supervisors of the site where they train, that they now meet every requirement TrainingHub
 /// knows of for a credential they chose. The email says which credential, never what is in the person's record.
 /// </summary>
-public sealed class EligibilityNoticeEmail(TrainingHubDb db, IMailSender mail, CredentialRuleBook rules, IOptions<InstituteOptions> institute) : DispatchOutbox.IOutboxWork
+public sealed class EligibilityNoticeEmail(TrainingHubDb db, IMailSender mail, CredentialRuleBook rules, IOptions<InstituteOptions> institute) : IOutboxHandler<EligibilityReached>
 {
-    public OutboxKind Kind => OutboxKind.EligibilityNotice;
-
-    public async Task RunAsync(OutboxMessage message, CancellationToken ct)
+    public async Task HandleAsync(EligibilityReached message, OutboxDelivery delivery, CancellationToken ct)
     {
-        using var payload = JsonDocument.Parse(message.Payload);
-        var personId = payload.RootElement.GetProperty("personId").GetString()!;
-        var credentialId = payload.RootElement.GetProperty("credentialId").GetString()!;
+        var (personId, credentialId) = (message.PersonId, message.CredentialId);
         var set = rules.Find(credentialId) ?? throw new InvalidOperationException($"The credential '{credentialId}' is no longer in content/credentials/.");
         var person = await db.Users.AsNoTracking().SingleAsync(u => u.Id == personId, ct);
         var baseUrl = institute.Value.PublicBaseUrl.TrimEnd('/');
@@ -45,7 +41,7 @@ public sealed class EligibilityNoticeEmail(TrainingHubDb db, IMailSender mail, C
             download from your credentials page: {baseUrl}/my/credentials
 
             {(supervisors.Count > 0 ? "Your supervisor has been told too, so you can plan the next steps together." : "")}
-            """), ct);
+            """, SendKey: $"{delivery.MessageId}/{person.Id}"), ct);
 
         foreach (var supervisor in supervisors)
         {
@@ -56,7 +52,7 @@ public sealed class EligibilityNoticeEmail(TrainingHubDb db, IMailSender mail, C
                 {person.FullName}, a trainee at your site, now meets every requirement TrainingHub knows of for the {set.Name}.
                 {caution}
                 See their progress and their application packet: {baseUrl}/sites/{supervisor.SiteId}/credentials/{personId}
-                """), ct);
+                """, SendKey: $"{delivery.MessageId}/{supervisor.Email}"), ct);
         }
     }
 }

@@ -9,13 +9,11 @@ using TrainingHub.Infrastructure;
 namespace TrainingHub.Features.Outbox;
 
 /// <summary>Emails each trainee in a sign-off what was decided, and the reason when it was not signed off.</summary>
-public sealed class SignOffDecisionEmail(TrainingHubDb db, IMailSender mail, CourseCatalog catalog, IOptions<InstituteOptions> institute) : DispatchOutbox.IOutboxWork
+public sealed class SignOffDecisionEmail(TrainingHubDb db, IMailSender mail, CourseCatalog catalog, IOptions<InstituteOptions> institute) : IOutboxHandler<SignOffDecided>
 {
-    public OutboxKind Kind => OutboxKind.SignOffDecisionEmail;
-
-    public async Task RunAsync(OutboxMessage message, CancellationToken ct)
+    public async Task HandleAsync(SignOffDecided message, OutboxDelivery delivery, CancellationToken ct)
     {
-        var signOffId = DispatchOutbox.ReadGuid(message, "signOffId");
+        var signOffId = message.SignOffId;
         var signOff = await db.SignOffs.AsNoTracking().SingleAsync(s => s.Id == signOffId, ct);
         var supervisor = await db.Users.AsNoTracking().Where(u => u.Id == signOff.SupervisorId).Select(u => u.FullName).SingleAsync(ct);
         var items = await db.SignOffItems.AsNoTracking().Where(i => i.SignOffId == signOffId).ToListAsync(ct);
@@ -61,7 +59,7 @@ public sealed class SignOffDecisionEmail(TrainingHubDb db, IMailSender mail, Cou
                   from your hours page: {institute.Value.PublicBaseUrl.TrimEnd('/')}/my/hours
                   """;
             await mail.SendAsync(new MailMessage(person.Email!, person.FullName,
-                approved ? "Your hours were signed off" : "Your hours were not signed off yet", body), ct);
+                approved ? "Your hours were signed off" : "Your hours were not signed off yet", body, SendKey: $"{delivery.MessageId}/{person.Id}"), ct);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace TrainingHub.Features.Quizzes;
 /// <summary>Grades an attempt on the server. A repeated or double-clicked submission records one attempt and returns its result.</summary>
 public static class SubmitQuizAttempt
 {
-    public sealed record Command(string PersonId, Guid AttemptId, IReadOnlyDictionary<string, int[]> Answers) : ICommand<Result>;
+    public sealed record Command(string PersonId, Guid AttemptId, IReadOnlyDictionary<string, int[]> Answers) : ICommand<Result>, Pipeline.ITransactional;
 
     /// <summary>The submitted attempt, and whether this pass completed the course (a certificate request is waiting in the outbox).</summary>
     public sealed record Result(Guid AttemptId, bool CourseCompleted);
@@ -26,7 +26,7 @@ public static class SubmitQuizAttempt
         }
     }
 
-    public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, TimeProvider clock, AuditTrail audit, CompletionCheck completion)
+    public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, TimeProvider clock, AuditTrail audit, CompletionCheck completion, Pipeline.UnitOfWork unitOfWork)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
@@ -68,16 +68,10 @@ public static class SubmitQuizAttempt
             attempt.OpenKey = attempt.Id.ToString("N");
             audit.Record(command.PersonId, AuditActions.QuizSubmitted, $"quiz-attempt/{attempt.Id}",
                 $"{attempt.CourseId}/{attempt.ModuleId} attempt {attempt.Number}: {graded.ScorePercent}% ({(graded.Passed ? "passed" : "not passed")})");
-            var completed = false;
-            if (graded.Passed)
-            {
-                var enrollment = await db.Enrollments.SingleAsync(e => e.PersonId == attempt.PersonId && e.CourseId == attempt.CourseId, ct);
-                // The pass is not saved yet, so the check counts this module as passed by reading it from the tracked attempt.
-                completed = await completion.MarkIfCompleteAsync(enrollment, [], ct, alsoPassedModuleId: attempt.ModuleId);
-            }
             try
             {
-                await db.SaveChangesAsync(ct);
+                // Saved here rather than by the pipeline, to answer a lost race: the unit of work still decides completion.
+                await unitOfWork.SaveAsync(ct);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -85,7 +79,7 @@ public static class SubmitQuizAttempt
                 db.ChangeTracker.Clear();
                 return new Result(attempt.Id, false);
             }
-            return new Result(attempt.Id, completed);
+            return new Result(attempt.Id, completion.Completed.Count > 0);
         }
     }
 }

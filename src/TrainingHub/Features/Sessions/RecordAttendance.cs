@@ -19,7 +19,7 @@ public static class RecordAttendance
 {
     public sealed record Mark(string PersonId, bool Present, int? FromMinute, int? ToMinute);
 
-    public sealed record Command(string ActorId, Guid SessionId, IReadOnlyList<Mark> Marks, string? CorrectionReason) : ICommand<int>;
+    public sealed record Command(string ActorId, Guid SessionId, IReadOnlyList<Mark> Marks, string? CorrectionReason) : ICommand<int>, Pipeline.ITransactional;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -36,7 +36,7 @@ public static class RecordAttendance
         }
     }
 
-    public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, CohortAccess access, HoursLedger ledger, CompletionCheck completion,
+    public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, CohortAccess access, HoursLedger ledger,
         TimeProvider clock, AuditTrail audit, IOptions<LearningRecordOptions> options, IOptions<InstituteOptions> institute) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
@@ -73,7 +73,6 @@ public static class RecordAttendance
             var now = clock.GetUtcNow().UtcDateTime;
             var changed = 0;
 
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             foreach (var mark in command.Marks)
             {
                 latest.TryGetValue(mark.PersonId, out var previous);
@@ -102,15 +101,11 @@ public static class RecordAttendance
                 {
                     ledger.Reverse(standing, correction ?? "attendance changed", command.ActorId);
                 }
-                await db.SaveChangesAsync(ct);
 
                 var credit = AttendanceRules.Credit(settings, lesson.Hours, session.DurationMinutes, mark.Present, mark.FromMinute, mark.ToMinute);
-                var entry = await ledger.CreditLessonAsync(enrollment, lesson, credit, session.Delivery, HoursSource.Attendance, sessionDay, command.ActorId, session.Id, ct);
-                if (entry is not null) await completion.MarkIfCompleteAsync(enrollment, [entry], ct);
-                await db.SaveChangesAsync(ct);
+                await ledger.CreditLessonAsync(enrollment, lesson, credit, session.Delivery, HoursSource.Attendance, sessionDay, command.ActorId, session.Id, ct);
                 changed++;
             }
-            await tx.CommitAsync(ct);
             return changed;
         }
 

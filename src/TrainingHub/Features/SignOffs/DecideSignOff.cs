@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -41,7 +40,7 @@ public static class DecideSignOff
         }
     }
 
-    public sealed class Handler(TrainingHubDb db, SupervisorRules rules, UserManager<Person> users, HoursLedger ledger, CompletionCheck completion,
+    public sealed class Handler(TrainingHubDb db, SupervisorRules rules, UserManager<Person> users, HoursLedger ledger, Pipeline.UnitOfWork unitOfWork, Outbox.Outbox outbox,
         TimeProvider clock, AuditTrail audit, IRequestOrigin origin, IOptions<SignOffOptions> options) : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
@@ -100,38 +99,24 @@ public static class DecideSignOff
                 db.SignOffItems.Add(new SignOffItem { Id = Guid.NewGuid(), SignOffId = signOff.Id, Subject = SignOffSubject.Practicum, SubjectId = p.Id, PersonId = p.PersonId, Hours = p.Hours });
             }
 
-            var credited = new List<HoursEntry>();
             foreach (var h in hours)
             {
                 if (command.Decision == SignOffDecision.Approved)
                 {
-                    credited.Add(ledger.Restate(h, HoursStatus.Credited, $"signed off by {supervisor.FullName}", supervisor.Id, $"signoff/{signOff.Id}/{h.Id}"));
+                    ledger.Restate(h, HoursStatus.Credited, $"signed off by {supervisor.FullName}", supervisor.Id, $"signoff/{signOff.Id}/{h.Id}");
                 }
                 else
                 {
                     ledger.Reverse(h, $"not signed off: {signOff.Reason}", supervisor.Id);
                 }
             }
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                Id = Guid.NewGuid(),
-                Kind = OutboxKind.SignOffDecisionEmail,
-                Key = $"signoff-email/{signOff.Id}",
-                Payload = JsonSerializer.Serialize(new { signOffId = signOff.Id }),
-                CreatedAt = signOff.SignedAt,
-            });
+            outbox.Add(new Outbox.SignOffDecided(signOff.Id));
             audit.Record(supervisor.Id, command.Decision == SignOffDecision.Approved ? AuditActions.SignOffApproved : AuditActions.SignOffRejected,
                 $"signoff/{signOff.Id}", $"{hours.Count} hours entries, {practicum.Count} practicum entries{(signOff.Reason is null ? "" : ": " + signOff.Reason)}");
 
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            foreach (var enrollmentId in credited.Select(c => c.EnrollmentId).Distinct())
-            {
-                var enrollment = await db.Enrollments.SingleAsync(e => e.Id == enrollmentId, ct);
-                await completion.MarkIfCompleteAsync(enrollment, [], ct);
-            }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            // One save, so one transaction, and not ITransactional: a wrong password must stay counted towards the lockout
+            // although the command fails, and a pipeline transaction would roll that count back.
+            await unitOfWork.SaveAsync(ct);
             return signOff.Id;
         }
 

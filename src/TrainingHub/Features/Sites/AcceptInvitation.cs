@@ -14,7 +14,7 @@ namespace TrainingHub.Features.Sites;
 /// </summary>
 public static class AcceptInvitation
 {
-    public sealed record Command(string Token, string FullName, string Password, string ConfirmPassword) : ICommand<Result>;
+    public sealed record Command(string Token, string FullName, string Password, string ConfirmPassword) : ICommand<Result>, Pipeline.ITransactional;
 
     /// <param name="AlreadyHadPassword">The person had chosen a password through another link: nothing changed, they sign in.</param>
     public sealed record Result(string PersonId, string Role, Guid SiteId, SiteStatus SiteStatus, bool AlreadyHadPassword);
@@ -48,7 +48,6 @@ public static class AcceptInvitation
                 throw SiteMembers.Invalid(nameof(Command.Token), "This link has expired. Ask for a new one.");
             }
 
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var claimed = await db.Invitations
                 .Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.ReplacedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now), ct);
@@ -71,8 +70,6 @@ public static class AcceptInvitation
                 site.Status = SiteStatus.Onboarding;
             }
             audit.Record(person.Id, SiteAuditActions.InvitationAccepted, $"person/{person.Id}", $"invitation {invitation.Id} to site/{site.Id} as {invitation.Role}");
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return new Result(person.Id, invitation.Role, site.Id, site.Status, alreadyHadPassword);
         }
     }

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+
+namespace TrainingHub.Features.Outbox;
+
+/// <summary>
+/// A kind of work that must follow a change (an e-mail, a certificate): written in the change's own transaction, so it
+/// exists exactly when the change does, and handled after the commit by its <see cref="IOutboxHandler{TMessage}"/>.
+/// </summary>
+public interface IOutboxMessage
+{
+    /// <summary>How rows of this type are labelled in the database.</summary>
+    static abstract OutboxKind Kind { get; }
+
+    /// <summary>Unique per piece of work: the same follow-up is never queued twice.</summary>
+    string Key { get; }
+}
+
+/// <summary>Does the work of one outbox message. May run more than once after a crash, so it must be safe to repeat.</summary>
+public interface IOutboxHandler<in TMessage> where TMessage : IOutboxMessage
+{
+    Task HandleAsync(TMessage message, OutboxDelivery delivery, CancellationToken ct);
+}
+
+/// <summary>Which row is being handled: its id (stable across retries, e.g. for an e-mail's Message-ID) and its attempt.</summary>
+public sealed record OutboxDelivery(Guid MessageId, int Attempt);
+
+/// <summary>A course was completed: issue its certificate.</summary>
+public sealed record CertificateRequested(Guid EnrollmentId, string CourseVersion) : IOutboxMessage
+{
+    public static OutboxKind Kind => OutboxKind.CertificateRequest;
+    public string Key => $"certificate/{EnrollmentId}/{CourseVersion}";
+}
+
+/// <summary>A certificate was issued: e-mail it to its trainee.</summary>
+public sealed record CertificateEmailDue(Guid CertificateId) : IOutboxMessage
+{
+    public static OutboxKind Kind => OutboxKind.CertificateEmail;
+    public string Key => $"certificate-email/{CertificateId}";
+}
+
+/// <summary>A supervisor decided: tell each trainee in the sign-off.</summary>
+public sealed record SignOffDecided(Guid SignOffId) : IOutboxMessage
+{
+    public static OutboxKind Kind => OutboxKind.SignOffDecisionEmail;
+    public string Key => $"signoff-email/{SignOffId}";
+}
+
+/// <summary>A person now meets every requirement of a credential they chose: tell them (once per credential).</summary>
+public sealed record EligibilityReached(string PersonId, string CredentialId) : IOutboxMessage
+{
+    public static OutboxKind Kind => OutboxKind.EligibilityNotice;
+    public string Key => $"eligible/{PersonId}/{CredentialId}";
+}
+
+/// <summary>Writes outbox messages into the caller's unit of work (the caller's save commits them with the change).</summary>
+public sealed class Outbox(TrainingHubDb db, TimeProvider clock)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Queues <paramref name="message"/> unless a message with its key is already queued in this unit of work.</summary>
+    public void Add<TMessage>(TMessage message) where TMessage : IOutboxMessage
+    {
+        var key = message.Key;
+        if (db.OutboxMessages.Local.Any(m => m.Key == key)) return;
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Id = Guid.NewGuid(),
+            Kind = TMessage.Kind,
+            Key = key,
+            Payload = JsonSerializer.Serialize(message, Json),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+    }
+
+    /// <summary>Whether a message with this key was ever queued (saved, or added in this unit of work).</summary>
+    public async Task<bool> QueuedAsync(string key, CancellationToken ct) =>
+        db.OutboxMessages.Local.Any(m => m.Key == key) || await db.OutboxMessages.AnyAsync(m => m.Key == key, ct);
+}
+
+/// <summary>How the dispatcher reaches the handler of one kind: reads the payload as its type and calls the handler.</summary>
+public sealed class OutboxRoute(OutboxKind kind, Func<IServiceProvider, OutboxMessage, CancellationToken, Task> run)
+{
+    public OutboxKind Kind { get; } = kind;
+
+    public Task RunAsync(IServiceProvider services, OutboxMessage row, CancellationToken ct) => run(services, row, ct);
+}
+
+public static class OutboxRegistration
+{
+    /// <summary>Registers <typeparamref name="THandler"/> for <typeparamref name="TMessage"/>: one line per kind of work.</summary>
+    public static IServiceCollection AddOutboxHandler<TMessage, THandler>(this IServiceCollection services)
+        where TMessage : IOutboxMessage where THandler : class, IOutboxHandler<TMessage>
+    {
+        services.AddScoped<IOutboxHandler<TMessage>, THandler>();
+        services.AddSingleton(new OutboxRoute(TMessage.Kind, (sp, row, ct) =>
+        {
+            var message = JsonSerializer.Deserialize<TMessage>(row.Payload, Outbox.Json)
+                ?? throw new InvalidOperationException($"Outbox message {row.Id} has an empty payload.");
+            return sp.GetRequiredService<IOutboxHandler<TMessage>>().HandleAsync(message, new OutboxDelivery(row.Id, row.Attempts), ct);
+        }));
+        return services;
+    }
+}
+
+/// <summary>
+/// Starts the outbox dispatch soon after a commit that wrote outbox rows. The site enqueues a background job; hosts
+/// without a job server (the CLI) leave the rows to the site's minutely pass.
+/// </summary>
+public interface IOutboxKick
+{
+    void Kick();
+}
+
+internal sealed class NoOutboxKick : IOutboxKick
+{
+    public void Kick() { }
+}
