@@ -1,7 +1,5 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using TrainingHub.Features;
 
 namespace TrainingHub.Web.Infrastructure;
@@ -28,19 +26,6 @@ public sealed class OutcomeExceptionFilter : IAsyncPageFilter
                 executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
                 executed.ExceptionHandled = true;
                 break;
-        }
-    }
-}
-
-public static class ModelStateExtensions
-{
-    /// <summary>Puts each validation message next to its field (Input.Email, ...), in the form's own words.</summary>
-    public static void AddValidationErrors(this ModelStateDictionary modelState, ValidationException exception, string prefix = "Input")
-    {
-        foreach (var failure in exception.Errors)
-        {
-            var key = string.IsNullOrEmpty(failure.PropertyName) ? "" : string.IsNullOrEmpty(prefix) ? failure.PropertyName : $"{prefix}.{failure.PropertyName}";
-            modelState.AddModelError(key, failure.ErrorMessage);
         }
     }
 }

@@ -84,6 +84,8 @@ public static class WebComposition
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<OutcomeExceptionFilter>();
+            // Inside the outcome filter, so a "not found" thrown while a page reloads for its messages still becomes a 404.
+            o.Filters.Add<ValidationPageFilter>();
             o.Filters.Add<SiteRouteFilter>();
             // Validation messages come from the FluentValidation validators, in plain words, not from implicit [Required].
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;

@@ -14,4 +14,10 @@ public abstract class AppPageModel(ISender sender) : PageModel
         ?? throw new InvalidOperationException("This page requires a signed-in person.");
 
     protected string? PersonIdOrNull => User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>
+    /// Loads what the page shows besides the posted form (lists, the record being edited). A refused command leaves the
+    /// form as posted; <see cref="Infrastructure.ValidationPageFilter"/> calls this, then renders the page with the messages.
+    /// </summary>
+    protected internal virtual Task LoadAsync() => Task.CompletedTask;
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,6 +9,7 @@ using TrainingHub.Web.Infrastructure;
 namespace TrainingHub.Web.Pages.Account;
 
 [EnableRateLimiting(WebComposition.AccountRateLimit)]
+[FormPrefix(nameof(Input))]
 public sealed class ForgotPasswordModel(ISender sender, IOptions<InstituteOptions> institute) : AppPageModel(sender)
 {
     [BindProperty]
@@ -28,16 +28,9 @@ public sealed class ForgotPasswordModel(ISender sender, IOptions<InstituteOption
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var resetPage = new Uri(new Uri(institute.Value.PublicBaseUrl), "/account/reset-password").ToString();
-            await Sender.Send(new RequestPasswordReset.Command(Input.Email?.Trim() ?? "", resetPage));
-            Sent = true;
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddValidationErrors(e);
-        }
+        var resetPage = new Uri(new Uri(institute.Value.PublicBaseUrl), "/account/reset-password").ToString();
+        await Sender.Send(new RequestPasswordReset.Command(Input.Email?.Trim() ?? "", resetPage));
+        Sent = true;
         return Page();
     }
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +11,12 @@ namespace TrainingHub.Web.Pages.Account;
 
 /// <summary>Where an invitation link leads: the invited person chooses their password and is signed in.</summary>
 [EnableRateLimiting(WebComposition.AccountRateLimit)]
+[FormPrefix(nameof(Input))]
 public sealed class JoinModel(ISender sender, UserManager<Person> users, SignInManager<Person> signIn) : AppPageModel(sender)
 {
+    [FromRoute]
+    public string Token { get; set; } = "";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -29,37 +32,29 @@ public sealed class JoinModel(ISender sender, UserManager<Person> users, SignInM
         public string? ConfirmPassword { get; set; }
     }
 
-    public async Task OnGetAsync(string token)
+    public async Task OnGetAsync()
     {
-        Link = await Sender.Send(new GetInvitation.Query(token));
+        await LoadAsync();
         Input.FullName = Link.FullName;
     }
 
-    public async Task<IActionResult> OnPostAsync(string token)
+    public async Task<IActionResult> OnPostAsync()
     {
-        try
+        var result = await Sender.Send(new AcceptInvitation.Command(Token, Input.FullName ?? "", Input.Password ?? "", Input.ConfirmPassword ?? ""));
+        if (result.AlreadyHadPassword)
         {
-            var result = await Sender.Send(new AcceptInvitation.Command(token, Input.FullName ?? "", Input.Password ?? "", Input.ConfirmPassword ?? ""));
-            if (result.AlreadyHadPassword)
-            {
-                Link = await Sender.Send(new GetInvitation.Query(token));
-                AlreadyHadPassword = true;
-                return Page();
-            }
-            var person = await users.FindByIdAsync(result.PersonId) ?? throw new InvalidOperationException("The account that accepted the invitation is gone.");
-            await signIn.SignOutAsync();
-            await signIn.SignInAsync(person, isPersistent: false);
-            await Sender.Send(new RecordSignIn.Command(person.Email!, RecordSignIn.Outcome.SignedIn));
-            return LocalRedirect(result.Role == Roles.SiteCoordinator && result.SiteStatus is SiteStatus.Onboarding
-                ? $"/sites/{result.SiteId}/onboarding?welcome=true"
-                : "/dashboard");
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e);
-            Link = await Sender.Send(new GetInvitation.Query(token));
+            await LoadAsync();
+            AlreadyHadPassword = true;
             return Page();
         }
+        var person = await users.FindByIdAsync(result.PersonId) ?? throw new InvalidOperationException("The account that accepted the invitation is gone.");
+        await signIn.SignOutAsync();
+        await signIn.SignInAsync(person, isPersistent: false);
+        await Sender.Send(new RecordSignIn.Command(person.Email!, RecordSignIn.Outcome.SignedIn));
+        return LocalRedirect(result.Role == Roles.SiteCoordinator && result.SiteStatus is SiteStatus.Onboarding
+            ? $"/sites/{result.SiteId}/onboarding?welcome=true"
+            : "/dashboard");
     }
+
+    protected internal override async Task LoadAsync() => Link = await Sender.Send(new GetInvitation.Query(Token));
 }

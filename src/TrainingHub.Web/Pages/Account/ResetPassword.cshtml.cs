@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,6 +7,7 @@ using TrainingHub.Web.Infrastructure;
 namespace TrainingHub.Web.Pages.Account;
 
 [EnableRateLimiting(WebComposition.AccountRateLimit)]
+[FormPrefix(nameof(Input))]
 public sealed class ResetPasswordModel(ISender sender) : AppPageModel(sender)
 {
     [BindProperty]
@@ -31,15 +31,8 @@ public sealed class ResetPasswordModel(ISender sender) : AppPageModel(sender)
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            await Sender.Send(new ResetPassword.Command(Input.Email ?? "", Input.Token ?? "", Input.Password ?? "", Input.ConfirmPassword ?? ""));
-            Done = true;
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddValidationErrors(e);
-        }
+        await Sender.Send(new ResetPassword.Command(Input.Email ?? "", Input.Token ?? "", Input.Password ?? "", Input.ConfirmPassword ?? ""));
+        Done = true;
         return Page();
     }
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.CertificateIssuance;
@@ -19,40 +18,21 @@ public sealed class AdminCertificatesModel(ISender sender) : AppPageModel(sender
     [TempData]
     public string? Done { get; set; }
 
-    public async Task OnGetAsync() => Items = await Sender.Send(new ListCertificates.Query(PersonId));
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostRevokeAsync()
     {
-        try
-        {
-            await Sender.Send(new RevokeCertificate.Command(PersonId, CertificateId, Reason ?? ""));
-            Done = "The certificate is revoked.";
-            return RedirectToPage();
-        }
-        catch (ValidationException e)
-        {
-            return await Invalid(e);
-        }
+        await Sender.Send(new RevokeCertificate.Command(PersonId, CertificateId, Reason ?? ""));
+        Done = "The certificate is revoked.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostReissueAsync()
     {
-        try
-        {
-            await Sender.Send(new ReissueCertificate.Command(PersonId, CertificateId, Reason ?? ""));
-            Done = "A corrected certificate is issued and emailed to the trainee.";
-            return RedirectToPage();
-        }
-        catch (ValidationException e)
-        {
-            return await Invalid(e);
-        }
+        await Sender.Send(new ReissueCertificate.Command(PersonId, CertificateId, Reason ?? ""));
+        Done = "A corrected certificate is issued and emailed to the trainee.";
+        return RedirectToPage();
     }
 
-    private async Task<IActionResult> Invalid(ValidationException e)
-    {
-        ModelState.AddValidationErrors(e, prefix: "");
-        Items = await Sender.Send(new ListCertificates.Query(PersonId));
-        return Page();
-    }
+    protected internal override async Task LoadAsync() => Items = await Sender.Send(new ListCertificates.Query(PersonId));
 }

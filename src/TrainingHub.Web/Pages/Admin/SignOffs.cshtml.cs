@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.SignOffs;
@@ -19,20 +18,13 @@ public sealed class AdminSignOffsModel(ISender sender) : AppPageModel(sender)
     [BindProperty(SupportsGet = true)]
     public bool Revoked { get; set; }
 
-    public async Task OnGetAsync() => Items = await Sender.Send(new ListSignOffs.Query(PersonId));
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            await Sender.Send(new RevokeSignOff.Command(PersonId, SignOffId, Reason ?? ""));
-            return RedirectToPage(new { Revoked = true });
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddValidationErrors(e, prefix: "");
-            Items = await Sender.Send(new ListSignOffs.Query(PersonId));
-            return Page();
-        }
+        await Sender.Send(new RevokeSignOff.Command(PersonId, SignOffId, Reason ?? ""));
+        return RedirectToPage(new { Revoked = true });
     }
+
+    protected internal override async Task LoadAsync() => Items = await Sender.Send(new ListSignOffs.Query(PersonId));
 }

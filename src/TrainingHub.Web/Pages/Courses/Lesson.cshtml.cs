@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features;
@@ -38,10 +37,6 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
                 reachedEnd = result.ReachedEnd,
                 lessonComplete = result.LessonComplete,
             });
-        }
-        catch (ValidationException e)
-        {
-            return new JsonResult(new { error = string.Join(" ", e.Errors.Select(f => f.ErrorMessage)) }) { StatusCode = StatusCodes.Status400BadRequest };
         }
         catch (ForbiddenException e)
         {

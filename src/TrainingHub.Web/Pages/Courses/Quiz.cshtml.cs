@@ -1,54 +1,36 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.Quizzes;
-using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Courses;
 
 public sealed class QuizModel(ISender sender) : AppPageModel(sender)
 {
     public StartQuizAttempt.Result Quiz { get; private set; } = null!;
-    public string CourseId { get; private set; } = "";
+
+    [FromRoute]
+    public string CourseId { get; set; } = "";
+
+    [FromRoute]
+    public string ModuleId { get; set; } = "";
+
     public Dictionary<string, int[]> Selected { get; private set; } = [];
 
     public string? ErrorFor(string questionId) =>
         ModelState.TryGetValue(questionId, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    public async Task OnGetAsync(string courseId, string moduleId)
-    {
-        CourseId = courseId;
-        Quiz = await Start(courseId, moduleId);
-    }
+    public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync(string courseId, string moduleId, Guid attemptId)
+    public async Task<IActionResult> OnPostAsync(Guid attemptId)
     {
-        CourseId = courseId;
         Selected = ReadAnswers();
-        try
-        {
-            var submitted = await Sender.Send(new SubmitQuizAttempt.Command(PersonId, attemptId, Selected));
-            return Redirect($"/quiz-results/{submitted.AttemptId}");
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddValidationErrors(e, prefix: "");
-            Quiz = await Start(courseId, moduleId);
-            return Page();
-        }
+        var submitted = await Sender.Send(new SubmitQuizAttempt.Command(PersonId, attemptId, Selected));
+        return Redirect($"/quiz-results/{submitted.AttemptId}");
     }
 
-    private async Task<StartQuizAttempt.Result> Start(string courseId, string moduleId)
-    {
-        try
-        {
-            return await Sender.Send(new StartQuizAttempt.Command(PersonId, courseId, moduleId));
-        }
-        catch (ValidationException)
-        {
-            throw new TrainingHub.Features.NotFoundException("There is no quiz at this address.");
-        }
-    }
+    /// <summary>Opens (or re-opens) the attempt; a module without a quiz is refused by validation, which makes this address a 404.</summary>
+    protected internal override async Task LoadAsync() =>
+        Quiz = await Sender.Send(new StartQuizAttempt.Command(PersonId, CourseId, ModuleId));
 
     /// <summary>Reads answers[questionId] fields: one value for a single choice, several for "choose all that apply".</summary>
     private Dictionary<string, int[]> ReadAnswers()

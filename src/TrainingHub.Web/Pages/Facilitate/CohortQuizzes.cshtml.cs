@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.Quizzes;
@@ -7,9 +6,13 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Facilitate;
 
+[FormPrefix(nameof(Input))]
 public sealed class CohortQuizzesModel(ISender sender) : AppPageModel(sender)
 {
     public CohortQuizStandings.Result View { get; private set; } = null!;
+
+    [FromRoute]
+    public Guid CohortId { get; set; }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -24,24 +27,18 @@ public sealed class CohortQuizzesModel(ISender sender) : AppPageModel(sender)
         public string? Reason { get; set; }
     }
 
-    public async Task OnGetAsync(Guid cohortId) => View = await Sender.Send(new CohortQuizStandings.Query(PersonId, cohortId));
+    public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync(Guid cohortId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        View = await Sender.Send(new CohortQuizStandings.Query(PersonId, cohortId));
+        await LoadAsync();
         if (View.Trainees.All(t => t.PersonId != Input.PersonId))
         {
             return NotFound();
         }
-        try
-        {
-            await Sender.Send(new ResetQuizAttempts.Command(PersonId, Input.PersonId, View.CourseId, Input.ModuleId, Input.Reason ?? ""));
-            return RedirectToPage(new { cohortId, Done = true });
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddValidationErrors(e);
-            return Page();
-        }
+        await Sender.Send(new ResetQuizAttempts.Command(PersonId, Input.PersonId, View.CourseId, Input.ModuleId, Input.Reason ?? ""));
+        return RedirectToPage(new { cohortId = CohortId, Done = true });
     }
+
+    protected internal override async Task LoadAsync() => View = await Sender.Send(new CohortQuizStandings.Query(PersonId, CohortId));
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.Sessions;
@@ -6,6 +5,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Facilitate;
 
+[FormPrefix(nameof(Input))]
 public sealed class FacilitateModel(ISender sender) : AppPageModel(sender)
 {
     public IReadOnlyList<MyCohorts.Item> Cohorts { get; private set; } = [];
@@ -26,21 +26,13 @@ public sealed class FacilitateModel(ISender sender) : AppPageModel(sender)
         public string? VideoLink { get; set; }
     }
 
-    public async Task OnGetAsync() => Cohorts = await Sender.Send(new MyCohorts.Query(PersonId));
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            await Sender.Send(new ScheduleSession.Command(PersonId, Input.CohortId, Input.LessonId ?? "", Input.Date, Input.StartTime, Input.Place, Input.VideoLink));
-            return RedirectToPage(new { Scheduled = true });
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e);
-            Cohorts = await Sender.Send(new MyCohorts.Query(PersonId));
-            return Page();
-        }
+        await Sender.Send(new ScheduleSession.Command(PersonId, Input.CohortId, Input.LessonId ?? "", Input.Date, Input.StartTime, Input.Place, Input.VideoLink));
+        return RedirectToPage(new { Scheduled = true });
     }
+
+    protected internal override async Task LoadAsync() => Cohorts = await Sender.Send(new MyCohorts.Query(PersonId));
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.Sessions;
@@ -9,6 +8,9 @@ namespace TrainingHub.Web.Pages.Facilitate;
 public sealed class SessionModel(ISender sender) : AppPageModel(sender)
 {
     public SessionAttendance.Result View { get; private set; } = null!;
+
+    [FromRoute]
+    public Guid SessionId { get; set; }
 
     [BindProperty]
     public List<MarkInput> Marks { get; set; } = [];
@@ -30,39 +32,22 @@ public sealed class SessionModel(ISender sender) : AppPageModel(sender)
         public int? ToMinute { get; set; }
     }
 
-    public async Task OnGetAsync(Guid sessionId) => View = await Sender.Send(new SessionAttendance.Query(PersonId, sessionId));
+    public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostAttendanceAsync(Guid sessionId)
+    public async Task<IActionResult> OnPostAttendanceAsync()
     {
-        try
-        {
-            var marks = Marks.Where(m => m.Present is not null)
-                .Select(m => new RecordAttendance.Mark(m.PersonId, m.Present!.Value, m.FromMinute, m.ToMinute)).ToList();
-            var changed = await Sender.Send(new RecordAttendance.Command(PersonId, sessionId, marks, CorrectionReason));
-            return RedirectToPage(new { sessionId, Saved = changed });
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e, prefix: "");
-            View = await Sender.Send(new SessionAttendance.Query(PersonId, sessionId));
-            return Page();
-        }
+        var marks = Marks.Where(m => m.Present is not null)
+            .Select(m => new RecordAttendance.Mark(m.PersonId, m.Present!.Value, m.FromMinute, m.ToMinute)).ToList();
+        var changed = await Sender.Send(new RecordAttendance.Command(PersonId, SessionId, marks, CorrectionReason));
+        return RedirectToPage(new { sessionId = SessionId, Saved = changed });
     }
 
-    public async Task<IActionResult> OnPostMakeUpAsync(Guid sessionId)
+    [ErrorField(nameof(AddMakeUpAttendee.Command.Email), nameof(MakeUpEmail))]
+    public async Task<IActionResult> OnPostMakeUpAsync()
     {
-        try
-        {
-            await Sender.Send(new AddMakeUpAttendee.Command(PersonId, sessionId, MakeUpEmail ?? ""));
-            return RedirectToPage(new { sessionId });
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            foreach (var f in e.Errors) ModelState.AddModelError(nameof(MakeUpEmail), f.ErrorMessage);
-            View = await Sender.Send(new SessionAttendance.Query(PersonId, sessionId));
-            return Page();
-        }
+        await Sender.Send(new AddMakeUpAttendee.Command(PersonId, SessionId, MakeUpEmail ?? ""));
+        return RedirectToPage(new { sessionId = SessionId });
     }
+
+    protected internal override async Task LoadAsync() => View = await Sender.Send(new SessionAttendance.Query(PersonId, SessionId));
 }

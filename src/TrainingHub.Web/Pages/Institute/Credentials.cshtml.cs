@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.Credentials;
@@ -25,45 +24,24 @@ public sealed class InstituteCredentialsModel(ISender sender) : AppPageModel(sen
         public DateOnly? PassedOn { get; set; }
     }
 
-    public async Task OnGetAsync() => await Load();
+    public Task OnGetAsync() => LoadAsync();
 
+    [FormPrefix(nameof(Exam))]
     public async Task<IActionResult> OnPostExamAsync()
     {
-        try
-        {
-            await Sender.Send(new RecordExamPass.Command(PersonId, Exam.PersonEmail, Exam.ExamId, Exam.PassedOn));
-            Done = "The exam pass is recorded. It counts toward the person's credentials now.";
-            return RedirectToPage();
-        }
-        catch (ValidationException e)
-        {
-            return await Invalid(e, "Exam");
-        }
+        await Sender.Send(new RecordExamPass.Command(PersonId, Exam.PersonEmail, Exam.ExamId, Exam.PassedOn));
+        Done = "The exam pass is recorded. It counts toward the person's credentials now.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid withdrawId, string? withdrawReason)
     {
-        try
-        {
-            await Sender.Send(new WithdrawExamPass.Command(PersonId, withdrawId, withdrawReason));
-            Done = "The exam record is withdrawn. It no longer counts.";
-            return RedirectToPage();
-        }
-        catch (ValidationException e)
-        {
-            return await Invalid(e, "");
-        }
+        await Sender.Send(new WithdrawExamPass.Command(PersonId, withdrawId, withdrawReason));
+        Done = "The exam record is withdrawn. It no longer counts.";
+        return RedirectToPage();
     }
 
-    private async Task<IActionResult> Invalid(ValidationException e, string prefix)
-    {
-        ModelState.Clear();
-        ModelState.AddValidationErrors(e, prefix);
-        await Load();
-        return Page();
-    }
-
-    private async Task Load()
+    protected internal override async Task LoadAsync()
     {
         Queue = await Sender.Send(new OutsideCertificateQueue.Query(PersonId));
         Exams = await Sender.Send(new ListExamPasses.Query(PersonId));

@@ -1,8 +1,6 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.Sites;
-using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Institute;
 
@@ -18,22 +16,15 @@ public sealed class FacilitatorsModel(ISender sender) : AppPageModel(sender)
 
     public string? PersonIdInError { get; private set; }
 
-    public async Task OnGetAsync() => List = await Sender.Send(new ListFacilitatorApprovals.Query(PersonId));
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostAsync(string? personId)
     {
-        try
-        {
-            await Sender.Send(new SetFacilitatorApprovals.Command(PersonId, personId ?? "", CourseIds));
-            return RedirectToPage(new { Saved = true });
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e, prefix: "");
-            PersonIdInError = personId;
-            List = await Sender.Send(new ListFacilitatorApprovals.Query(PersonId));
-            return Page();
-        }
+        // Only matters if the approvals are refused: that person's form then shows open, with the messages.
+        PersonIdInError = personId;
+        await Sender.Send(new SetFacilitatorApprovals.Command(PersonId, personId ?? "", CourseIds));
+        return RedirectToPage(new { Saved = true });
     }
+
+    protected internal override async Task LoadAsync() => List = await Sender.Send(new ListFacilitatorApprovals.Query(PersonId));
 }

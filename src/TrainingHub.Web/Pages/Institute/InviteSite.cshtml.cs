@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -8,6 +7,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Institute;
 
+[FormPrefix(nameof(Input))]
 public sealed class InviteSiteModel(ISender sender, IOptions<InvitationOptions> invitations) : AppPageModel(sender)
 {
     [BindProperty]
@@ -29,16 +29,7 @@ public sealed class InviteSiteModel(ISender sender, IOptions<InvitationOptions> 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var result = await Sender.Send(new InviteSite.Command(PersonId, Input.SiteName ?? "", Input.State ?? "", Input.CoordinatorName ?? "", Input.CoordinatorEmail?.Trim() ?? ""));
-            return Redirect($"/institute/sites/{result.SiteId}?invited={(result.EmailSent ? "sent" : "not-sent")}");
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e);
-            return Page();
-        }
+        var result = await Sender.Send(new InviteSite.Command(PersonId, Input.SiteName ?? "", Input.State ?? "", Input.CoordinatorName ?? "", Input.CoordinatorEmail?.Trim() ?? ""));
+        return Redirect($"/institute/sites/{result.SiteId}?invited={(result.EmailSent ? "sent" : "not-sent")}");
     }
 }

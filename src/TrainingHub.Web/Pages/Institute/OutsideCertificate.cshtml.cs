@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Content;
@@ -11,6 +10,9 @@ namespace TrainingHub.Web.Pages.Institute;
 public sealed class OutsideCertificateModel(ISender sender, CourseCatalog catalog, CredentialRuleBook rules) : AppPageModel(sender)
 {
     public GetOutsideCertificate.Result Certificate { get; private set; } = null!;
+
+    [FromRoute]
+    public Guid Id { get; set; }
 
     [BindProperty]
     public Dictionary<string, decimal?> Hours { get; set; } = [];
@@ -35,54 +37,35 @@ public sealed class OutsideCertificateModel(ISender sender, CourseCatalog catalo
 
     public string DomainName(string key) => MyOutsideCertificates.DomainName(catalog, rules, key);
 
-    public async Task OnGetAsync(Guid id)
+    public async Task OnGetAsync()
     {
-        Certificate = await Sender.Send(new GetOutsideCertificate.Query(PersonId, id));
+        await LoadAsync();
         Verify = new VerifyInput { ProviderName = Certificate.ProviderName, CompletedOn = Certificate.CompletedOn };
     }
 
-    public async Task<IActionResult> OnPostVerifyAsync(Guid id)
+    [FormPrefix(nameof(Verify))]
+    [ErrorField(nameof(VerifyOutsideCertificate.Command.HoursByDomain), nameof(Hours))]
+    public async Task<IActionResult> OnPostVerifyAsync()
     {
-        try
-        {
-            await Sender.Send(new VerifyOutsideCertificate.Command(PersonId, id, OutsideCertificateDecision.Verified, Hours,
-                Verify.ProviderName, Verify.ProviderBoard, Verify.ProviderNumber, Verify.CompletedOn, Verify.Delivery, null));
-            Done = "Verified. The hours count toward the trainee's credentials now.";
-            return RedirectToPage(new { id });
-        }
-        catch (ValidationException e)
-        {
-            return await Invalid(id, new ValidationException(e.Errors.Select(f => new FluentValidation.Results.ValidationFailure(
-                f.PropertyName == nameof(VerifyOutsideCertificate.Command.HoursByDomain) ? "HoursByDomain" : $"Verify.{f.PropertyName}", f.ErrorMessage))));
-        }
+        await Sender.Send(new VerifyOutsideCertificate.Command(PersonId, Id, OutsideCertificateDecision.Verified, Hours,
+            Verify.ProviderName, Verify.ProviderBoard, Verify.ProviderNumber, Verify.CompletedOn, Verify.Delivery, null));
+        Done = "Verified. The hours count toward the trainee's credentials now.";
+        return RedirectToPage(new { id = Id });
     }
 
-    public async Task<IActionResult> OnPostRefuseAsync(Guid id)
+    public async Task<IActionResult> OnPostRefuseAsync()
     {
-        try
-        {
-            await Sender.Send(new VerifyOutsideCertificate.Command(PersonId, id, OutsideCertificateDecision.Refused, new Dictionary<string, decimal?>(),
-                null, null, null, null, null, Reason));
-            Done = "The trainee will see that the certificate was not accepted, and why.";
-            return RedirectToPage(new { id });
-        }
-        catch (ValidationException e)
-        {
-            return await Invalid(id, e);
-        }
+        await Sender.Send(new VerifyOutsideCertificate.Command(PersonId, Id, OutsideCertificateDecision.Refused, new Dictionary<string, decimal?>(),
+            null, null, null, null, null, Reason));
+        Done = "The trainee will see that the certificate was not accepted, and why.";
+        return RedirectToPage(new { id = Id });
     }
 
-    public async Task<IActionResult> OnGetFileAsync(Guid id)
+    public async Task<IActionResult> OnGetFileAsync()
     {
-        var file = await Sender.Send(new OpenOutsideCertificateFile.Command(PersonId, id));
+        var file = await Sender.Send(new OpenOutsideCertificateFile.Command(PersonId, Id));
         return File(file.Content, file.ContentType, file.DownloadName);
     }
 
-    private async Task<IActionResult> Invalid(Guid id, ValidationException e)
-    {
-        ModelState.Clear();
-        ModelState.AddValidationErrors(e, prefix: "");
-        Certificate = await Sender.Send(new GetOutsideCertificate.Query(PersonId, id));
-        return Page();
-    }
+    protected internal override async Task LoadAsync() => Certificate = await Sender.Send(new GetOutsideCertificate.Query(PersonId, Id));
 }

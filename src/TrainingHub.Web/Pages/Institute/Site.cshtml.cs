@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -10,8 +9,12 @@ using TrainingHub.Web.Infrastructure;
 namespace TrainingHub.Web.Pages.Institute;
 
 /// <summary>The institute's view of one site: its coordinator's invitation, its details and checklist, and the review.</summary>
+[FormPrefix(nameof(Input))]
 public sealed class InstituteSiteModel(ISender sender, OnboardingGuide guide, IOptions<InvitationOptions> invitations) : AppPageModel(sender)
 {
+    [FromRoute]
+    public Guid SiteId { get; set; }
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -32,45 +35,25 @@ public sealed class InstituteSiteModel(ISender sender, OnboardingGuide guide, IO
         public string? Note { get; set; }
     }
 
-    public async Task OnGetAsync(Guid siteId) => Site = await Sender.Send(new GetSiteOnboarding.Query(PersonId, siteId));
+    public Task OnGetAsync() => LoadAsync();
 
-    public Task<IActionResult> OnPostActivateAsync(Guid siteId) => Review(siteId, ReviewSite.Decision.Activate, "The site is open. Its coordinator has been told by email.");
+    public Task<IActionResult> OnPostActivateAsync() => Review(ReviewSite.Decision.Activate, "The site is open. Its coordinator has been told by email.");
 
-    public Task<IActionResult> OnPostSendBackAsync(Guid siteId) => Review(siteId, ReviewSite.Decision.SendBack, "The site is sent back. Its coordinator has your note by email.");
+    public Task<IActionResult> OnPostSendBackAsync() => Review(ReviewSite.Decision.SendBack, "The site is sent back. Its coordinator has your note by email.");
 
-    public async Task<IActionResult> OnPostResendAsync(Guid siteId, string? personId)
+    public async Task<IActionResult> OnPostResendAsync(string? personId)
     {
-        try
-        {
-            var result = await Sender.Send(new ResendInvitation.Command(PersonId, siteId, personId ?? ""));
-            Done = Sites.PeopleModel.ResendDone(result);
-            return RedirectToPage(new { siteId });
-        }
-        catch (ValidationException e)
-        {
-            return await Invalid(siteId, e);
-        }
+        var result = await Sender.Send(new ResendInvitation.Command(PersonId, SiteId, personId ?? ""));
+        Done = Sites.PeopleModel.ResendDone(result);
+        return RedirectToPage(new { siteId = SiteId });
     }
 
-    private async Task<IActionResult> Review(Guid siteId, ReviewSite.Decision decision, string done)
+    private async Task<IActionResult> Review(ReviewSite.Decision decision, string done)
     {
-        try
-        {
-            await Sender.Send(new ReviewSite.Command(PersonId, siteId, decision, Input.Note));
-            Done = done;
-            return RedirectToPage(new { siteId });
-        }
-        catch (ValidationException e)
-        {
-            return await Invalid(siteId, e);
-        }
+        await Sender.Send(new ReviewSite.Command(PersonId, SiteId, decision, Input.Note));
+        Done = done;
+        return RedirectToPage(new { siteId = SiteId });
     }
 
-    private async Task<IActionResult> Invalid(Guid siteId, ValidationException e)
-    {
-        ModelState.Clear();
-        ModelState.AddValidationErrors(e);
-        Site = await Sender.Send(new GetSiteOnboarding.Query(PersonId, siteId));
-        return Page();
-    }
+    protected internal override async Task LoadAsync() => Site = await Sender.Send(new GetSiteOnboarding.Query(PersonId, SiteId));
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Certificates;
@@ -39,51 +38,35 @@ public sealed class MyCredentialsModel(ISender sender) : AppPageModel(sender)
         public bool? Answer { get; set; }
     }
 
-    public async Task OnGetAsync() => View = await Sender.Send(new MyCredentials.Query(PersonId, PersonId));
+    public Task OnGetAsync() => LoadAsync();
 
+    /// <summary>The checkboxes are one list named Selected; a problem with any of the chosen ids belongs to it.</summary>
+    [ErrorField(nameof(ChooseCredentials.Command.CredentialIds), "Selected")]
     public async Task<IActionResult> OnPostChooseAsync(string[]? selected)
     {
-        try
-        {
-            var count = await Sender.Send(new ChooseCredentials.Command(PersonId, selected ?? []));
-            Done = count == 0 ? "Saved. You have no credentials chosen." : "Saved. Your chosen credentials are shown above.";
-            return RedirectToPage();
-        }
-        catch (ValidationException e)
-        {
-            // Every problem with the choices belongs to the one list of checkboxes.
-            return await Invalid(new ValidationException(e.Errors.Select(f => new FluentValidation.Results.ValidationFailure("Selected", f.ErrorMessage))), "");
-        }
+        var count = await Sender.Send(new ChooseCredentials.Command(PersonId, selected ?? []));
+        Done = count == 0 ? "Saved. You have no credentials chosen." : "Saved. Your chosen credentials are shown above.";
+        return RedirectToPage();
     }
 
+    [FormPrefix(nameof(Sign))]
     public async Task<IActionResult> OnPostSignAsync()
     {
-        try
-        {
-            await Sender.Send(new SignCodeOfEthics.Command(PersonId, Sign.CredentialId ?? "", Sign.Confirmed, Sign.TypedName));
-            Done = "Signed. Your signature is kept with the time you signed.";
-            return RedirectToPage();
-        }
-        catch (ValidationException e)
-        {
-            SignFailedFor = Sign.CredentialId;
-            return await Invalid(e, "Sign");
-        }
+        // Only read if the form is refused: its messages then show beside this credential.
+        SignFailedFor = Sign.CredentialId;
+        await Sender.Send(new SignCodeOfEthics.Command(PersonId, Sign.CredentialId ?? "", Sign.Confirmed, Sign.TypedName));
+        Done = "Signed. Your signature is kept with the time you signed.";
+        return RedirectToPage();
     }
 
+    [FormPrefix(nameof(Recovery))]
     public async Task<IActionResult> OnPostRecoveryAsync()
     {
-        try
-        {
-            await Sender.Send(new AnswerTimeInRecovery.Command(PersonId, Recovery.Years, Recovery.Answer));
-            Done = "Your answer is saved.";
-            return RedirectToPage();
-        }
-        catch (ValidationException e)
-        {
-            RecoveryFailedFor = Recovery.Years;
-            return await Invalid(e, "Recovery");
-        }
+        // Only read if the answer is refused: its messages then show beside this question.
+        RecoveryFailedFor = Recovery.Years;
+        await Sender.Send(new AnswerTimeInRecovery.Command(PersonId, Recovery.Years, Recovery.Answer));
+        Done = "Your answer is saved.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnGetPacketAsync(string? credential, string? format)
@@ -100,11 +83,5 @@ public sealed class MyCredentialsModel(ISender sender) : AppPageModel(sender)
             : page.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(BuildApplicationPacket.ToCsv(packet))).ToArray(), "text/csv",
                 BuildApplicationPacket.FileName(packet, credentialId, "csv"));
 
-    private async Task<IActionResult> Invalid(ValidationException e, string prefix)
-    {
-        ModelState.Clear();
-        ModelState.AddValidationErrors(e, prefix);
-        View = await Sender.Send(new MyCredentials.Query(PersonId, PersonId));
-        return Page();
-    }
+    protected internal override async Task LoadAsync() => View = await Sender.Send(new MyCredentials.Query(PersonId, PersonId));
 }

@@ -12,22 +12,15 @@ public sealed class MyHoursModel(ISender sender) : AppPageModel(sender)
     [BindProperty(SupportsGet = true)]
     public bool Resubmitted { get; set; }
 
-    public async Task OnGetAsync() => Transcript = await Sender.Send(new MyHours.Query(PersonId));
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostResubmitAsync(Guid entryId, string? note)
     {
-        try
-        {
-            await Sender.Send(new TrainingHub.Features.SignOffs.ResubmitHours.Command(PersonId, entryId, note ?? ""));
-            return RedirectToPage(new { Resubmitted = true });
-        }
-        catch (FluentValidation.ValidationException e)
-        {
-            TrainingHub.Web.Infrastructure.ModelStateExtensions.AddValidationErrors(ModelState, e, prefix: "");
-            Transcript = await Sender.Send(new MyHours.Query(PersonId));
-            return Page();
-        }
+        await Sender.Send(new TrainingHub.Features.SignOffs.ResubmitHours.Command(PersonId, entryId, note ?? ""));
+        return RedirectToPage(new { Resubmitted = true });
     }
+
+    protected internal override async Task LoadAsync() => Transcript = await Sender.Send(new MyHours.Query(PersonId));
 
     public async Task<IActionResult> OnGetCsvAsync()
     {

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -11,6 +10,9 @@ namespace TrainingHub.Web.Pages.My;
 // Larger than any allowed certificate, so an oversized file reaches the handler and is refused in words, not by the server.
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[FormPrefix(nameof(Input))]
+[ErrorField(nameof(UploadOutsideCertificate.Command.Content), "Input.File")]
+[ErrorField(nameof(UploadOutsideCertificate.Command.FileSize), "Input.File")]
 public sealed class OutsideTrainingModel(ISender sender, IOptions<CredentialOptions> options) : AppPageModel(sender)
 {
     private const long MaxRequestBytes = 100L * 1024 * 1024;
@@ -34,26 +36,17 @@ public sealed class OutsideTrainingModel(ISender sender, IOptions<CredentialOpti
         public IFormFile? File { get; set; }
     }
 
-    public async Task OnGetAsync() => Certificates = await Sender.Send(new MyOutsideCertificates.Query(PersonId));
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var content = await UploadReading.ReadUpToAsync(Input.File, UploadOutsideCertificate.MaxBytes(options.Value) + 1, ct);
-        try
-        {
-            await Sender.Send(new UploadOutsideCertificate.Command(PersonId, Input.ProviderName, Input.CourseTitle, Input.CompletedOn, Input.Hours,
-                Input.File?.FileName, content, Input.File?.Length ?? 0), ct);
-            return RedirectToPage(new { Uploaded = true });
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(new ValidationException(e.Errors.Select(f => new FluentValidation.Results.ValidationFailure(
-                f.PropertyName is nameof(UploadOutsideCertificate.Command.Content) or nameof(UploadOutsideCertificate.Command.FileSize) ? "File" : f.PropertyName, f.ErrorMessage))));
-            Certificates = await Sender.Send(new MyOutsideCertificates.Query(PersonId), ct);
-            return Page();
-        }
+        await Sender.Send(new UploadOutsideCertificate.Command(PersonId, Input.ProviderName, Input.CourseTitle, Input.CompletedOn, Input.Hours,
+            Input.File?.FileName, content, Input.File?.Length ?? 0), ct);
+        return RedirectToPage(new { Uploaded = true });
     }
+
+    protected internal override async Task LoadAsync() => Certificates = await Sender.Send(new MyOutsideCertificates.Query(PersonId));
 
     public async Task<IActionResult> OnGetFileAsync(Guid id)
     {

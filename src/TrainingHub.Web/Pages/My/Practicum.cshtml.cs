@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Content;
@@ -8,6 +7,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.My;
 
+[FormPrefix(nameof(Input))]
 public sealed class MyPracticumModel(ISender sender, CourseCatalog catalog) : AppPageModel(sender)
 {
     public MyPracticum.Result Log { get; private set; } = null!;
@@ -34,7 +34,7 @@ public sealed class MyPracticumModel(ISender sender, CourseCatalog catalog) : Ap
 
     public async Task OnGetAsync(Guid? resubmit)
     {
-        Log = await Sender.Send(new MyPracticum.Query(PersonId));
+        await LoadAsync();
         if (resubmit is { } id && Log.Entries.FirstOrDefault(e => e.Id == id) is { } previous)
         {
             Input = new InputModel
@@ -48,18 +48,10 @@ public sealed class MyPracticumModel(ISender sender, CourseCatalog catalog) : Ap
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            await Sender.Send(new LogPracticum.Command(PersonId, Input.Kind, Input.Date, Input.Hours, Input.Domain, Input.Setting, Input.Description,
-                Input.SupervisorName, Input.ResubmitsId));
-            return RedirectToPage(new { Logged = true });
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e);
-            Log = await Sender.Send(new MyPracticum.Query(PersonId));
-            return Page();
-        }
+        await Sender.Send(new LogPracticum.Command(PersonId, Input.Kind, Input.Date, Input.Hours, Input.Domain, Input.Setting, Input.Description,
+            Input.SupervisorName, Input.ResubmitsId));
+        return RedirectToPage(new { Logged = true });
     }
+
+    protected internal override async Task LoadAsync() => Log = await Sender.Send(new MyPracticum.Query(PersonId));
 }

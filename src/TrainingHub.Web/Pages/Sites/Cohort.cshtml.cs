@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Domain;
@@ -10,6 +9,12 @@ namespace TrainingHub.Web.Pages.Sites;
 public sealed class CohortModel(ISender sender) : AppPageModel(sender)
 {
     public GetCohortRoster.Result Roster { get; private set; } = null!;
+
+    [FromRoute]
+    public Guid SiteId { get; set; }
+
+    [FromRoute]
+    public Guid CohortId { get; set; }
 
     [BindProperty]
     public CohortInput Input { get; set; } = new();
@@ -28,48 +33,31 @@ public sealed class CohortModel(ISender sender) : AppPageModel(sender)
         public string? Email { get; set; }
     }
 
-    public async Task OnGetAsync(Guid siteId, Guid cohortId) => await Load(siteId, cohortId, keepInput: false);
+    public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostInviteAsync(Guid siteId, Guid cohortId)
+    [FormPrefix(nameof(Invite))]
+    public async Task<IActionResult> OnPostInviteAsync()
     {
-        try
-        {
-            var result = await Sender.Send(new InvitePerson.Command(PersonId, siteId, cohortId, Invite.FullName, Invite.Email?.Trim(), Roles.Trainee));
-            Done = PeopleModel.InvitationDone(result);
-            return Redirect($"/sites/{siteId}/cohorts/{cohortId}");
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e, "Invite");
-            await Load(siteId, cohortId, keepInput: false);
-            return Page();
-        }
+        var result = await Sender.Send(new InvitePerson.Command(PersonId, SiteId, CohortId, Invite.FullName, Invite.Email?.Trim(), Roles.Trainee));
+        Done = PeopleModel.InvitationDone(result);
+        return Redirect($"/sites/{SiteId}/cohorts/{CohortId}");
     }
 
-    public async Task<IActionResult> OnPostDetailsAsync(Guid siteId, Guid cohortId)
+    [FormPrefix(nameof(Input))]
+    public async Task<IActionResult> OnPostDetailsAsync()
     {
-        try
-        {
-            await Sender.Send(new SaveCohort.Command(PersonId, siteId, cohortId, Input.Name, Input.CourseId, Input.StartsOn, Input.Schedule,
-                Input.DeliveryMode, Input.Capacity, Input.FacilitatorId));
-            Done = "The cohort's details are saved.";
-            return Redirect($"/sites/{siteId}/cohorts/{cohortId}");
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e);
-            EditingDetails = true;
-            await Load(siteId, cohortId, keepInput: true);
-            return Page();
-        }
+        // Only matters if the details are refused: the page then shows them open, as posted.
+        EditingDetails = true;
+        await Sender.Send(new SaveCohort.Command(PersonId, SiteId, CohortId, Input.Name, Input.CourseId, Input.StartsOn, Input.Schedule,
+            Input.DeliveryMode, Input.Capacity, Input.FacilitatorId));
+        Done = "The cohort's details are saved.";
+        return Redirect($"/sites/{SiteId}/cohorts/{CohortId}");
     }
 
-    private async Task Load(Guid siteId, Guid cohortId, bool keepInput)
+    protected internal override async Task LoadAsync()
     {
-        Roster = await Sender.Send(new GetCohortRoster.Query(PersonId, siteId, cohortId));
-        if (keepInput) return;
+        Roster = await Sender.Send(new GetCohortRoster.Query(PersonId, SiteId, CohortId));
+        if (EditingDetails) return;
         Input = new CohortInput
         {
             Name = Roster.Name, CourseId = Roster.CourseId, FacilitatorId = Roster.FacilitatorId, StartsOn = Roster.StartsOn,

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.Sites;
@@ -6,9 +5,13 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Sites;
 
+[FormPrefix("Input")]
 public sealed class CohortsModel(ISender sender) : AppPageModel(sender)
 {
     public ListCohorts.Result List { get; private set; } = null!;
+
+    [FromRoute]
+    public Guid SiteId { get; set; }
 
     [BindProperty]
     public CohortInput Input { get; set; } = new();
@@ -16,27 +19,19 @@ public sealed class CohortsModel(ISender sender) : AppPageModel(sender)
     [TempData]
     public string? Done { get; set; }
 
-    public async Task OnGetAsync(Guid siteId)
+    public async Task OnGetAsync()
     {
-        List = await Sender.Send(new ListCohorts.Query(PersonId, siteId));
+        await LoadAsync();
         Input = new CohortInput { Capacity = 16, DeliveryMode = Domain.DeliveryMode.InPerson };
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid siteId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var id = await Sender.Send(new SaveCohort.Command(PersonId, siteId, null, Input.Name, Input.CourseId, Input.StartsOn, Input.Schedule,
-                Input.DeliveryMode, Input.Capacity, Input.FacilitatorId));
-            Done = "The cohort is created. Now invite its trainees.";
-            return Redirect($"/sites/{siteId}/cohorts/{id}");
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e);
-            List = await Sender.Send(new ListCohorts.Query(PersonId, siteId));
-            return Page();
-        }
+        var id = await Sender.Send(new SaveCohort.Command(PersonId, SiteId, null, Input.Name, Input.CourseId, Input.StartsOn, Input.Schedule,
+            Input.DeliveryMode, Input.Capacity, Input.FacilitatorId));
+        Done = "The cohort is created. Now invite its trainees.";
+        return Redirect($"/sites/{SiteId}/cohorts/{id}");
     }
+
+    protected internal override async Task LoadAsync() => List = await Sender.Send(new ListCohorts.Query(PersonId, SiteId));
 }

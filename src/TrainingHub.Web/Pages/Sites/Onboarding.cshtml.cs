@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Content;
@@ -11,6 +10,9 @@ namespace TrainingHub.Web.Pages.Sites;
 public sealed class OnboardingModel(ISender sender, OnboardingGuide guide) : AppPageModel(sender)
 {
     public GetSiteOnboarding.Result Site { get; private set; } = null!;
+
+    [FromRoute]
+    public Guid SiteId { get; set; }
 
     public OnboardingGuide Guide => guide;
 
@@ -47,51 +49,42 @@ public sealed class OnboardingModel(ISender sender, OnboardingGuide guide) : App
         public string? Note { get; set; }
     }
 
-    public async Task OnGetAsync(Guid siteId)
-    {
-        await Load(siteId);
-        Profile = new ProfileInput
-        {
-            StreetAddress = Site.StreetAddress, City = Site.City, PostalCode = Site.PostalCode, ProgrammeType = Site.ProgrammeType, CredentialBoard = Site.CredentialBoard,
-        };
-        Checklist = new ChecklistInput();
-    }
+    /// <summary>The form that was sent, which keeps what was typed when it is refused; the other forms show what is saved.</summary>
+    private string? sentForm;
 
-    public Task<IActionResult> OnPostProfileAsync(Guid siteId) => Run(siteId, "Profile",
-        new SaveSiteProfile.Command(PersonId, siteId, Profile.StreetAddress, Profile.City, Profile.PostalCode, Profile.ProgrammeType, Profile.CredentialBoard),
+    public Task OnGetAsync() => LoadAsync();
+
+    [FormPrefix(nameof(Profile))]
+    public Task<IActionResult> OnPostProfileAsync() => Run(nameof(Profile),
+        new SaveSiteProfile.Command(PersonId, SiteId, Profile.StreetAddress, Profile.City, Profile.PostalCode, Profile.ProgrammeType, Profile.CredentialBoard),
         "Your site's details are saved.");
 
-    public Task<IActionResult> OnPostChecklistAsync(Guid siteId) => Run(siteId, "Checklist",
-        new SaveReadinessChecklist.Command(PersonId, siteId, Checklist.Checks.Select(c => new SaveReadinessChecklist.Check(c.ItemId ?? "", c.Done, c.Note)).ToList()),
+    [FormPrefix(nameof(Checklist))]
+    public Task<IActionResult> OnPostChecklistAsync() => Run(nameof(Checklist),
+        new SaveReadinessChecklist.Command(PersonId, SiteId, Checklist.Checks.Select(c => new SaveReadinessChecklist.Check(c.ItemId ?? "", c.Done, c.Note)).ToList()),
         "The checklist is saved.");
 
-    public Task<IActionResult> OnPostSubmitAsync(Guid siteId) => Run(siteId, "", new SubmitSiteForReview.Command(PersonId, siteId),
+    public Task<IActionResult> OnPostSubmitAsync() => Run(null, new SubmitSiteForReview.Command(PersonId, SiteId),
         "Your site is sent for review. The institute will email you when it has looked at it.");
 
-    private async Task<IActionResult> Run(Guid siteId, string prefix, ICommand command, string done)
+    private async Task<IActionResult> Run(string? form, ICommand command, string done)
     {
-        try
-        {
-            await Sender.Send(command);
-            Done = done;
-            return RedirectToPage(new { siteId });
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e, prefix);
-            await Load(siteId);
-            if (prefix != "Profile")
-            {
-                Profile = new ProfileInput
-                {
-                    StreetAddress = Site.StreetAddress, City = Site.City, PostalCode = Site.PostalCode, ProgrammeType = Site.ProgrammeType, CredentialBoard = Site.CredentialBoard,
-                };
-            }
-            if (prefix != "Checklist") Checklist = new ChecklistInput();
-            return Page();
-        }
+        sentForm = form;
+        await Sender.Send(command);
+        Done = done;
+        return RedirectToPage(new { siteId = SiteId });
     }
 
-    private async Task Load(Guid siteId) => Site = await Sender.Send(new GetSiteOnboarding.Query(PersonId, siteId));
+    protected internal override async Task LoadAsync()
+    {
+        Site = await Sender.Send(new GetSiteOnboarding.Query(PersonId, SiteId));
+        if (sentForm != nameof(Profile))
+        {
+            Profile = new ProfileInput
+            {
+                StreetAddress = Site.StreetAddress, City = Site.City, PostalCode = Site.PostalCode, ProgrammeType = Site.ProgrammeType, CredentialBoard = Site.CredentialBoard,
+            };
+        }
+        if (sentForm != nameof(Checklist)) Checklist = new ChecklistInput();
+    }
 }

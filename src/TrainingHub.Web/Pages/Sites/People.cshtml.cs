@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.Sites;
@@ -6,9 +5,13 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Sites;
 
+[FormPrefix(nameof(Input))]
 public sealed class PeopleModel(ISender sender) : AppPageModel(sender)
 {
     public ListSitePeople.Result Site { get; private set; } = null!;
+
+    [FromRoute]
+    public Guid SiteId { get; set; }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -24,34 +27,20 @@ public sealed class PeopleModel(ISender sender) : AppPageModel(sender)
         public Guid? CohortId { get; set; }
     }
 
-    public async Task OnGetAsync(Guid siteId) => Site = await Sender.Send(new ListSitePeople.Query(PersonId, siteId));
+    public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostInviteAsync(Guid siteId)
+    public async Task<IActionResult> OnPostInviteAsync()
     {
-        try
-        {
-            var result = await Sender.Send(new InvitePerson.Command(PersonId, siteId, Input.CohortId, Input.FullName, Input.Email?.Trim(), Input.Role));
-            Done = InvitationDone(result);
-            return RedirectToPage(new { siteId });
-        }
-        catch (ValidationException e)
-        {
-            return await Invalid(siteId, e);
-        }
+        var result = await Sender.Send(new InvitePerson.Command(PersonId, SiteId, Input.CohortId, Input.FullName, Input.Email?.Trim(), Input.Role));
+        Done = InvitationDone(result);
+        return RedirectToPage(new { siteId = SiteId });
     }
 
-    public async Task<IActionResult> OnPostResendAsync(Guid siteId, string? personId)
+    public async Task<IActionResult> OnPostResendAsync(string? personId)
     {
-        try
-        {
-            var result = await Sender.Send(new ResendInvitation.Command(PersonId, siteId, personId ?? ""));
-            Done = ResendDone(result);
-            return RedirectToPage(new { siteId });
-        }
-        catch (ValidationException e)
-        {
-            return await Invalid(siteId, e);
-        }
+        var result = await Sender.Send(new ResendInvitation.Command(PersonId, SiteId, personId ?? ""));
+        Done = ResendDone(result);
+        return RedirectToPage(new { siteId = SiteId });
     }
 
     /// <summary>What the page says after "Send a new link", here and on the institute's site page.</summary>
@@ -66,11 +55,5 @@ public sealed class PeopleModel(ISender sender) : AppPageModel(sender)
         _ => $"{result.Email} already has an account: they are added and told by email.",
     };
 
-    private async Task<IActionResult> Invalid(Guid siteId, ValidationException e)
-    {
-        ModelState.Clear();
-        ModelState.AddValidationErrors(e);
-        Site = await Sender.Send(new ListSitePeople.Query(PersonId, siteId));
-        return Page();
-    }
+    protected internal override async Task LoadAsync() => Site = await Sender.Send(new ListSitePeople.Query(PersonId, SiteId));
 }

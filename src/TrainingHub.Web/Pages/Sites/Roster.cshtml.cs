@@ -1,5 +1,4 @@
 using System.Text;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.Sites;
@@ -39,6 +38,7 @@ public sealed class RosterModel(ISender sender) : AppPageModel(sender)
     public IActionResult OnGetTemplate() =>
         File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(RosterFile.Template)).ToArray(), "text/csv", "roster-template.csv");
 
+    [ErrorField(nameof(PreviewRoster.Query.Csv), nameof(Upload))]
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? upload)
     {
         if (upload is { Length: > RosterFile.MaxCharacters })
@@ -53,39 +53,17 @@ public sealed class RosterModel(ISender sender) : AppPageModel(sender)
             await upload.CopyToAsync(memory);
             Csv = RosterFile.Decode(memory.ToArray());
         }
-        try
-        {
-            Preview = await Sender.Send(new PreviewRoster.Query(PersonId, SiteId, CohortId, Csv));
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e, "");
-            foreach (var key in ModelState.Keys.Where(k => k == nameof(PreviewRoster.Query.Csv)).ToList())
-            {
-                foreach (var error in ModelState[key]!.Errors) ModelState.AddModelError(nameof(Upload), error.ErrorMessage);
-                ModelState.Remove(key);
-            }
-        }
+        Preview = await Sender.Send(new PreviewRoster.Query(PersonId, SiteId, CohortId, Csv));
         return Page();
     }
 
     public async Task<IActionResult> OnPostApplyAsync()
     {
-        try
-        {
-            var result = await Sender.Send(new ApplyRoster.Command(PersonId, SiteId, CohortId, Csv ?? ""));
-            Done = $"{result.Invited + result.Added} {(result.Invited + result.Added == 1 ? "person is" : "people are")} invited" +
-                   (result.AlreadyThere > 0 ? $", {result.AlreadyThere} were already on the roster" : "") +
-                   (result.Skipped > 0 ? $", {result.Skipped} {(result.Skipped == 1 ? "line was" : "lines were")} left out" : "") + "." +
-                   (result.EmailsNotSent > 0 ? $" {result.EmailsNotSent} emails could not be sent: use \"Send a new link\" on the people page later." : "");
-            return Redirect($"/sites/{SiteId}/cohorts/{CohortId}");
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e, "");
-            return Page();
-        }
+        var result = await Sender.Send(new ApplyRoster.Command(PersonId, SiteId, CohortId, Csv ?? ""));
+        Done = $"{result.Invited + result.Added} {(result.Invited + result.Added == 1 ? "person is" : "people are")} invited" +
+               (result.AlreadyThere > 0 ? $", {result.AlreadyThere} were already on the roster" : "") +
+               (result.Skipped > 0 ? $", {result.Skipped} {(result.Skipped == 1 ? "line was" : "lines were")} left out" : "") + "." +
+               (result.EmailsNotSent > 0 ? $" {result.EmailsNotSent} emails could not be sent: use \"Send a new link\" on the people page later." : "");
+        return Redirect($"/sites/{SiteId}/cohorts/{CohortId}");
     }
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Domain;
@@ -7,6 +6,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Supervise;
 
+[FormPrefix("Input")]
 public sealed class SuperviseModel(ISender sender) : AppPageModel(sender)
 {
     public SignOffQueue.Result Queue { get; private set; } = null!;
@@ -28,7 +28,7 @@ public sealed class SuperviseModel(ISender sender) : AppPageModel(sender)
         public string? Reason { get; set; }
     }
 
-    public async Task OnGetAsync() => Queue = await Sender.Send(new SignOffQueue.Query(PersonId));
+    public Task OnGetAsync() => LoadAsync();
 
     public Task<IActionResult> OnPostApproveAsync() => Decide(SignOffDecision.Approved);
 
@@ -36,25 +36,17 @@ public sealed class SuperviseModel(ISender sender) : AppPageModel(sender)
 
     private async Task<IActionResult> Decide(SignOffDecision decision)
     {
-        try
-        {
-            var items = Selected.Select(Parse).OfType<DecideSignOff.ItemRef>().ToList();
-            await Sender.Send(new DecideSignOff.Command(PersonId, decision, items, Input.TypedName, Input.Password, Input.AttestationConfirmed,
-                decision == SignOffDecision.Rejected ? Input.Reason : null));
-            // The outbox row is already saved; this only makes the email go out now rather than at the next minute.
-            Done = decision == SignOffDecision.Approved
-                ? $"Signed off {items.Count} item(s). The trainees will get an email."
-                : $"{items.Count} item(s) not signed off. The trainees will get your reason by email.";
-            return RedirectToPage();
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e);
-            Queue = await Sender.Send(new SignOffQueue.Query(PersonId));
-            return Page();
-        }
+        var items = Selected.Select(Parse).OfType<DecideSignOff.ItemRef>().ToList();
+        await Sender.Send(new DecideSignOff.Command(PersonId, decision, items, Input.TypedName, Input.Password, Input.AttestationConfirmed,
+            decision == SignOffDecision.Rejected ? Input.Reason : null));
+        // The outbox row is already saved; this only makes the email go out now rather than at the next minute.
+        Done = decision == SignOffDecision.Approved
+            ? $"Signed off {items.Count} item(s). The trainees will get an email."
+            : $"{items.Count} item(s) not signed off. The trainees will get your reason by email.";
+        return RedirectToPage();
     }
+
+    protected internal override async Task LoadAsync() => Queue = await Sender.Send(new SignOffQueue.Query(PersonId));
 
     private static DecideSignOff.ItemRef? Parse(string value)
     {

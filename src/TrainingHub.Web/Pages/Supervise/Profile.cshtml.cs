@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.SignOffs;
@@ -6,6 +5,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Supervise;
 
+[FormPrefix("Input")]
 public sealed class SupervisorProfileModel(ISender sender) : AppPageModel(sender)
 {
     public GetSupervisorProfile.Result Profile { get; private set; } = null!;
@@ -24,23 +24,15 @@ public sealed class SupervisorProfileModel(ISender sender) : AppPageModel(sender
 
     public async Task OnGetAsync()
     {
-        Profile = await Sender.Send(new GetSupervisorProfile.Query(PersonId));
+        await LoadAsync();
         Input = new InputModel { CredentialHeld = Profile.CredentialHeld, YearsSupervisingPeers = Profile.YearsSupervisingPeers };
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            await Sender.Send(new UpdateSupervisorProfile.Command(PersonId, Input.CredentialHeld, Input.YearsSupervisingPeers));
-            return RedirectToPage(new { Saved = true });
-        }
-        catch (ValidationException e)
-        {
-            ModelState.Clear();
-            ModelState.AddValidationErrors(e);
-            Profile = await Sender.Send(new GetSupervisorProfile.Query(PersonId));
-            return Page();
-        }
+        await Sender.Send(new UpdateSupervisorProfile.Command(PersonId, Input.CredentialHeld, Input.YearsSupervisingPeers));
+        return RedirectToPage(new { Saved = true });
     }
+
+    protected internal override async Task LoadAsync() => Profile = await Sender.Send(new GetSupervisorProfile.Query(PersonId));
 }
