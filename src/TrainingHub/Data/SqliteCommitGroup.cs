@@ -17,7 +17,7 @@ namespace TrainingHub.Data;
 /// in it was saved.
 /// </para>
 /// </summary>
-public sealed partial class SqliteCommitGroup(IServiceScopeFactory scopes, ILogger<SqliteCommitGroup> logger) : IAsyncDisposable
+public sealed partial class SqliteCommitGroup(IServiceScopeFactory scopes, SqliteWriteGate gates, ILogger<SqliteCommitGroup> logger) : IAsyncDisposable
 {
     /// <summary>At most this many writes share one commit, so one commit never keeps the others waiting long.</summary>
     public const int MaxPerCommit = 128;
@@ -52,7 +52,7 @@ public sealed partial class SqliteCommitGroup(IServiceScopeFactory scopes, ILogg
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
-                var gate = SqliteWriteGate.For(db.Database.GetConnectionString()!);
+                var gate = gates.For(db.Database.GetConnectionString()!);
                 await gate.WaitAsync();
                 try
                 {

@@ -61,25 +61,10 @@ public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : Ide
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseEditsToAppendOnlyRecords();
-        // On SQLite, a save outside an explicit transaction takes its turn at the process's write gate (see SqliteWriteGate);
-        // inside a transaction the connection may already hold the write lock, so it must not wait behind others.
-        if (Database.CurrentTransaction is null && Database.IsSqlite() && Database.GetConnectionString() is { } connectionString)
-        {
-            var gate = SqliteWriteGate.For(connectionString);
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     private void RefuseEditsToAppendOnlyRecords()

@@ -38,6 +38,8 @@ public static class TrainingHubServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataPaths>();
         services.AddSingleton<SqliteCommitGroup>();
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<SqliteWriteGateInterceptor>();
         services.AddScoped<SeatTimeStore>();
         // Chosen once here, so the heartbeat use case never asks which database it runs on.
         services.AddSingleton<ISeatTimeCommits>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value is { Provider: DatabaseProvider.Sqlite, GroupSqliteCommits: true }
@@ -79,7 +81,8 @@ public static class TrainingHubServices
         services.AddScoped<DemoData>();
 
         // Pooled: the options are built once and contexts are reused, instead of both being built for every request.
-        services.AddDbContextPool<TrainingHubDb>((sp, o) => ConfigureProvider(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataPaths>()));
+        services.AddDbContextPool<TrainingHubDb>((sp, o) => ConfigureProvider(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataPaths>(),
+            sp.GetRequiredService<SqliteWriteGateInterceptor>()));
 
         services.AddMediator(o =>
         {
@@ -110,7 +113,7 @@ public static class TrainingHubServices
         return services;
     }
 
-    public static void ConfigureProvider(DbContextOptionsBuilder o, DatabaseOptions options, DataPaths paths)
+    public static void ConfigureProvider(DbContextOptionsBuilder o, DatabaseOptions options, DataPaths paths, SqliteWriteGateInterceptor? writeGate = null)
     {
         switch (options.Provider)
         {
@@ -119,6 +122,7 @@ public static class TrainingHubServices
                     ? $"Data Source={Path.Combine(paths.InDataFolder("."), "traininghub.db")}"
                     : options.ConnectionString;
                 o.UseSqlite(cs, x => x.MigrationsAssembly("TrainingHub.Migrations.Sqlite")).AddInterceptors(SqliteBusyTimeout.Instance);
+                if (writeGate is not null) o.AddInterceptors(writeGate);
                 break;
             case DatabaseProvider.SqlServer:
                 o.UseSqlServer(options.ConnectionString, x => x.MigrationsAssembly("TrainingHub.Migrations.SqlServer"));

@@ -34,7 +34,7 @@ public sealed class SqliteCommitGroupTests : IAsyncLifetime
         var group = scope.ServiceProvider.GetRequiredService<SqliteCommitGroup>();
 
         // Queued while the gate is held, so they wait and share one commit.
-        var gate = SqliteWriteGate.For(scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Database.GetConnectionString()!);
+        var gate = scope.ServiceProvider.GetRequiredService<SqliteWriteGate>().For(scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Database.GetConnectionString()!);
         await gate.WaitAsync();
         var writes = Enumerable.Range(0, 20).Select(i => group.SaveAsync(Audit($"group write {i}"))).ToList();
         // Two rows, the second a clock for nobody, which the foreign key refuses: neither row may be left behind.

@@ -32,7 +32,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     {
         await using var scope = _host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
-        var gate = SqliteWriteGate.For(db.Database.GetConnectionString()!);
+        var gate = scope.ServiceProvider.GetRequiredService<SqliteWriteGate>().For(db.Database.GetConnectionString()!);
 
         await gate.WaitAsync();
         db.AuditEvents.Add(Event("queued"));
@@ -52,7 +52,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     {
         await using var scope = _host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
-        var gate = SqliteWriteGate.For(db.Database.GetConnectionString()!);
+        var gate = scope.ServiceProvider.GetRequiredService<SqliteWriteGate>().For(db.Database.GetConnectionString()!);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         await gate.WaitAsync();
@@ -78,7 +78,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
             // A clock for nobody: the foreign key refuses it.
             db.SeatTimeClocks.Add(new SeatTimeClock { PersonId = "nobody", LastBeatAt = DateTime.UtcNow, Version = Guid.NewGuid() });
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
-            Assert.Equal(1, SqliteWriteGate.For(db.Database.GetConnectionString()!).CurrentCount);
+            Assert.Equal(1, scope.ServiceProvider.GetRequiredService<SqliteWriteGate>().For(db.Database.GetConnectionString()!).CurrentCount);
         }
         await using (var scope = _host.Scope())
         {

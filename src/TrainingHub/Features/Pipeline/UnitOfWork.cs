@@ -52,14 +52,14 @@ public sealed class UnitOfWork(TrainingHubDb db, CompletionCheck completion, IOu
 /// case that reads then writes can never meet a newer snapshot at its first write. A command sent from inside another
 /// one joins the outer transaction.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(TrainingHubDb db, UnitOfWork unitOfWork) : IPipelineBehavior<TMessage, TResponse>
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(TrainingHubDb db, UnitOfWork unitOfWork, SqliteWriteGate gates) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
         if (message is not ITransactional || db.Database.CurrentTransaction is not null) return await next(message, ct);
 
-        var gate = db.Database.IsSqlite() && db.Database.GetConnectionString() is { } cs ? SqliteWriteGate.For(cs) : null;
+        var gate = gates.For(db);
         if (gate is not null) await gate.WaitAsync(ct);
         try
         {
