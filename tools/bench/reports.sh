@@ -5,7 +5,8 @@
 #   tools/bench/reports.sh
 # Settings (environment): SIZES (space-separated rows:trainees, default "10000:1000 100000:5000 1000000:10000"),
 # PROVIDER (Sqlite, or PostgreSql with PG_CONNECTION, a connection string to a server where the user may create
-# databases), WARM_RUNS (5), PORT (5098), KEEP_DATA (set to keep the generated SQLite folders under /tmp).
+# databases), WARM_RUNS (5), PORT (5098), DATA_ROOT (SQLite: keep the generated data in DATA_ROOT/<rows>/data and, on
+# a later run, reuse a size already there instead of generating it again; the site migrates it on start).
 #
 # Steps for each size: generate the data (tools/bench/TrainingHub.Bench --reports-seed: the demo institute, its accounts,
 # and the trainees across 20 sites); start the site on it; sign in as the demo institute admin and the demo site
@@ -39,6 +40,7 @@ dotnet build tools/bench/TrainingHub.Bench/TrainingHub.Bench.csproj -c Release -
 bench() { dotnet tools/bench/TrainingHub.Bench/bin/Release/net10.0/TrainingHub.Bench.dll "$@"; }
 
 work=$(mktemp -d /tmp/traininghub-reports-XXXXXX)
+data_root=${DATA_ROOT:-$work}
 site_pid=""
 stop_site() {
   if [ -n "$site_pid" ] && kill -0 "$site_pid" 2>/dev/null; then
@@ -47,7 +49,7 @@ stop_site() {
   fi
   site_pid=""
 }
-cleanup() { stop_site; [ -n "${KEEP_DATA:-}" ] || rm -rf "$work"; }
+cleanup() { stop_site; rm -rf "$work"; }
 trap cleanup EXIT
 
 machine_steal_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", $9 * 1000 / hz }' /proc/stat; }
@@ -79,7 +81,7 @@ declare -a table
 for size in $SIZES; do
   rows=${size%%:*}; trainees=${size##*:}
   echo "== $rows hours rows, $trainees trainees ($PROVIDER)"
-  data="$work/$rows/data"; mkdir -p "$data"
+  data="$data_root/$rows/data"; mkdir -p "$data"
   if [ "$PROVIDER" = PostgreSql ]; then
     db_name="traininghub_reports_$rows"
     admin_cs="${PG_CONNECTION};Database=postgres"
@@ -89,9 +91,13 @@ for size in $SIZES; do
   else
     target="$data"
   fi
-  seed_start=$(date +%s)
-  bench --reports-seed "$PROVIDER" "$target" "$trainees" "$rows" | tail -1
-  echo "generated in $(( $(date +%s) - seed_start )) s"
+  if [ "$PROVIDER" = Sqlite ] && [ -s "$data/traininghub.db" ]; then
+    echo "reusing $data"
+  else
+    seed_start=$(date +%s)
+    bench --reports-seed "$PROVIDER" "$target" "$trainees" "$rows" | tail -1
+    echo "generated in $(( $(date +%s) - seed_start )) s"
+  fi
 
   (
     cd src/TrainingHub.Web
@@ -100,7 +106,7 @@ for size in $SIZES; do
       dotnet bin/Release/net10.0/TrainingHub.Web.dll --urls "$url"
   ) >"$work/site-$rows.log" 2>&1 &
   site_pid=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 1200); do
     curl -sf -o /dev/null "$url/account/sign-in" && break
     kill -0 "$site_pid" 2>/dev/null || { cat "$work/site-$rows.log"; exit 1; }
     sleep 0.5
