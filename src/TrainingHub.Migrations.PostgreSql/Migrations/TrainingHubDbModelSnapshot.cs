@@ -734,7 +734,11 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("ReversesEntryId")
                         .IsUnique();
 
-                    b.HasIndex("PersonId", "CourseId");
+                    b.HasIndex("Status", "PersonId");
+
+                    b.HasIndex("PersonId", "CourseId", "LessonId", "Hours");
+
+                    b.HasIndex("PersonId", "Domain", "Status", "Hours");
 
                     b.ToTable("HoursEntries");
                 });

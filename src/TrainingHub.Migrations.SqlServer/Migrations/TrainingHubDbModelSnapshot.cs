@@ -737,7 +737,11 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[ReversesEntryId] IS NOT NULL");
 
-                    b.HasIndex("PersonId", "CourseId");
+                    b.HasIndex("Status", "PersonId");
+
+                    b.HasIndex("PersonId", "CourseId", "LessonId", "Hours");
+
+                    b.HasIndex("PersonId", "Domain", "Status", "Hours");
 
                     b.ToTable("HoursEntries");
                 });

@@ -35,6 +35,13 @@ if (args is ["--learning-record-sessions", var baseUrl, var people, var attempts
     return;
 }
 
+// Data for tools/bench/reports.sh: provider (Sqlite or PostgreSql), data folder or connection string, trainees, hours rows.
+if (args is ["--reports-seed", var provider, var target, var reportTrainees, var reportRows])
+{
+    await ReportData.SeedAsync(provider, target, int.Parse(reportTrainees, CultureInfo.InvariantCulture), long.Parse(reportRows, CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["--heartbeat-handler-cpu", var hbPeople, var hbBeats])
 {
     await HeartbeatHandlerCpu.RunAsync(int.Parse(hbPeople, CultureInfo.InvariantCulture), int.Parse(hbBeats, CultureInfo.InvariantCulture));

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Reports at scale: the real site (Release) answering the site report, the institute roll-up and their CSV exports over
+# generated data of several sizes. Budget (docs/benchmarks.md, "Reports"): each report ≤ 1.5 s warm and ≤ 3 s cold at
+# 1,000,000 hours-ledger rows.
+#   tools/bench/reports.sh
+# Settings (environment): SIZES (space-separated rows:trainees, default "10000:1000 100000:5000 1000000:10000"),
+# PROVIDER (Sqlite, or PostgreSql with PG_CONNECTION, a connection string to a server where the user may create
+# databases), WARM_RUNS (5), PORT (5098), DATA_ROOT (SQLite: keep the generated data in DATA_ROOT/<rows>/data and, on
+# a later run, reuse a size already there instead of generating it again; the site migrates it on start).
+#
+# Steps for each size: generate the data (tools/bench/TrainingHub.Bench --reports-seed: the demo institute, its accounts,
+# and the trainees across 20 sites); start the site on it; sign in as the demo institute admin and the demo site
+# coordinator through the sign-in page; time the first request of each report after the start (cold), then WARM_RUNS
+# more (warm, median); read the site's peak memory (VmHWM) and the CPU the hypervisor stole; stop the site.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+SIZES=${SIZES:-"10000:1000 100000:5000 1000000:10000"}
+PROVIDER=${PROVIDER:-Sqlite}
+WARM_RUNS=${WARM_RUNS:-5}
+PORT=${PORT:-5098}
+url="http://127.0.0.1:$PORT"
+site_a=0f6f1f4e-5a41-4c39-9d0e-2f4a1c7b8a01 # DemoData.SiteA, Harbor Light: the demo coordinator's site
+password=Recovery-Demo-2026
+
+tools/debian-packages.sh sqlite3 curl
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+echo "== Machine"
+echo "nproc: $(nproc)"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "dotnet: $(dotnet --version)"
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "commit: $(git rev-parse --short HEAD)"
+echo "provider: $PROVIDER"
+
+echo "== Building Release"
+dotnet build src/TrainingHub.Web -c Release -nologo -v quiet
+dotnet build tools/bench/TrainingHub.Bench/TrainingHub.Bench.csproj -c Release -nologo -v quiet
+bench() { dotnet tools/bench/TrainingHub.Bench/bin/Release/net10.0/TrainingHub.Bench.dll "$@"; }
+
+work=$(mktemp -d /tmp/traininghub-reports-XXXXXX)
+data_root=${DATA_ROOT:-$work}
+site_pid=""
+stop_site() {
+  if [ -n "$site_pid" ] && kill -0 "$site_pid" 2>/dev/null; then
+    kill "$site_pid" 2>/dev/null || true
+    wait "$site_pid" 2>/dev/null || true
+  fi
+  site_pid=""
+}
+cleanup() { stop_site; rm -rf "$work"; }
+trap cleanup EXIT
+
+machine_steal_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", $9 * 1000 / hz }' /proc/stat; }
+machine_total_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", ($2 + $3 + $4 + $5 + $6 + $7 + $8 + $9) * 1000 / hz }' /proc/stat; }
+site_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$site_pid/stat"; }
+peak_rss_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$site_pid/status"; }
+
+# Signs in through the sign-in page (antiforgery token and all) and leaves the cookies in $2.
+sign_in() {
+  local email=$1 jar=$2 page token
+  page=$(curl -sf -c "$jar" -b "$jar" "$url/account/sign-in")
+  token=$(sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' <<<"$page" | head -1)
+  [ -n "$token" ] || token=$(grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' <<<"$page" | sed 's/.*value="//; s/"$//' | head -1)
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "Input.Email=$email" \
+    --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$token" "$url/account/sign-in")
+  [ "$status" = 302 ] || { echo "sign-in as $email answered $status"; exit 1; }
+}
+# Seconds for one request; fails unless it answers 200. The CSV body is counted, so it is read to its end.
+timed() {
+  local jar=$1 path=$2 out
+  out=$(curl -s -o "$work/body" -w '%{http_code} %{time_total}' -b "$jar" "$url$path")
+  [ "${out%% *}" = 200 ] || { echo "GET $path answered ${out%% *}" >&2; exit 1; }
+  echo "${out#* }"
+}
+median() { tr ' ' '\n' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+declare -a table
+for size in $SIZES; do
+  rows=${size%%:*}; trainees=${size##*:}
+  echo "== $rows hours rows, $trainees trainees ($PROVIDER)"
+  data="$data_root/$rows/data"; mkdir -p "$data"
+  if [ "$PROVIDER" = PostgreSql ]; then
+    db_name="traininghub_reports_$rows"
+    admin_cs="${PG_CONNECTION};Database=postgres"
+    psql "$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/' <<<"${PG_CONNECTION}") dbname=postgres" -qc "DROP DATABASE IF EXISTS $db_name" -c "CREATE DATABASE $db_name" >/dev/null
+    target="${PG_CONNECTION};Database=$db_name"
+    : "$admin_cs"
+  else
+    target="$data"
+  fi
+  if [ "$PROVIDER" = Sqlite ] && [ -s "$data/traininghub.db" ]; then
+    echo "reusing $data"
+  else
+    seed_start=$(date +%s)
+    bench --reports-seed "$PROVIDER" "$target" "$trainees" "$rows" | tail -1
+    echo "generated in $(( $(date +%s) - seed_start )) s"
+  fi
+
+  (
+    cd src/TrainingHub.Web
+    if [ "$PROVIDER" = PostgreSql ]; then export Database__Provider=PostgreSql Database__ConnectionString="$target"; fi
+    exec env ASPNETCORE_ENVIRONMENT=Production Database__DataFolder="$data" Institute__PublicBaseUrl="$url" Jobs__RunServer=false \
+      dotnet bin/Release/net10.0/TrainingHub.Web.dll --urls "$url"
+  ) >"$work/site-$rows.log" 2>&1 &
+  site_pid=$!
+  for _ in $(seq 1 1200); do
+    curl -sf -o /dev/null "$url/account/sign-in" && break
+    kill -0 "$site_pid" 2>/dev/null || { cat "$work/site-$rows.log"; exit 1; }
+    sleep 0.5
+  done
+
+  admin="$work/admin.cookies"; coordinator="$work/coordinator.cookies"; rm -f "$admin" "$coordinator"
+  sign_in "admin@demo.traininghub.test" "$admin"
+  sign_in "coordinator@demo.traininghub.test" "$coordinator"
+
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  steal_before=$(machine_steal_ms); total_before=$(machine_total_ms); cpu_before=$(site_cpu_ms)
+  declare -A cold warm bytes
+  reports=(site site-csv rollup rollup-csv)
+  declare -A who=([site]=$coordinator [site-csv]=$coordinator [rollup]=$admin [rollup-csv]=$admin)
+  declare -A path=([site]="/sites/$site_a/report" [site-csv]="/sites/$site_a/report?handler=Csv" [rollup]="/institute/reports" [rollup-csv]="/institute/reports?handler=Csv")
+  for r in "${reports[@]}"; do cold[$r]=$(timed "${who[$r]}" "${path[$r]}"); bytes[$r]=$(stat -c %s "$work/body"); done
+  for r in "${reports[@]}"; do
+    times=""
+    for _ in $(seq 1 "$WARM_RUNS"); do times="$times $(timed "${who[$r]}" "${path[$r]}")"; done
+    warm[$r]=$(median <<<"${times# }")
+    echo "$r: cold ${cold[$r]} s, warm$times s (median ${warm[$r]} s), ${bytes[$r]} bytes"
+  done
+  site_cpu=$(( $(site_cpu_ms) - cpu_before ))
+  steal=$(( $(machine_steal_ms) - steal_before )); total=$(( $(machine_total_ms) - total_before ))
+  load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+  rss=$(peak_rss_mb)
+  steal_share=$(awk -v s="$steal" -v t="$total" 'BEGIN { if (t > 0) printf "%.1f", s * 100 / t; else print 0 }')
+  echo "site CPU for all requests: $site_cpu ms; peak RSS $rss MB; stolen by the hypervisor $steal ms of $total ms ($steal_share %); load average before/after: $load_before / $load_after"
+  [ "$(awk -v s="$steal_share" 'BEGIN { print (s >= 5) }')" = 1 ] && echo "NOTE: the hypervisor stole $steal_share % of the machine's time; these figures are held down by other guests."
+  failures=$(grep -c '^fail:' "$work/site-$rows.log" || true)
+  [ "$failures" -eq 0 ] || { grep -A12 '^fail:' "$work/site-$rows.log" | head -40; exit 1; }
+  table+=("| $rows | $trainees | ${cold[site]} / ${warm[site]} | ${cold[rollup]} / ${warm[rollup]} | ${cold[site-csv]} / ${warm[site-csv]} | ${cold[rollup-csv]} / ${warm[rollup-csv]} | $rss MB | $steal_share % | $load_before / $load_after |")
+  stop_site
+  unset cold warm bytes who path
+done
+
+echo "== Figures ($PROVIDER; seconds, cold / warm median of $WARM_RUNS)"
+echo "| Hours rows | Trainees | Site report | Roll-up | Site CSV | Roll-up CSV | Peak RSS | Stolen | Load average before / after |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+printf '%s\n' "${table[@]}"
