@@ -72,7 +72,7 @@ bench --learning-record-seed "$work/data" "$PEOPLE"
 echo "== Starting the site (Release, Production settings) on $url"
 (
   cd src/TrainingHub.Web
-  exec env ASPNETCORE_ENVIRONMENT=Production Database__DataFolder="$work/data" Institute__PublicBaseUrl="$url" \
+  exec env ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnprotectedKeys=true Database__DataFolder="$work/data" Institute__PublicBaseUrl="$url" \
     Accounts__RequestsPerMinutePerAddress=100000 \
     dotnet bin/Release/net10.0/TrainingHub.Web.dll --urls "$url"
 ) >"$work/site.log" 2>&1 &

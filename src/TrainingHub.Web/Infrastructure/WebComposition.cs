@@ -58,8 +58,7 @@ public static class WebComposition
             };
         });
         services.AddAntiforgery(o => o.Cookie.Name = "TrainingHub.Antiforgery");
-        services.AddDataProtection().SetApplicationName("TrainingHub")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataFolder(builder), "keys")));
+        KeyProtection.Configure(builder);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.InstituteAdmin, p => p.RequireRole(Roles.InstituteAdmin))
@@ -137,14 +136,6 @@ public static class WebComposition
         }
     }
 
-    private static string DataFolder(WebApplicationBuilder builder)
-    {
-        var folder = builder.Configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.DataFolder)}"] ?? new DatabaseOptions().DataFolder;
-        var path = Path.GetFullPath(Path.IsPathRooted(folder) ? folder : Path.Combine(builder.Environment.ContentRootPath, folder));
-        Directory.CreateDirectory(path);
-        return path;
-    }
-
     /// <summary>Migrates the database and loads the course content before the first request; a problem stops start-up.</summary>
     public static async Task PrepareTrainingHubAsync(this WebApplication app)
     {
@@ -188,8 +179,8 @@ public static class WebComposition
             AppPath = "/",
         }, app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Policies.InstituteAdmin);
 
-        app.MapGet("/.well-known/jwks.json", (TrainingHub.Certificates.InstituteSigningKey key) =>
-            Results.Text(key.JwkSetJson(), "application/jwk-set+json"));
+        app.MapGet("/.well-known/jwks.json", (TrainingHub.Certificates.InstituteSigningKeys keys) =>
+            Results.Text(keys.JwkSetJson(), "application/jwk-set+json"));
         app.MapGet("/credentials/status/1", async (Mediator.ISender sender) =>
             Results.Text(await sender.Send(new TrainingHub.Features.CertificateIssuance.GetStatusList.Query()), "application/vc+jwt"));
 

@@ -45,12 +45,14 @@ public sealed class InstituteSigningKey : IDisposable
         return Load(path);
     }
 
-    public static InstituteSigningKey Load(string pemPath)
+    public static InstituteSigningKey Load(string pemPath) => FromPem(File.ReadAllText(pemPath));
+
+    public static InstituteSigningKey FromPem(string pem)
     {
         var key = ECDsa.Create();
         try
         {
-            key.ImportFromPem(File.ReadAllText(pemPath));
+            key.ImportFromPem(pem);
             EnsureP256(key);
             return new InstituteSigningKey(key);
         }

@@ -41,3 +41,26 @@ internal sealed class CertificateRevocationConfiguration : IEntityTypeConfigurat
         e.HasIndex(x => x.CertificateId).IsUnique();
     }
 }
+
+internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<SigningKey>
+{
+    public void Configure(EntityTypeBuilder<SigningKey> e)
+    {
+        e.HasKey(x => x.Generation);
+        e.Property(x => x.Generation).ValueGeneratedNever();
+        e.Property(x => x.KeyId).HasMaxLength(100).IsRequired();
+        e.HasIndex(x => x.KeyId).IsUnique();
+        e.Property(x => x.ProtectedPrivateKey).HasMaxLength(4000).IsRequired();
+    }
+}
+
+internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> e)
+    {
+        e.HasKey(x => x.Name);
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.ContentType).HasMaxLength(100).IsRequired();
+        e.Property(x => x.Content).IsRequired();
+    }
+}

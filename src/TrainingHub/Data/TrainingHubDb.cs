@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -5,8 +6,12 @@ using TrainingHub.Domain;
 
 namespace TrainingHub.Data;
 
-public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : IdentityDbContext<Person>(options)
+public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : IdentityDbContext<Person>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core's data-protection keys (cookies, antiforgery, reset links): shared by every server of the site.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Institute> Institutes => Set<Institute>();
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Cohort> Cohorts => Set<Cohort>();

@@ -142,3 +142,28 @@ public static class AuditActions
 
 /// <summary>Marks records that are only ever added: hours, sign-offs, certificates, audit events.</summary>
 public interface IAppendOnly;
+
+/// <summary>
+/// One generation of the institute's badge-signing key, kept in the database so every server signs with the same key
+/// and publishes every generation (a badge signed before a rotation still verifies). The private key is stored only
+/// protected by ASP.NET Core data protection.
+/// </summary>
+public sealed class SigningKey : IAppendOnly
+{
+    /// <summary>1 for the first key; a rotation adds the next. Unique, so servers starting together create one key.</summary>
+    public int Generation { get; set; }
+    /// <summary>The RFC 7638 thumbprint (the JWS kid).</summary>
+    public string KeyId { get; set; } = "";
+    public string ProtectedPrivateKey { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A file a person uploaded, kept in the database so every server can serve it.</summary>
+public sealed class StoredFile : IAppendOnly
+{
+    /// <summary>A name of our making (a guid and an extension).</summary>
+    public string Name { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+    public DateTime StoredAt { get; set; }
+}

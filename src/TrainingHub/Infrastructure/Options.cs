@@ -270,3 +270,19 @@ public sealed class CredentialOptions
     [Range(1, 60)]
     public int EligibilityCheckMinutes { get; set; } = 15;
 }
+
+/// <summary>How the data-protection keys (kept in the database) are encrypted at rest.</summary>
+public sealed class KeyProtectionOptions
+{
+    public const string Section = "DataProtection";
+
+    /// <summary>A PFX file whose certificate encrypts the keys; every server needs the same file.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The PFX file's password; from an environment variable or a secret store, never the repository.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>Production only: start although the keys are not encrypted at rest (for example on a single trusted machine).</summary>
+    public bool AllowUnprotectedKeys { get; set; }
+}
+

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,7 @@ public static class TrainingHubServices
         AddSection<CertificateOptions>(services, configuration, CertificateOptions.Section);
         AddSection<InvitationOptions>(services, configuration, InvitationOptions.Section);
         AddSection<CredentialOptions>(services, configuration, CredentialOptions.Section);
+        AddSection<KeyProtectionOptions>(services, configuration, KeyProtectionOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataPaths>();
@@ -73,8 +75,10 @@ public static class TrainingHubServices
         services.AddOutboxHandler<CertificateEmailDue, Features.CertificateIssuance.CertificateEmailWork>();
         services.AddScoped<Features.CertificateIssuance.CertificateIssuer>();
         services.AddSingleton<Features.CertificateIssuance.CertificateSnapshot>();
-        services.AddSingleton(sp => Certificates.InstituteSigningKey.LoadOrCreate(
-            sp.GetRequiredService<DataPaths>().InDataFolderFile(sp.GetRequiredService<IOptions<CertificateOptions>>().Value.SigningKeyPath)));
+        services.AddSingleton<Certificates.InstituteSigningKeys>();
+        services.AddSingleton(sp => sp.GetRequiredService<Certificates.InstituteSigningKeys>().Current);
+        // Keys for cookies, antiforgery tokens and reset links, in the database so every server reads what another wrote.
+        services.AddDataProtection().SetApplicationName("TrainingHub").PersistKeysToDbContext<TrainingHubDb>();
         services.AddScoped<Jobs.OutboxJob>();
         services.AddScoped<Jobs.SupervisorDigestJob>();
         services.AddScoped<DatabaseStartup>();

@@ -1,4 +1,7 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Data;
+using TrainingHub.Domain;
 using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.Credentials;
@@ -6,8 +9,12 @@ namespace TrainingHub.Features.Credentials;
 /// <summary>The kinds of file an outside certificate may be, told apart by their first bytes, never by name or declared type.</summary>
 public enum CertificateFileKind { Pdf, Png, Jpeg }
 
-/// <summary>Outside certificates on disk, in the data folder's outside-certificates/, each under a name of our making.</summary>
-public sealed class OutsideCertificateFiles(DataPaths paths)
+/// <summary>
+/// Outside certificates' files, each under a name of our making. They are kept in the database, so every server of the
+/// site serves a file uploaded through any of them; files uploaded before that were kept in the data folder's
+/// outside-certificates/ and are still read from there.
+/// </summary>
+public sealed class OutsideCertificateFiles(TrainingHubDb db, DataPaths paths, TimeProvider clock)
 {
     public const string FolderName = "outside-certificates";
 
@@ -38,24 +45,17 @@ public sealed class OutsideCertificateFiles(DataPaths paths)
 
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    public async Task SaveAsync(string storedFileName, byte[] content, CancellationToken ct)
-    {
-        var path = PathOf(storedFileName);
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        await file.WriteAsync(content, ct);
-    }
+    /// <summary>Adds the file to the caller's unit of work: it is saved with the record that names it, or not at all.</summary>
+    public void Add(string storedFileName, string contentType, byte[] content) =>
+        db.StoredFiles.Add(new StoredFile { Name = Path.GetFileName(storedFileName), ContentType = contentType, Content = content, StoredAt = clock.GetUtcNow().UtcDateTime });
 
     public async Task<byte[]> ReadAsync(string storedFileName, CancellationToken ct)
     {
+        var stored = await db.StoredFiles.AsNoTracking().Where(f => f.Name == storedFileName).Select(f => f.Content).SingleOrDefaultAsync(ct);
+        if (stored is not null) return stored;
         var path = PathOf(storedFileName);
-        if (!File.Exists(path)) throw new NotFoundException("The certificate file is missing from the data folder. Ask the trainee to upload it again.");
+        if (!File.Exists(path)) throw new NotFoundException("The certificate file is missing. Ask the trainee to upload it again.");
         return await File.ReadAllBytesAsync(path, ct);
-    }
-
-    public void Delete(string storedFileName)
-    {
-        var path = PathOf(storedFileName);
-        if (File.Exists(path)) File.Delete(path);
     }
 
     private string PathOf(string storedFileName)

@@ -18,7 +18,7 @@ public static class UploadOutsideCertificate
     /// <param name="Content">The file's bytes, read up to one byte past the size limit (so an oversized file is known without reading all of it).</param>
     /// <param name="FileSize">The file's full size in bytes, as sent.</param>
     public sealed record Command(string PersonId, string? ProviderName, string? CourseTitle, DateOnly? CompletedOn, decimal? Hours,
-        string? FileName, byte[]? Content, long FileSize) : ICommand<Guid>;
+        string? FileName, byte[]? Content, long FileSize) : ICommand<Guid>, Pipeline.ITransactional;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -73,19 +73,10 @@ public static class UploadOutsideCertificate
                 Sha256 = OutsideCertificateFiles.Sha256(command.Content),
                 UploadedAt = clock.GetUtcNow().UtcDateTime,
             };
-            await files.SaveAsync(stored, command.Content, ct);
-            try
-            {
-                db.OutsideCertificates.Add(certificate);
-                audit.Record(command.PersonId, AuditActions.OutsideCertificateUploaded, $"outside-certificate/{id}",
-                    $"{certificate.CourseTitle} ({certificate.ProviderName}), {certificate.HoursClaimed} h claimed, {certificate.ContentType}, {certificate.SizeBytes} bytes");
-                await db.SaveChangesAsync(ct);
-            }
-            catch
-            {
-                files.Delete(stored);
-                throw;
-            }
+            files.Add(stored, certificate.ContentType, command.Content);
+            db.OutsideCertificates.Add(certificate);
+            audit.Record(command.PersonId, AuditActions.OutsideCertificateUploaded, $"outside-certificate/{id}",
+                $"{certificate.CourseTitle} ({certificate.ProviderName}), {certificate.HoursClaimed} h claimed, {certificate.ContentType}, {certificate.SizeBytes} bytes");
             return id;
         }
     }

@@ -186,12 +186,13 @@ public sealed class CredentialHandlerTests
         Assert.Equal(new[] { "Enter the name of the provider who gave the training.", "Enter the title of the training, as it is on the certificate.", "Enter the date you completed the training.",
             "Enter between 0.25 and 500 hours.", "Choose the certificate file to upload." }, missing.Errors.Select(e => e.ErrorMessage));
         Assert.Equal(0, await host.Db(db => db.OutsideCertificates.CountAsync()));
-        Assert.False(Directory.Exists(Path.Combine(host.Folder, OutsideCertificateFiles.FolderName)) && Directory.EnumerateFiles(Path.Combine(host.Folder, OutsideCertificateFiles.FolderName)).Any());
+        Assert.Equal(0, await host.Db(db => db.StoredFiles.CountAsync()));
 
         var id = await host.Send(Upload(Png, name: @"C:\Users\lena\Pictures\my cert.png"));
         var stored = await host.Db(db => db.OutsideCertificates.SingleAsync(c => c.Id == id));
         Assert.Equal(("image/png", "my cert.png", $"{id:N}.png", OutsideCertificateFiles.Sha256(Png)), (stored.ContentType, stored.OriginalFileName, stored.StoredFileName, stored.Sha256));
-        Assert.Equal(Png, await File.ReadAllBytesAsync(Path.Combine(host.Folder, OutsideCertificateFiles.FolderName, stored.StoredFileName)));
+        // Kept in the database, so every server of the site serves it.
+        Assert.Equal(Png, await host.Db(db => db.StoredFiles.Where(f => f.Name == stored.StoredFileName).Select(f => f.Content).SingleAsync()));
         Assert.Equal(1, await host.AuditCount(AuditActions.OutsideCertificateUploaded));
     }
 
