@@ -1,14 +1,10 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
-using TrainingHub.Features;
 using TrainingHub.Features.LearningRecord;
 using TrainingHub.Infrastructure;
 
