@@ -2,6 +2,8 @@
 # The test command: installs what the tests need on a fresh Debian machine, then runs the content linter and every suite.
 #   tools/test.sh            everything
 #   tools/test.sh --fast     skip the browser suite and the tests marked [Trait("Speed", "Slow")] (for quick local runs; CI runs everything)
+# The tests use SQLite files; TRAININGHUB_TEST_PROVIDER=PostgreSql with TRAININGHUB_TEST_CONNECTION points their template
+# database at a server instead (tests/TrainingHub.Testing/TestDatabase.cs), a seam not yet run in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
