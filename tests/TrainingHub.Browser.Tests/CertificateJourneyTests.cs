@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +18,7 @@ public sealed class CertificateJourneyTests(SiteFixture site)
     [Fact]
     public async Task A_trainee_finishes_the_mat_course_downloads_the_certificate_and_its_code_verifies_as_valid()
     {
-        const string email = "coordinator@demo.traininghub.test";
+        const string email = DemoAccounts.Coordinator;
         var course = site.Catalog.Find("mat")!;
         // Every lesson is already in the ledger (attendance and seat time); the trainee finishes by passing the quizzes in the browser.
         await using (var scope = site.Services.CreateAsyncScope())
@@ -90,13 +89,6 @@ public sealed class CertificateJourneyTests(SiteFixture site)
 
     private static string PdfText(string path)
     {
-        var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true };
-        start.ArgumentList.Add("-layout");
-        start.ArgumentList.Add(path);
-        start.ArgumentList.Add("-");
-        using var p = Process.Start(start) ?? throw new InvalidOperationException("pdftotext did not start; tools/test.sh installs poppler-utils");
-        var text = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return text;
+        return DebianTools.Run("pdftotext", "-layout", path, "-");
     }
 }

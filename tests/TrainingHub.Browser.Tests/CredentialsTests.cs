@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -30,7 +29,7 @@ public sealed class CredentialsTests(SiteFixture site)
         var db = sp.GetRequiredService<TrainingHubDb>();
         var users = sp.GetRequiredService<UserManager<Person>>();
         var person = new Person { UserName = email, Email = email, EmailConfirmed = true, FullName = "Avery Castillo", CreatedAt = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(person, SiteFixture.DemoPassword)).Succeeded);
+        Assert.True((await users.CreateAsync(person, DemoAccounts.Password)).Succeeded);
         await users.AddToRoleAsync(person, Roles.Trainee);
         db.SiteMemberships.Add(new SiteMembership { Id = Guid.NewGuid(), SiteId = DemoData.SiteB, PersonId = person.Id, Role = Roles.Trainee, CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
@@ -47,9 +46,9 @@ public sealed class CredentialsTests(SiteFixture site)
             pending.Add(entry!.Id);
         }
         await db.SaveChangesAsync();
-        var priya = await db.Users.Where(u => u.Email == "supervisor.b@demo.traininghub.test").Select(u => u.Id).SingleAsync();
+        var priya = await db.Users.Where(u => u.Email == DemoAccounts.SupervisorB).Select(u => u.Id).SingleAsync();
         await sender.Send(new DecideSignOff.Command(priya, SignOffDecision.Approved, pending.Select(id => new DecideSignOff.ItemRef(SignOffSubject.Hours, id)).ToList(),
-            "Priya Shah", SiteFixture.DemoPassword, true, null));
+            "Priya Shah", DemoAccounts.Password, true, null));
         var certificate = await sp.GetRequiredService<CertificateIssuer>().IssueAsync(enrollment.Id, enrollment.CourseVersion, 1, null, null, CancellationToken.None);
         return (email, certificate.Code);
     }
@@ -131,12 +130,7 @@ public sealed class CredentialsTests(SiteFixture site)
     /// <summary>The packet's text as poppler reads it (Debian's poppler-utils, installed by tools/test.sh), in drawing order, one space between words.</summary>
     private static string PdfText(string pdf)
     {
-        var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-raw", pdf, "-" }) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftotext did not start; tools/test.sh installs poppler-utils.");
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+        var output = DebianTools.Run("pdftotext", "-raw", pdf, "-");
         return Regex.Replace(output, @"\s+", " ");
     }
 }

@@ -16,18 +16,18 @@ namespace TrainingHub.Browser.Tests;
 /// </summary>
 public sealed class ReadingSiteFixture : SiteFixture
 {
-    public ReadingSiteFixture() : this(new MovableClock())
+    public ReadingSiteFixture() : this(Clocks.Ticking())
     {
     }
 
-    private ReadingSiteFixture(MovableClock clock) : base(new Dictionary<string, string>
+    private ReadingSiteFixture(FakeTimeProvider clock) : base(new Dictionary<string, string>
     {
         ["LearningRecord:HeartbeatSeconds"] = "30",
         ["LearningRecord:HeartbeatSlackSeconds"] = "0",
         ["LearningRecord:MinutesPerCreditedHour"] = "30",
     }, clock) => Clock = clock;
 
-    public MovableClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 }
 
 // In the browser collection only so that it runs one at a time with the other browser tests; it uses a site of its own
@@ -53,7 +53,7 @@ public sealed class LearningJourneyTests(ReadingSiteFixture site) : IClassFixtur
 
         // Terry has no hours and no MAT enrolment in this site's demo data.
         var page = await site.NewPageAsync();
-        await page.SignInAndWaitForDashboardAsync("trainee@demo.traininghub.test");
+        await page.SignInAndWaitForDashboardAsync(DemoAccounts.Trainee);
         await page.GotoAsync($"/courses/{course.Id}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enrol in this course" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You are enrolled in this course.");

@@ -8,11 +8,11 @@ namespace TrainingHub.Browser.Tests;
 /// <summary>What a person does on the site, and the checks every page must pass.</summary>
 public static class PageActions
 {
-    public static async Task SignInAsync(this IPage page, string email, string password = SiteFixture.DemoPassword)
+    public static async Task SignInAsync(this IPage page, string email, string? password = null)
     {
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password ?? DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 

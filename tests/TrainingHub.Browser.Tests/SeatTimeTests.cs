@@ -16,7 +16,7 @@ public sealed class SeatTimeTests(SiteFixture site)
         // trainee@ is enrolled in the demo Recovery Coach cohort by the demo data.
         var lesson = site.Catalog.Find("recovery-coach")!.Lessons.First(l => l.Delivery == LessonDelivery.SelfPaced);
         var page = await site.NewPageAsync();
-        await page.SignInAndWaitForDashboardAsync("trainee@demo.traininghub.test");
+        await page.SignInAndWaitForDashboardAsync(DemoAccounts.Trainee);
         await page.GotoAsync($"/courses/recovery-coach/lessons/{lesson.Id}");
 
         var status = page.Locator("#seat-time-status");
@@ -26,7 +26,7 @@ public sealed class SeatTimeTests(SiteFixture site)
 
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
-        var terry = await db.Users.SingleAsync(u => u.Email == "trainee@demo.traininghub.test");
+        var terry = await db.Users.SingleAsync(u => u.Email == DemoAccounts.Trainee);
         Assert.True(await db.SeatTimeBeats.AnyAsync(b => b.PersonId == terry.Id && b.LessonId == lesson.Id));
         await page.AssertNoSeriousAccessibilityProblemsAsync();
     }

@@ -12,13 +12,13 @@ public sealed class SignInTests(SiteFixture site)
     {
         var page = await site.NewPageAsync();
 
-        await page.SignInAsync("supervisor@demo.traininghub.test", "Not-the-right-password-1");
+        await page.SignInAsync(DemoAccounts.Supervisor, "Not-the-right-password-1");
 
         var summary = page.GetByRole(AriaRole.Alert);
         await Expect(summary).ToContainTextAsync("The email address or password is not right");
         // The message sits just above the form it is about, not on another page.
         await Expect(page).ToHaveURLAsync(new Regex("/account/sign-in"));
-        await Expect(page.Locator("#error-summary + form").GetByLabel("Email address")).ToHaveValueAsync("supervisor@demo.traininghub.test");
+        await Expect(page.Locator("#error-summary + form").GetByLabel("Email address")).ToHaveValueAsync(DemoAccounts.Supervisor);
         await page.AssertNoSeriousAccessibilityProblemsAsync();
     }
 }

@@ -10,9 +10,6 @@ namespace TrainingHub.Browser.Tests;
 /// </summary>
 public class SiteFixture : IAsyncLifetime
 {
-    public const string DemoPassword = "Recovery-Demo-2026";
-
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"traininghub-browser-{Guid.NewGuid():N}");
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly TimeProvider? _clock;
     private SiteFactory? _site;
@@ -40,8 +37,8 @@ public class SiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_dataFolder);
-        _site = new SiteFactory(_dataFolder, _settings, _clock);
+        _site = new SiteFactory { Clock = _clock };
+        foreach (var (key, value) in _settings) _site.Settings[key] = value;
         _site.StartServer();
         _playwright = await Playwright.CreateAsync();
         // Debian's Chromium, installed by tools/test.sh: the tests never download a browser.
@@ -74,7 +71,6 @@ public class SiteFixture : IAsyncLifetime
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         if (_site is not null) await _site.DisposeAsync();
-        if (Directory.Exists(_dataFolder)) Directory.Delete(_dataFolder, recursive: true);
     }
 }
 

@@ -23,7 +23,7 @@ public sealed class SupervisorSignOffTests(SiteFixture site)
         {
             var sp = scope.ServiceProvider;
             var db = sp.GetRequiredService<TrainingHubDb>();
-            var lena = await db.Users.SingleAsync(u => u.Email == "trainee.b@demo.traininghub.test");
+            var lena = await db.Users.SingleAsync(u => u.Email == DemoAccounts.TraineeB);
             await sp.GetRequiredService<ISender>().Send(new Enroll.Command(lena.Id, "ethics"));
             var enrollment = await db.Enrollments.SingleAsync(e => e.PersonId == lena.Id && e.CourseId == "ethics");
             await sp.GetRequiredService<HoursLedger>().CreditLessonAsync(enrollment, lesson, lesson.Hours, HoursDelivery.InPerson, HoursSource.Attendance,
@@ -32,19 +32,19 @@ public sealed class SupervisorSignOffTests(SiteFixture site)
         }
 
         var trainee = await site.NewPageAsync();
-        await trainee.SignInAndWaitForDashboardAsync("trainee.b@demo.traininghub.test");
+        await trainee.SignInAndWaitForDashboardAsync(DemoAccounts.TraineeB);
         await trainee.GotoAsync("/my/hours");
         await Expect(trainee.GetByText("waiting for sign-off").First).ToBeVisibleAsync();
 
         var page = await site.NewPageAsync();
-        await page.SignInAndWaitForDashboardAsync("supervisor.b@demo.traininghub.test");
+        await page.SignInAndWaitForDashboardAsync(DemoAccounts.SupervisorB);
         await page.GotoAsync("/supervise");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Hours waiting for your sign-off");
         await page.AssertNoSeriousAccessibilityProblemsAsync();
         await page.GetByLabel(lesson.Title, new() { Exact = false }).CheckAsync();
         await page.GetByLabel("I confirm this statement for the items I ticked.").CheckAsync();
         await page.GetByLabel("Your full name").FillAsync("Priya Shah");
-        await page.GetByLabel("Your password").FillAsync(SiteFixture.DemoPassword);
+        await page.GetByLabel("Your password").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve the ticked items" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Signed off 1 item(s).");
 

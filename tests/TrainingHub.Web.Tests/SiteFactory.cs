@@ -1,37 +1,18 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace TrainingHub.Web.Tests;
 
 /// <summary>The real site over HTTP on a temporary SQLite file, with the Development demo data.</summary>
-public sealed partial class SiteFactory : WebApplicationFactory<Program>
+public sealed partial class SiteFactory : TrainingHubSite
 {
-    public const string DemoPassword = "Recovery-Demo-2026";
-
-    public string DataFolder { get; } = Directory.CreateTempSubdirectory("traininghub-web-").FullName;
-
-    public Dictionary<string, string?> Settings { get; } = new();
-
-    public string MailFolder => Path.Combine(DataFolder, "mail");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Database:DataFolder", DataFolder);
-        builder.UseSetting("Jobs:RunServer", "false");
-        builder.UseSetting("Accounts:RequestsPerMinutePerAddress", "100000");
-        builder.UseSetting("Institute:PublicBaseUrl", "http://localhost");
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-    }
-
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    public async Task<HttpClient> SignedIn(string email, string password = DemoPassword)
+    public async Task<HttpClient> SignedIn(string email, string? password = null)
     {
         var client = Anonymous();
-        var response = await PostForm(client, "/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        var response = await PostForm(client, "/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password ?? DemoAccounts.Password });
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in as {email} failed: {response.StatusCode}");
@@ -47,14 +28,6 @@ public sealed partial class SiteFactory : WebApplicationFactory<Program>
         if (!token.Success) throw new InvalidOperationException($"{formPage ?? url} has no antiforgery field");
         fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (!disposing) return;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -11,6 +11,15 @@ namespace TrainingHub.Data;
 public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptions<DemoDataOptions> options, TimeProvider clock, AuditTrail audit, Content.CourseCatalog catalog)
 {
     public const string Domain = "demo.traininghub.test";
+    public const string AdminEmail = $"admin@{Domain}";
+    public const string CoordinatorEmail = $"coordinator@{Domain}";
+    public const string SupervisorEmail = $"supervisor@{Domain}";
+    public const string FacilitatorEmail = $"facilitator@{Domain}";
+    public const string TraineeEmail = $"trainee@{Domain}";
+    public const string CoordinatorBEmail = $"coordinator.b@{Domain}";
+    public const string SupervisorBEmail = $"supervisor.b@{Domain}";
+    public const string TraineeBEmail = $"trainee.b@{Domain}";
+    public const string CoordinatorCEmail = $"coordinator.c@{Domain}";
     public static readonly Guid SiteA = Guid.Parse("0f6f1f4e-5a41-4c39-9d0e-2f4a1c7b8a01");
     public static readonly Guid SiteB = Guid.Parse("7c2d9b13-61e8-4b0a-a6f5-93d4e2c1b702");
     public static readonly Guid CohortA = Guid.Parse("b5e3a7c9-2d14-4f86-8b21-6a0c9e4d3f03");
@@ -21,15 +30,15 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
 
     public static readonly IReadOnlyList<(string Email, string FullName, string Role, Guid? Site)> Accounts =
     [
-        ($"admin@{Domain}", "Morgan Lee", Roles.InstituteAdmin, null),
-        ($"coordinator@{Domain}", "Rosa Alvarez", Roles.SiteCoordinator, SiteA),
-        ($"supervisor@{Domain}", "Dennis Okafor", Roles.Supervisor, SiteA),
-        ($"facilitator@{Domain}", "Sam Whitfield", Roles.Facilitator, SiteA),
-        ($"trainee@{Domain}", "Terry Jackson", Roles.Trainee, SiteA),
-        ($"coordinator.b@{Domain}", "Grace Mensah", Roles.SiteCoordinator, SiteB),
-        ($"supervisor.b@{Domain}", "Priya Shah", Roles.Supervisor, SiteB),
-        ($"trainee.b@{Domain}", "Lena Brooks", Roles.Trainee, SiteB),
-        ($"coordinator.c@{Domain}", "Jordan Price", Roles.SiteCoordinator, SiteC),
+        (AdminEmail, "Morgan Lee", Roles.InstituteAdmin, null),
+        (CoordinatorEmail, "Rosa Alvarez", Roles.SiteCoordinator, SiteA),
+        (SupervisorEmail, "Dennis Okafor", Roles.Supervisor, SiteA),
+        (FacilitatorEmail, "Sam Whitfield", Roles.Facilitator, SiteA),
+        (TraineeEmail, "Terry Jackson", Roles.Trainee, SiteA),
+        (CoordinatorBEmail, "Grace Mensah", Roles.SiteCoordinator, SiteB),
+        (SupervisorBEmail, "Priya Shah", Roles.Supervisor, SiteB),
+        (TraineeBEmail, "Lena Brooks", Roles.Trainee, SiteB),
+        (CoordinatorCEmail, "Jordan Price", Roles.SiteCoordinator, SiteC),
     ];
 
     public async Task EnsureAsync(CancellationToken ct)
@@ -68,7 +77,7 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
             Id = CohortA, SiteId = SiteA, CourseId = "recovery-coach", Name = "Winter 2027 Recovery Coach cohort",
             StartsOn = new DateOnly(2027, 1, 11), DeliveryMode = DeliveryMode.InPerson, Capacity = 16, FacilitatorId = facilitatorId, CreatedAt = now,
         });
-        var terry = await users.FindByEmailAsync($"trainee@{Domain}");
+        var terry = await users.FindByEmailAsync(TraineeEmail);
         var course = catalog.Find("recovery-coach");
         if (terry is not null && course is not null)
         {

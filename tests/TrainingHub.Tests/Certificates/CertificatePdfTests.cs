@@ -6,6 +6,7 @@ namespace TrainingHub.Tests.Certificates;
 
 public sealed partial class CertificatePdfTests
 {
+    [Trait(Speed.Trait, Speed.Slow)]
     [Fact]
     public void Name_course_hours_date_and_code_can_be_read_back_as_text()
     {
@@ -28,6 +29,7 @@ public sealed partial class CertificatePdfTests
         Assert.Contains("Director of Training", text);
     }
 
+    [Trait(Speed.Trait, Speed.Slow)]
     [Theory]
     [InlineData(150)]
     [InlineData(200)]
@@ -43,6 +45,7 @@ public sealed partial class CertificatePdfTests
         Assert.Equal(SampleCertificate.Url.AbsoluteUri, decoded.TrimEnd('\n'));
     }
 
+    [Trait(Speed.Trait, Speed.Slow)]
     [Fact]
     public void A_long_verification_url_still_scans_at_150_dpi()
     {
@@ -55,6 +58,7 @@ public sealed partial class CertificatePdfTests
         Assert.Equal(url.AbsoluteUri, DebianTools.Run("zbarimg", "--raw", "-q", scratch.File("page.png")).TrimEnd('\n'));
     }
 
+    [Trait(Speed.Trait, Speed.Slow)]
     [Fact]
     public void Certificate_is_one_landscape_us_letter_page()
     {
@@ -84,6 +88,7 @@ public sealed partial class CertificatePdfTests
         },
     };
 
+    [Trait(Speed.Trait, Speed.Slow)]
     [Theory]
     [MemberData(nameof(LongNamesAndTitles))]
     public void A_very_long_name_or_course_title_shrinks_to_stay_in_its_place(string name, string course)
@@ -106,6 +111,7 @@ public sealed partial class CertificatePdfTests
     private static string Between(List<PlacedWord> words, PlacedWord above, PlacedWord below) =>
         string.Join(' ', words.Where(w => w.YMin > above.YMax - 1 && w.YMax < below.YMin + 1).Select(w => w.Text));
 
+    [Trait(Speed.Trait, Speed.Slow)]
     [Theory]
     [InlineData("Анна Кузнецова")]            // Cyrillic: outside the Latin subset, printed with the full DejaVu faces
     [InlineData("Νίκος Παπαδόπουλος")]         // Greek
@@ -119,6 +125,7 @@ public sealed partial class CertificatePdfTests
         Assert.Contains(name, Words(DebianTools.Run("pdftotext", pdf, "-")));
     }
 
+    [Trait(Speed.Trait, Speed.Slow)]
     [Fact]
     public void An_accent_typed_as_a_separate_mark_prints_as_one_letter()
     {
@@ -143,6 +150,7 @@ public sealed partial class CertificatePdfTests
         Assert.Throws<ArgumentException>(() => CertificatePdf.Render(SampleCertificate.For() with { VerificationUrl = new Uri("/verify/x", UriKind.Relative) }));
     }
 
+    [Trait(Speed.Trait, Speed.Slow)]
     [Fact]
     public void A_certificate_without_domains_or_provider_numbers_leaves_those_tables_out()
     {

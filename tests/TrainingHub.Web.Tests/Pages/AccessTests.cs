@@ -17,7 +17,7 @@ public sealed class AccessTests(SiteFactory site)
     [Fact]
     public async Task A_trainee_cannot_open_the_jobs_dashboard()
     {
-        var client = await site.SignedIn("trainee@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Trainee);
         var response = await client.GetAsync("/jobs");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class AccessTests(SiteFactory site)
     [Fact]
     public async Task An_institute_admin_opens_the_jobs_dashboard()
     {
-        var client = await site.SignedIn("admin@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Admin);
         var response = await client.GetAsync("/jobs");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("TrainingHub jobs", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -41,8 +41,8 @@ public sealed class AccessTests(SiteFactory site)
         var client = site.Anonymous();
         var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = "trainee@demo.traininghub.test",
-            ["Input.Password"] = SiteFactory.DemoPassword,
+            ["Input.Email"] = DemoAccounts.Trainee,
+            ["Input.Password"] = DemoAccounts.Password,
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("TrainingHub.Auth", StringComparison.Ordinal)));
@@ -51,7 +51,7 @@ public sealed class AccessTests(SiteFactory site)
     [Fact]
     public async Task A_signed_in_post_without_an_antiforgery_token_enrols_no_one()
     {
-        var client = await site.SignedIn("trainee.b@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.TraineeB);
         var response = await client.PostAsync("/courses/recovery-coach?handler=Enroll", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("recovery-coach", await (await client.GetAsync("/dashboard")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class AccessTests(SiteFactory site)
     [InlineData("/no/such/page")]
     public async Task An_unknown_address_answers_404_with_a_plain_page(string url)
     {
-        var client = await site.SignedIn("facilitator@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Facilitator);
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("We could not find that page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class AccessTests(SiteFactory site)
     [Fact]
     public async Task A_supervisor_of_site_A_sees_no_one_of_site_B()
     {
-        var client = await site.SignedIn("supervisor@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Supervisor);
 
         var own = await client.GetAsync($"/sites/{DemoData.SiteA}/people");
         var ownHtml = await own.Content.ReadAsStringAsync();
@@ -94,7 +94,7 @@ public sealed class AccessTests(SiteFactory site)
     [Fact]
     public async Task A_trainee_cannot_open_a_sites_people()
     {
-        var client = await site.SignedIn("trainee@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Trainee);
         var response = await client.GetAsync($"/sites/{DemoData.SiteA}/people");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ public sealed partial class AccountPagesTests(SiteFactory site)
     [Fact]
     public async Task Signing_in_with_the_demo_trainee_opens_the_dashboard()
     {
-        var client = await site.SignedIn("trainee@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Trainee);
         var response = await client.GetAsync("/dashboard");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<h1>My courses</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -19,7 +19,7 @@ public sealed partial class AccountPagesTests(SiteFactory site)
     public async Task A_wrong_password_gets_a_plain_message_and_no_sign_in()
     {
         var client = site.Anonymous();
-        var response = await SiteFactory.PostForm(client, "/account/sign-in", new() { ["Input.Email"] = "facilitator@demo.traininghub.test", ["Input.Password"] = "not the password" });
+        var response = await SiteFactory.PostForm(client, "/account/sign-in", new() { ["Input.Email"] = DemoAccounts.Facilitator, ["Input.Password"] = "not the password" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("The email address or password is not right.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/dashboard")).StatusCode);
@@ -41,9 +41,9 @@ public sealed partial class AccountPagesTests(SiteFactory site)
         var client = site.Anonymous();
         for (var i = 0; i < 5; i++)
         {
-            await SiteFactory.PostForm(client, "/account/sign-in", new() { ["Input.Email"] = "coordinator.b@demo.traininghub.test", ["Input.Password"] = $"wrong guess {i}" });
+            await SiteFactory.PostForm(client, "/account/sign-in", new() { ["Input.Email"] = DemoAccounts.CoordinatorB, ["Input.Password"] = $"wrong guess {i}" });
         }
-        var response = await SiteFactory.PostForm(client, "/account/sign-in", new() { ["Input.Email"] = "coordinator.b@demo.traininghub.test", ["Input.Password"] = SiteFactory.DemoPassword });
+        var response = await SiteFactory.PostForm(client, "/account/sign-in", new() { ["Input.Email"] = DemoAccounts.CoordinatorB, ["Input.Password"] = DemoAccounts.Password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Your account is locked for a few minutes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -51,7 +51,7 @@ public sealed partial class AccountPagesTests(SiteFactory site)
     [Fact]
     public async Task A_forgotten_password_is_reset_through_the_emailed_link()
     {
-        const string email = "supervisor.b@demo.traininghub.test";
+        const string email = DemoAccounts.SupervisorB;
         var before = Directory.Exists(site.MailFolder) ? Directory.GetFiles(site.MailFolder).ToHashSet() : [];
         var client = site.Anonymous();
         var sent = await SiteFactory.PostForm(client, "/account/forgot-password", new() { ["Input.Email"] = email });
@@ -84,11 +84,11 @@ public sealed partial class AccountPagesTests(SiteFactory site)
     {
         var response = await SiteFactory.PostForm(site.Anonymous(), "/account/reset-password", new()
         {
-            ["Input.Email"] = "trainee@demo.traininghub.test", ["Input.Token"] = "forged",
+            ["Input.Email"] = DemoAccounts.Trainee, ["Input.Token"] = "forged",
             ["Input.Password"] = "a new quiet harbour", ["Input.ConfirmPassword"] = "a new quiet harbour",
         });
         Assert.Contains("This reset link is not valid or has expired. Ask for a new one.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await site.SignedIn("trainee@demo.traininghub.test");
+        await site.SignedIn(DemoAccounts.Trainee);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed partial class AccountPagesTests(SiteFactory site)
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
-        var client = await site.SignedIn("coordinator@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Coordinator);
         var response = await SiteFactory.PostForm(client, "/account/sign-out", [], formPage: "/dashboard");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/dashboard")).StatusCode);

@@ -8,7 +8,7 @@ namespace TrainingHub.Web.Tests.Pages;
 [Collection(SiteCollection.Name)]
 public sealed class CohortPagesTests(SiteFactory site)
 {
-    private const string Coordinator = "coordinator@demo.traininghub.test";
+    private const string Coordinator = DemoAccounts.Coordinator;
     private static readonly string Cohorts = $"/sites/{DemoData.SiteA}/cohorts";
 
     private async Task<(HttpClient Client, string CohortPath)> NewCohort(string name)
@@ -16,7 +16,7 @@ public sealed class CohortPagesTests(SiteFactory site)
         var client = await site.SignedIn(Coordinator);
         var created = await SiteFactory.PostForm(client, Cohorts, new()
         {
-            ["Input.Name"] = name, ["Input.CourseId"] = "mat", ["Input.FacilitatorId"] = await site.Db(db => db.Users.Where(u => u.Email == "facilitator@demo.traininghub.test").Select(u => u.Id).SingleAsync()),
+            ["Input.Name"] = name, ["Input.CourseId"] = "mat", ["Input.FacilitatorId"] = await site.Db(db => db.Users.Where(u => u.Email == DemoAccounts.Facilitator).Select(u => u.Id).SingleAsync()),
             ["Input.StartsOn"] = "2027-05-03", ["Input.Schedule"] = "Mondays, 6 pm to 8 pm", ["Input.DeliveryMode"] = "LiveVirtual", ["Input.Capacity"] = "10",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
@@ -46,7 +46,7 @@ public sealed class CohortPagesTests(SiteFactory site)
         Assert.Contains("The cohort is created. Now invite its trainees.", cohortHtml, StringComparison.Ordinal);
         Assert.Contains("Facilitator: Sam Whitfield · 0 of 10 places taken", cohortHtml, StringComparison.Ordinal);
 
-        var facilitator = await site.SignedIn("facilitator@demo.traininghub.test");
+        var facilitator = await site.SignedIn(DemoAccounts.Facilitator);
         Assert.Contains("Evening MAT group", await facilitator.GetStringAsync("/facilitate"), StringComparison.Ordinal);
     }
 
@@ -57,7 +57,7 @@ public sealed class CohortPagesTests(SiteFactory site)
         var response = await SiteFactory.PostForm(client, Cohorts, new()
         {
             ["Input.Name"] = "Ethics group", ["Input.CourseId"] = "ethics", ["Input.StartsOn"] = "2027-05-03", ["Input.DeliveryMode"] = "InPerson", ["Input.Capacity"] = "10",
-            ["Input.FacilitatorId"] = await site.Db(db => db.Users.Where(u => u.Email == "facilitator@demo.traininghub.test").Select(u => u.Id).SingleAsync()),
+            ["Input.FacilitatorId"] = await site.Db(db => db.Users.Where(u => u.Email == DemoAccounts.Facilitator).Select(u => u.Id).SingleAsync()),
         });
         Assert.Contains("This facilitator is not approved by the institute to deliver this course.", Decoded(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
@@ -117,7 +117,7 @@ public sealed class CohortPagesTests(SiteFactory site)
         Assert.Equal("text/csv", template.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("name,email,role", (await template.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
 
-        var supervisor = await site.SignedIn("supervisor@demo.traininghub.test");
+        var supervisor = await site.SignedIn(DemoAccounts.Supervisor);
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync(roster)).StatusCode);
     }
 
@@ -144,7 +144,7 @@ public sealed class CohortPagesTests(SiteFactory site)
         var resent = await SiteFactory.PostForm(client, $"{people}?handler=Resend", new() { ["personId"] = quinn }, people);
         Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
         Assert.NotEqual(first, site.LatestJoinPath("quinn.ross@example.org"));
-        var signedIn = await site.Db(db => db.Users.Where(u => u.Email == "supervisor@demo.traininghub.test").Select(u => u.Id).SingleAsync());
+        var signedIn = await site.Db(db => db.Users.Where(u => u.Email == DemoAccounts.Supervisor).Select(u => u.Id).SingleAsync());
         var refused = await SiteFactory.PostForm(client, $"{people}?handler=Resend", new() { ["personId"] = signedIn }, people);
         Assert.Contains("Dennis Okafor has already chosen a password.", Decoded(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var stranger = await SiteFactory.PostForm(client, $"{people}?handler=Resend", new() { ["personId"] = "no-such-person" }, people);
@@ -154,8 +154,8 @@ public sealed class CohortPagesTests(SiteFactory site)
     [Fact]
     public async Task The_institute_approves_facilitators_on_their_page_and_is_told_when_an_approval_is_in_use()
     {
-        var admin = await site.SignedIn("admin@demo.traininghub.test");
-        var sam = await site.Db(db => db.Users.Where(u => u.Email == "facilitator@demo.traininghub.test").Select(u => u.Id).SingleAsync());
+        var admin = await site.SignedIn(DemoAccounts.Admin);
+        var sam = await site.Db(db => db.Users.Where(u => u.Email == DemoAccounts.Facilitator).Select(u => u.Id).SingleAsync());
         var html = Decoded(await admin.GetStringAsync("/institute/facilitators"));
         Assert.Contains("Sam Whitfield", html, StringComparison.Ordinal);
 

@@ -29,7 +29,7 @@ public sealed class CoursePagesTests(SiteFactory site)
     [Fact]
     public async Task A_trainee_enrols_then_opens_a_lesson_and_sees_the_course_on_the_dashboard()
     {
-        var client = await site.SignedIn("trainee@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Trainee);
         // The MAT course: no other test in this collection enrols the demo trainee in it.
         var lessonUrl = "/courses/mat/lessons/mat-oud-treatable-condition";
         var before = await client.GetAsync(lessonUrl);
@@ -52,7 +52,7 @@ public sealed class CoursePagesTests(SiteFactory site)
     [Fact]
     public async Task A_facilitator_sees_the_agenda_of_a_live_lesson()
     {
-        var client = await site.SignedIn("facilitator@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Facilitator);
         var html = await client.GetStringAsync("/courses/ethics/lessons/eth-what-ethics-means");
         Assert.Contains("Facilitator agenda", html, StringComparison.Ordinal);
     }
@@ -60,7 +60,7 @@ public sealed class CoursePagesTests(SiteFactory site)
     [Fact]
     public async Task Enrolling_in_an_unknown_course_answers_404_and_writes_nothing()
     {
-        var client = await site.SignedIn("trainee.b@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.TraineeB);
         var response = await SiteFactory.PostForm(client, "/courses/no-such-course?handler=Enroll", [], formPage: "/courses/mat");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("no-such-course", await client.GetStringAsync("/dashboard"), StringComparison.Ordinal);

@@ -26,7 +26,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
             var person = new Person { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, CreatedAt = DateTime.UtcNow };
-            Assert.True((await users.CreateAsync(person, SiteFactory.DemoPassword)).Succeeded);
+            Assert.True((await users.CreateAsync(person, DemoAccounts.Password)).Succeeded);
             await users.AddToRoleAsync(person, Roles.Trainee);
             var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
             db.SiteMemberships.Add(new SiteMembership { Id = Guid.NewGuid(), SiteId = siteId, PersonId = person.Id, Role = Roles.Trainee, CreatedAt = DateTime.UtcNow });
@@ -52,7 +52,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         for (var i = 0; i < lessons; i++) entries.Add(await Seed.CreditLessonAsync(site.Services, email, "ethics", i));
         await using var scope = site.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ISender>().Send(new DecideSignOff.Command(supervisorId, SignOffDecision.Approved,
-            entries.Select(e => new DecideSignOff.ItemRef(SignOffSubject.Hours, e)).ToList(), supervisorName, SiteFactory.DemoPassword, true, null));
+            entries.Select(e => new DecideSignOff.ItemRef(SignOffSubject.Hours, e)).ToList(), supervisorName, DemoAccounts.Password, true, null));
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string fileName, string contentType, string token,
@@ -76,7 +76,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
     public async Task A_trainee_chooses_ICRC_and_sees_each_requirement_with_the_one_hour_ethics_gap()
     {
         var (email, _, client) = await NewTraineeAsync(DemoData.SiteA, "Avery Quinn");
-        var dennis = await Seed.PersonIdAsync(site.Services, "supervisor@demo.traininghub.test");
+        var dennis = await Seed.PersonIdAsync(site.Services, DemoAccounts.Supervisor);
         await SignedOffEthicsAsync(email, dennis, "Dennis Okafor");
         Assert.Contains("You have not chosen a credential yet.", await client.GetStringAsync("/my/credentials"), StringComparison.Ordinal);
 
@@ -137,7 +137,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
     public async Task The_packet_downloads_as_a_PDF_and_a_CSV_and_a_bad_address_is_not_found()
     {
         var (email, _, client) = await NewTraineeAsync(DemoData.SiteA, "Casey Morgan");
-        var dennis = await Seed.PersonIdAsync(site.Services, "supervisor@demo.traininghub.test");
+        var dennis = await Seed.PersonIdAsync(site.Services, DemoAccounts.Supervisor);
         await SignedOffEthicsAsync(email, dennis, "Dennis Okafor");
 
         var pdf = await client.GetAsync("/my/credentials?handler=Packet&credential=icrc-pr&format=pdf");
@@ -197,7 +197,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         var download = await client.GetAsync($"/my/outside-training?handler=File&id={stored.Id}");
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
 
-        var other = await site.SignedIn("trainee.b@demo.traininghub.test");
+        var other = await site.SignedIn(DemoAccounts.TraineeB);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/my/outside-training?handler=File&id={stored.Id}")).StatusCode);
     }
 
@@ -210,11 +210,11 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         var certificate = await site.Db(db => db.OutsideCertificates.SingleAsync(c => c.PersonId == id));
         var page = $"/institute/credentials/outside/{certificate.Id}";
 
-        var coordinator = await site.SignedIn("coordinator.b@demo.traininghub.test");
+        var coordinator = await site.SignedIn(DemoAccounts.CoordinatorB);
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.GetAsync("/institute/credentials")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.GetAsync(page)).StatusCode);
 
-        var admin = await site.SignedIn("admin@demo.traininghub.test");
+        var admin = await site.SignedIn(DemoAccounts.Admin);
         var queue = Decoded(await admin.GetStringAsync("/institute/credentials"));
         Assert.Contains("HIV and Hepatitis C Basics", queue, StringComparison.Ordinal);
         var form = Decoded(await admin.GetStringAsync(page));
@@ -254,7 +254,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
     {
         var (email, _, client) = await NewTraineeAsync(DemoData.SiteA, "Riley Brooks");
         await ChooseAsync(client, "icrc-pr");
-        var admin = await site.SignedIn("admin@demo.traininghub.test");
+        var admin = await site.SignedIn(DemoAccounts.Admin);
         var token = await TokenFrom(admin, "/institute/credentials");
         var bad = Decoded(await (await PostWithToken(admin, "/institute/credentials?handler=Exam", new() { ["Exam.PersonEmail"] = "", ["Exam.ExamId"] = "", ["Exam.PassedOn"] = "" }, token)).Content.ReadAsStringAsync());
         Assert.Contains("Enter the email address of the person who passed.", bad, StringComparison.Ordinal);
@@ -273,7 +273,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         var unknown = await PostWithToken(admin, "/institute/credentials?handler=Withdraw", new() { ["WithdrawId"] = Guid.NewGuid().ToString(), ["WithdrawReason"] = "x" }, token);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
 
-        var trainee = await site.SignedIn("trainee@demo.traininghub.test");
+        var trainee = await site.SignedIn(DemoAccounts.Trainee);
         Assert.Equal(HttpStatusCode.Redirect, (await trainee.GetAsync("/institute/credentials")).StatusCode);
     }
 
@@ -284,7 +284,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         await ChooseAsync(lenaClient, "icrc-pr");
         var (_, ownTrainee, ownClient) = await NewTraineeAsync(DemoData.SiteA, "Harper Lane");
         await ChooseAsync(ownClient, "icrc-pr");
-        var supervisor = await site.SignedIn("supervisor@demo.traininghub.test");
+        var supervisor = await site.SignedIn(DemoAccounts.Supervisor);
 
         var own = Decoded(await supervisor.GetStringAsync($"/sites/{DemoData.SiteA}/credentials/{ownTrainee}"));
         Assert.Contains("Harper Lane's credentials", own, StringComparison.Ordinal);
@@ -315,9 +315,9 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         Assert.Contains("You can only see the credentials of your own site&#x27;s trainees.",
             await (await supervisor.GetAsync($"/sites/{DemoData.SiteA}/credentials/{lenaLike}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var coordinatorB = await site.SignedIn("coordinator.b@demo.traininghub.test");
+        var coordinatorB = await site.SignedIn(DemoAccounts.CoordinatorB);
         Assert.Contains("Dana Whitaker&#x27;s credentials", await coordinatorB.GetStringAsync($"/sites/{DemoData.SiteB}/credentials/{lenaLike}"), StringComparison.Ordinal);
-        var facilitator = await site.SignedIn("facilitator@demo.traininghub.test");
+        var facilitator = await site.SignedIn(DemoAccounts.Facilitator);
         Assert.Equal(HttpStatusCode.Redirect, (await facilitator.GetAsync($"/sites/{DemoData.SiteA}/credentials/{ownTrainee}")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await ownClient.GetAsync($"/sites/{DemoData.SiteA}/credentials/{ownTrainee}")).StatusCode);
     }

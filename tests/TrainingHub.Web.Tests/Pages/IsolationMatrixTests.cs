@@ -104,14 +104,14 @@ public sealed class IsolationMatrixTests(SiteFactory site)
         || (r.Status == HttpStatusCode.Redirect && r.Location!.StartsWith("/account/access-denied", StringComparison.Ordinal));
 
     [Theory]
-    [InlineData("coordinator@demo.traininghub.test")]
-    [InlineData("supervisor@demo.traininghub.test")]
-    [InlineData("facilitator@demo.traininghub.test")]
+    [InlineData(DemoAccounts.Coordinator)]
+    [InlineData(DemoAccounts.Supervisor)]
+    [InlineData(DemoAccounts.Facilitator)]
     public async Task Site_A_staff_can_neither_read_list_export_nor_change_anything_of_site_B(string email)
     {
         var client = await site.SignedIn(email);
         var token = await TokenFrom(client, "/dashboard");
-        var lena = await site.Db(db => db.Users.Where(u => u.Email == "trainee.b@demo.traininghub.test").Select(u => u.Id).SingleAsync());
+        var lena = await site.Db(db => db.Users.Where(u => u.Email == DemoAccounts.TraineeB).Select(u => u.Id).SingleAsync());
         var before = await Take();
 
         var problems = new List<string>();
@@ -130,7 +130,7 @@ public sealed class IsolationMatrixTests(SiteFactory site)
     [Fact]
     public async Task Site_A_staff_pages_list_only_site_A()
     {
-        var coordinator = await site.SignedIn("coordinator@demo.traininghub.test");
+        var coordinator = await site.SignedIn(DemoAccounts.Coordinator);
         foreach (var url in new[] { "/sites", $"/sites/{A}/people", $"/sites/{A}/cohorts", $"/sites/{A}/report", $"/sites/{A}/report?handler=Csv", "/facilitate" })
         {
             var body = await coordinator.GetStringAsync(url);
@@ -141,9 +141,9 @@ public sealed class IsolationMatrixTests(SiteFactory site)
     [Fact]
     public async Task A_trainee_is_refused_every_site_page_even_of_their_own_site_and_nothing_is_written()
     {
-        var client = await site.SignedIn("trainee@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Trainee);
         var token = await TokenFrom(client, "/dashboard");
-        var lena = await site.Db(db => db.Users.Where(u => u.Email == "trainee.b@demo.traininghub.test").Select(u => u.Id).SingleAsync());
+        var lena = await site.Db(db => db.Users.Where(u => u.Email == DemoAccounts.TraineeB).Select(u => u.Id).SingleAsync());
         var before = await Take();
 
         var problems = new List<string>();
@@ -178,7 +178,7 @@ public sealed class IsolationMatrixTests(SiteFactory site)
             await db.SaveChangesAsync();
         }
 
-        var terry = await site.SignedIn("trainee@demo.traininghub.test");
+        var terry = await site.SignedIn(DemoAccounts.Trainee);
         foreach (var url in new[] { "/my/hours", "/my/hours?handler=Csv", "/dashboard" })
         {
             var response = await terry.GetAsync(url);

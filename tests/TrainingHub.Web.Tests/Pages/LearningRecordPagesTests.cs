@@ -32,7 +32,7 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
     [Fact]
     public async Task A_self_paced_lesson_records_heartbeats_and_refuses_bad_ones_with_a_reason()
     {
-        var client = await site.SignedIn("trainee@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Trainee);
         var lesson = Catalog.Find("recovery-coach")!.Lessons.First(l => l.Delivery == LessonDelivery.SelfPaced);
         var page = $"/courses/recovery-coach/lessons/{lesson.Id}";
         var html = await client.GetStringAsync(page);
@@ -66,7 +66,7 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
     [Fact]
     public async Task A_heartbeat_for_a_course_the_person_is_not_enrolled_in_is_forbidden_with_a_reason()
     {
-        var client = await site.SignedIn("facilitator@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Facilitator);
         var lesson = Catalog.Find("mat")!.Lessons.First(l => l.Delivery == LessonDelivery.SelfPaced);
         var token = await Token(client, $"/courses/mat/lessons/{lesson.Id}");
         var response = await Beat(client, "mat", lesson.Id, new { beatId = Guid.NewGuid(), starting = true, reachedEnd = false }, token);
@@ -77,7 +77,7 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
     [Fact]
     public async Task The_quiz_page_never_sends_the_answer_key_and_an_unanswered_submission_is_refused()
     {
-        var client = await site.SignedIn("trainee@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Trainee);
         var module = Catalog.Find("recovery-coach")!.Modules[1];
         var url = $"/courses/recovery-coach/modules/{module.Id}/quiz";
         var html = await client.GetStringAsync(url);
@@ -99,7 +99,7 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
     [Fact]
     public async Task A_quiz_answered_from_the_lessons_passes_and_shows_the_review()
     {
-        var client = await site.SignedIn("trainee@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Trainee);
         var module = Catalog.Find("recovery-coach")!.Modules[2];
         var url = $"/courses/recovery-coach/modules/{module.Id}/quiz";
         var html = await client.GetStringAsync(url);
@@ -125,7 +125,7 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
     [Fact]
     public async Task A_facilitator_schedules_a_session_takes_attendance_and_the_trainee_sees_the_hours()
     {
-        var facilitator = await site.SignedIn("facilitator@demo.traininghub.test");
+        var facilitator = await site.SignedIn(DemoAccounts.Facilitator);
         var lesson = Catalog.Find("recovery-coach")!.Lessons.Where(l => l.Delivery == LessonDelivery.Live).Skip(3).First();
 
         var missing = await SiteFactory.PostForm(facilitator, "/facilitate", new() { ["Input.CohortId"] = DemoData.CohortA.ToString(), ["Input.LessonId"] = lesson.Id });
@@ -161,7 +161,7 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
         var makeUp = await SiteFactory.PostForm(facilitator, sessionUrl + "?handler=MakeUp", new() { ["MakeUpEmail"] = "nobody@example.org" }, formPage: sessionUrl);
         Assert.Contains("No trainee with this email address is enrolled in this course.", await makeUp.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var trainee = await site.SignedIn("trainee@demo.traininghub.test");
+        var trainee = await site.SignedIn(DemoAccounts.Trainee);
         var hours = await trainee.GetStringAsync("/my/hours");
         Assert.Contains(WebUtility.HtmlEncode(lesson.Title), hours, StringComparison.Ordinal);
         Assert.Contains("In person", hours, StringComparison.Ordinal);
@@ -172,14 +172,14 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
         Assert.StartsWith("Date completed,Course,Lesson,Hours,Domain,Delivery,Source,Status", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Contains("2027-01-12,Recovery Coach Training", text, StringComparison.Ordinal);
 
-        var otherSite = await site.SignedIn("coordinator.b@demo.traininghub.test", SiteFactory.DemoPassword);
+        var otherSite = await site.SignedIn(DemoAccounts.CoordinatorB, DemoAccounts.Password);
         Assert.Equal(HttpStatusCode.Forbidden, (await otherSite.GetAsync(sessionUrl)).StatusCode);
     }
 
     [Fact]
     public async Task A_trainee_cannot_open_the_facilitator_pages()
     {
-        var client = await site.SignedIn("trainee.b@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.TraineeB);
         var response = await client.GetAsync("/facilitate");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -188,7 +188,7 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
     [Fact]
     public async Task Resetting_quiz_attempts_without_a_reason_is_refused()
     {
-        var client = await site.SignedIn("facilitator@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Facilitator);
         var url = $"/facilitate/cohorts/{DemoData.CohortA}/quizzes";
         var html = await client.GetStringAsync(url);
         var personId = ResetPerson().Match(html);
@@ -202,7 +202,7 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
     private string TerryId()
     {
         using var scope = site.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Users.Single(u => u.Email == "trainee@demo.traininghub.test").Id;
+        return scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Users.Single(u => u.Email == DemoAccounts.Trainee).Id;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

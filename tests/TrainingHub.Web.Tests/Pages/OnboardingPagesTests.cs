@@ -9,7 +9,7 @@ namespace TrainingHub.Web.Tests.Pages;
 [Collection(SiteCollection.Name)]
 public sealed class OnboardingPagesTests(SiteFactory site)
 {
-    private const string Admin = "admin@demo.traininghub.test";
+    private const string Admin = DemoAccounts.Admin;
     private const string Password = "the lighthouse keeps its lamp";
 
     private async Task<(Guid SiteId, string JoinPath)> Invite(string name, string email)
@@ -154,8 +154,8 @@ public sealed class OnboardingPagesTests(SiteFactory site)
     }
 
     [Theory]
-    [InlineData("coordinator@demo.traininghub.test")]
-    [InlineData("trainee@demo.traininghub.test")]
+    [InlineData(DemoAccounts.Coordinator)]
+    [InlineData(DemoAccounts.Trainee)]
     public async Task Only_institute_admins_open_the_institute_pages(string email)
     {
         var client = await site.SignedIn(email);

@@ -11,7 +11,7 @@ public sealed partial class ReportPagesTests(SiteFactory site)
     [Fact]
     public async Task The_site_dashboard_draws_its_charts_as_svg_with_a_text_alternative_and_the_numbers_in_tables()
     {
-        var client = await site.SignedIn("supervisor@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Supervisor);
         var response = await client.GetAsync($"/sites/{DemoData.SiteA}/report");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = Decoded(await response.Content.ReadAsStringAsync());
@@ -33,7 +33,7 @@ public sealed partial class ReportPagesTests(SiteFactory site)
     [Fact]
     public async Task The_site_dashboard_downloads_as_csv()
     {
-        var client = await site.SignedIn("coordinator@demo.traininghub.test");
+        var client = await site.SignedIn(DemoAccounts.Coordinator);
         var response = await client.GetAsync($"/sites/{DemoData.SiteA}/report?handler=Csv");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -47,7 +47,7 @@ public sealed partial class ReportPagesTests(SiteFactory site)
     [Fact]
     public async Task The_institute_roll_up_lists_every_site_and_downloads_as_csv()
     {
-        var admin = await site.SignedIn("admin@demo.traininghub.test");
+        var admin = await site.SignedIn(DemoAccounts.Admin);
         var html = Decoded(await admin.GetStringAsync("/institute/reports"));
         Assert.Contains("<caption>Trainees, enrolments, completions and hours by site</caption>", html, StringComparison.Ordinal);
         Assert.Contains("Riverside Opioid Treatment Program", html, StringComparison.Ordinal);

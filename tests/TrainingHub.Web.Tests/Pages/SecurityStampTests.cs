@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Domain;
 
@@ -12,32 +11,31 @@ namespace TrainingHub.Web.Tests.Pages;
 /// next checked. The site looks at the cookie's age itself before building Identity's validator; this proves the check
 /// still happens when it is due and still keeps people signed in until then.
 /// </summary>
-public sealed class SecurityStampTests : IDisposable
+public sealed class SecurityStampTests(SecurityStampTests.ClockedSite site) : IClassFixture<SecurityStampTests.ClockedSite>
 {
-    private const string Email = "trainee.b@demo.traininghub.test";
-    private readonly SiteFactory _site = new();
-    private readonly SettableClock _clock = new(DateTimeOffset.UtcNow);
-    private readonly WebApplicationFactory<Program> _app;
+    private const string Email = DemoAccounts.TraineeB;
+    private readonly SiteFactory _app = site.Site;
+    private readonly FakeTimeProvider _clock = site.Clock;
 
-    public SecurityStampTests() =>
-        _app = _site.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
-
-    public void Dispose()
+    /// <summary>
+    /// One site for the class: each test signs in afresh, and a stamp changed by one test is the one the other's sign-in
+    /// then carries; the clock only moves forward.
+    /// </summary>
+    public sealed class ClockedSite : IDisposable
     {
-        _app.Dispose();
-        _site.Dispose();
-    }
+        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
+        public SiteFactory Site { get; }
+
+        public ClockedSite() => Site = new SiteFactory { Clock = Clock };
+
+        public void Dispose() => Site.Dispose();
     }
 
     private async Task<HttpClient> SignedIn()
     {
         var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await SiteFactory.PostForm(client, "/account/sign-in", new() { ["Input.Email"] = Email, ["Input.Password"] = SiteFactory.DemoPassword });
+        var response = await SiteFactory.PostForm(client, "/account/sign-in", new() { ["Input.Email"] = Email, ["Input.Password"] = DemoAccounts.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
@@ -57,10 +55,10 @@ public sealed class SecurityStampTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
 
         await ChangeStamp();
-        _clock.Now += TimeSpan.FromMinutes(29);
+        _clock.Advance(TimeSpan.FromMinutes(29));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
 
-        _clock.Now += TimeSpan.FromMinutes(2);
+        _clock.Advance(TimeSpan.FromMinutes(2));
         var after = await client.GetAsync("/dashboard");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/account/sign-in", after.Headers.Location?.PathAndQuery ?? after.Headers.Location?.OriginalString);
@@ -70,7 +68,7 @@ public sealed class SecurityStampTests : IDisposable
     public async Task An_unchanged_stamp_keeps_the_person_signed_in_after_the_check()
     {
         var client = await SignedIn();
-        _clock.Now += TimeSpan.FromMinutes(31);
+        _clock.Advance(TimeSpan.FromMinutes(31));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
     }

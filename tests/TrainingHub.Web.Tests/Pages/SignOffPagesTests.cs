@@ -12,12 +12,12 @@ namespace TrainingHub.Web.Tests.Pages;
 [Collection(SiteCollection.Name)]
 public sealed class SignOffPagesTests(SiteFactory site)
 {
-    private static Dictionary<string, string> Approval(Guid entry, string name = "Dennis Okafor", string password = SiteFactory.DemoPassword) => new()
+    private static Dictionary<string, string> Approval(Guid entry, string name = "Dennis Okafor", string? password = null) => new()
     {
         ["Selected"] = $"Hours:{entry}",
         ["Input.AttestationConfirmed"] = "true",
         ["Input.TypedName"] = name,
-        ["Input.Password"] = password,
+        ["Input.Password"] = password ?? DemoAccounts.Password,
     };
 
     private async Task<List<HoursEntry>> Entries(string personEmail)
@@ -30,11 +30,11 @@ public sealed class SignOffPagesTests(SiteFactory site)
     [Fact]
     public async Task Ethics_hours_wait_for_sign_off_and_a_supervisor_approves_them_with_name_and_password()
     {
-        var entry = await Seed.CreditLessonAsync(site.Services, "trainee@demo.traininghub.test", "ethics", 1);
-        var trainee = await site.SignedIn("trainee@demo.traininghub.test");
+        var entry = await Seed.CreditLessonAsync(site.Services, DemoAccounts.Trainee, "ethics", 1);
+        var trainee = await site.SignedIn(DemoAccounts.Trainee);
         Assert.Contains("waiting for sign-off", await trainee.GetStringAsync("/my/hours"), StringComparison.Ordinal);
 
-        var supervisor = await site.SignedIn("supervisor@demo.traininghub.test");
+        var supervisor = await site.SignedIn(DemoAccounts.Supervisor);
         var queue = await supervisor.GetStringAsync("/supervise");
         Assert.Contains("Terry Jackson", queue, StringComparison.Ordinal);
         Assert.Contains($"Hours:{entry}", queue, StringComparison.Ordinal);
@@ -47,12 +47,12 @@ public sealed class SignOffPagesTests(SiteFactory site)
         unconfirmed.Remove("Input.AttestationConfirmed");
         var noTick = await SiteFactory.PostForm(supervisor, "/supervise?handler=Approve", unconfirmed, formPage: "/supervise");
         Assert.Contains("Tick the box to confirm the statement.", await noTick.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain(await Entries("trainee@demo.traininghub.test"), h => h.Status == HoursStatus.Credited && h.ReversesEntryId is null && h.IdempotencyKey.StartsWith("signoff/", StringComparison.Ordinal));
+        Assert.DoesNotContain(await Entries(DemoAccounts.Trainee), h => h.Status == HoursStatus.Credited && h.ReversesEntryId is null && h.IdempotencyKey.StartsWith("signoff/", StringComparison.Ordinal));
 
         var approved = await SiteFactory.PostForm(supervisor, "/supervise?handler=Approve", Approval(entry), formPage: "/supervise");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
 
-        var entries = await Entries("trainee@demo.traininghub.test");
+        var entries = await Entries(DemoAccounts.Trainee);
         var pending = entries.Single(h => h.Id == entry);
         Assert.Equal(HoursStatus.Pending, pending.Status);
         Assert.Contains(entries, h => h.ReversesEntryId == entry && h.Hours == -pending.Hours);
@@ -70,26 +70,26 @@ public sealed class SignOffPagesTests(SiteFactory site)
             await scope.ServiceProvider.GetRequiredService<ISender>().Send(new DispatchOutbox.Command());
         }
         var mail = Directory.GetFiles(site.MailFolder).Select(File.ReadAllText).ToList();
-        Assert.Contains(mail, m => m.Contains("Subject: Your hours were signed off", StringComparison.Ordinal) && m.Contains("trainee@demo.traininghub.test", StringComparison.Ordinal));
+        Assert.Contains(mail, m => m.Contains("Subject: Your hours were signed off", StringComparison.Ordinal) && m.Contains(DemoAccounts.Trainee, StringComparison.Ordinal));
         Assert.DoesNotContain($"Hours:{entry}", await supervisor.GetStringAsync("/supervise"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_supervisor_of_site_A_cannot_sign_off_a_trainee_of_site_B()
     {
-        var entry = await Seed.CreditLessonAsync(site.Services, "trainee.b@demo.traininghub.test", "ethics", 2);
-        var supervisor = await site.SignedIn("supervisor@demo.traininghub.test");
+        var entry = await Seed.CreditLessonAsync(site.Services, DemoAccounts.TraineeB, "ethics", 2);
+        var supervisor = await site.SignedIn(DemoAccounts.Supervisor);
         Assert.DoesNotContain($"Hours:{entry}", await supervisor.GetStringAsync("/supervise"), StringComparison.Ordinal);
         var response = await SiteFactory.PostForm(supervisor, "/supervise?handler=Approve", Approval(entry), formPage: "/supervise");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("You can only sign off hours of your own site&#x27;s trainees.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain(await Entries("trainee.b@demo.traininghub.test"), h => h.ReversesEntryId == entry);
+        Assert.DoesNotContain(await Entries(DemoAccounts.TraineeB), h => h.ReversesEntryId == entry);
     }
 
     [Fact]
     public async Task A_supervisor_cannot_sign_off_their_own_hours()
     {
-        var dennis = await Seed.PersonIdAsync(site.Services, "supervisor@demo.traininghub.test");
+        var dennis = await Seed.PersonIdAsync(site.Services, DemoAccounts.Supervisor);
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
@@ -99,17 +99,17 @@ public sealed class SignOffPagesTests(SiteFactory site)
                 await db.SaveChangesAsync();
             }
         }
-        var entry = await Seed.CreditLessonAsync(site.Services, "supervisor@demo.traininghub.test", "ethics", 3);
-        var supervisor = await site.SignedIn("supervisor@demo.traininghub.test");
+        var entry = await Seed.CreditLessonAsync(site.Services, DemoAccounts.Supervisor, "ethics", 3);
+        var supervisor = await site.SignedIn(DemoAccounts.Supervisor);
         var response = await SiteFactory.PostForm(supervisor, "/supervise?handler=Approve", Approval(entry), formPage: "/supervise");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("You cannot sign off your own hours.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("coordinator@demo.traininghub.test")]
-    [InlineData("trainee@demo.traininghub.test")]
-    [InlineData("facilitator@demo.traininghub.test")]
+    [InlineData(DemoAccounts.Coordinator)]
+    [InlineData(DemoAccounts.Trainee)]
+    [InlineData(DemoAccounts.Facilitator)]
     public async Task Only_supervisors_open_the_sign_off_queue(string email)
     {
         var client = await site.SignedIn(email);
@@ -121,19 +121,19 @@ public sealed class SignOffPagesTests(SiteFactory site)
     [Fact]
     public async Task A_coordinator_without_the_supervisor_role_is_refused_by_the_handler_too()
     {
-        var entry = await Seed.CreditLessonAsync(site.Services, "trainee@demo.traininghub.test", "ethics", 4);
-        var coordinator = await Seed.PersonIdAsync(site.Services, "coordinator@demo.traininghub.test");
+        var entry = await Seed.CreditLessonAsync(site.Services, DemoAccounts.Trainee, "ethics", 4);
+        var coordinator = await Seed.PersonIdAsync(site.Services, DemoAccounts.Coordinator);
         await using var scope = site.Services.CreateAsyncScope();
         var e = await Assert.ThrowsAsync<TrainingHub.Features.ForbiddenException>(async () => await scope.ServiceProvider.GetRequiredService<ISender>().Send(
-            new DecideSignOff.Command(coordinator, SignOffDecision.Approved, [new(SignOffSubject.Hours, entry)], "Rosa Alvarez", SiteFactory.DemoPassword, true, null)));
+            new DecideSignOff.Command(coordinator, SignOffDecision.Approved, [new(SignOffSubject.Hours, entry)], "Rosa Alvarez", DemoAccounts.Password, true, null)));
         Assert.Equal("Only a supervisor of a site can sign off hours.", e.Message);
     }
 
     [Fact]
     public async Task A_supervisor_below_the_required_years_cannot_sign_off()
     {
-        var entry = await Seed.CreditLessonAsync(site.Services, "trainee.b@demo.traininghub.test", "ethics", 5);
-        var priya = await site.SignedIn("supervisor.b@demo.traininghub.test");
+        var entry = await Seed.CreditLessonAsync(site.Services, DemoAccounts.TraineeB, "ethics", 5);
+        var priya = await site.SignedIn(DemoAccounts.SupervisorB);
         var bad = await SiteFactory.PostForm(priya, "/supervise/profile", new() { ["Input.CredentialHeld"] = "", ["Input.YearsSupervisingPeers"] = "" });
         var badHtml = await bad.Content.ReadAsStringAsync();
         Assert.Contains("Enter the credential you hold", badHtml, StringComparison.Ordinal);
@@ -151,14 +151,14 @@ public sealed class SignOffPagesTests(SiteFactory site)
     [Fact]
     public async Task A_rejection_needs_a_reason_the_trainee_sees_and_the_trainee_can_resubmit()
     {
-        var entry = await Seed.CreditLessonAsync(site.Services, "trainee@demo.traininghub.test", "ethics", 6);
-        var supervisor = await site.SignedIn("supervisor@demo.traininghub.test");
+        var entry = await Seed.CreditLessonAsync(site.Services, DemoAccounts.Trainee, "ethics", 6);
+        var supervisor = await site.SignedIn(DemoAccounts.Supervisor);
         var noReason = await SiteFactory.PostForm(supervisor, "/supervise?handler=Reject", new() { ["Selected"] = $"Hours:{entry}" }, formPage: "/supervise");
         Assert.Contains("Say why, so the trainee knows what to put right.", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var rejected = await SiteFactory.PostForm(supervisor, "/supervise?handler=Reject", new() { ["Selected"] = $"Hours:{entry}", ["Input.Reason"] = "Please redo the case-study reflection with me first." }, formPage: "/supervise");
         Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
 
-        var trainee = await site.SignedIn("trainee@demo.traininghub.test");
+        var trainee = await site.SignedIn(DemoAccounts.Trainee);
         var hours = await trainee.GetStringAsync("/my/hours");
         Assert.Contains("Not signed off: Please redo the case-study reflection with me first.", hours, StringComparison.Ordinal);
         var noNote = await SiteFactory.PostForm(trainee, "/my/hours?handler=Resubmit", new() { ["EntryId"] = entry.ToString() }, formPage: "/my/hours");
@@ -173,8 +173,8 @@ public sealed class SignOffPagesTests(SiteFactory site)
     [Fact]
     public async Task Only_an_institute_admin_revokes_a_sign_off_with_a_reason_and_the_hours_wait_again()
     {
-        var entry = await Seed.CreditLessonAsync(site.Services, "trainee@demo.traininghub.test", "ethics", 7);
-        var supervisor = await site.SignedIn("supervisor@demo.traininghub.test");
+        var entry = await Seed.CreditLessonAsync(site.Services, DemoAccounts.Trainee, "ethics", 7);
+        var supervisor = await site.SignedIn(DemoAccounts.Supervisor);
         await SiteFactory.PostForm(supervisor, "/supervise?handler=Approve", Approval(entry), formPage: "/supervise");
         Guid signOffId;
         await using (var scope = site.Services.CreateAsyncScope())
@@ -182,10 +182,10 @@ public sealed class SignOffPagesTests(SiteFactory site)
             signOffId = await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().SignOffItems.Where(i => i.SubjectId == entry).Select(i => i.SignOffId).SingleAsync();
         }
 
-        var coordinator = await site.SignedIn("coordinator@demo.traininghub.test");
+        var coordinator = await site.SignedIn(DemoAccounts.Coordinator);
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.GetAsync("/admin/sign-offs")).StatusCode);
 
-        var admin = await site.SignedIn("admin@demo.traininghub.test");
+        var admin = await site.SignedIn(DemoAccounts.Admin);
         var noReason = await SiteFactory.PostForm(admin, "/admin/sign-offs", new() { ["SignOffId"] = signOffId.ToString(), ["Reason"] = "" });
         Assert.Contains("Say why the sign-off is revoked.", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var revoked = await SiteFactory.PostForm(admin, "/admin/sign-offs", new() { ["SignOffId"] = signOffId.ToString(), ["Reason"] = "Signed for the wrong trainee." });
@@ -193,7 +193,7 @@ public sealed class SignOffPagesTests(SiteFactory site)
         var twice = await SiteFactory.PostForm(admin, "/admin/sign-offs", new() { ["SignOffId"] = signOffId.ToString(), ["Reason"] = "Again." });
         Assert.Contains("This sign-off is already revoked.", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var entries = await Entries("trainee@demo.traininghub.test");
+        var entries = await Entries(DemoAccounts.Trainee);
         var lesson = entries.Single(h => h.Id == entry).LessonId;
         var forLesson = entries.Where(h => h.LessonId == lesson).ToList();
         Assert.Equal(0m, forLesson.Where(h => h.Status == HoursStatus.Credited).Sum(h => h.Hours));
@@ -204,7 +204,7 @@ public sealed class SignOffPagesTests(SiteFactory site)
     [Fact]
     public async Task A_trainee_logs_practicum_hours_that_reach_the_supervisors_queue_and_bad_input_is_refused()
     {
-        var trainee = await site.SignedIn("trainee@demo.traininghub.test");
+        var trainee = await site.SignedIn(DemoAccounts.Trainee);
         var bad = await SiteFactory.PostForm(trainee, "/my/practicum", new() { ["Input.Kind"] = "Supervision", ["Input.Hours"] = "0.3", ["Input.Date"] = "2099-01-01" });
         var html = await bad.Content.ReadAsStringAsync();
         Assert.Contains("The date cannot be in the future.", html, StringComparison.Ordinal);
@@ -220,21 +220,21 @@ public sealed class SignOffPagesTests(SiteFactory site)
         });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         Assert.Contains("Waiting for your supervisor", await trainee.GetStringAsync("/my/practicum"), StringComparison.Ordinal);
-        var supervisor = await site.SignedIn("supervisor@demo.traininghub.test");
+        var supervisor = await site.SignedIn(DemoAccounts.Supervisor);
         Assert.Contains("Ran the Tuesday recovery café", System.Net.WebUtility.HtmlDecode(await supervisor.GetStringAsync("/supervise")), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_daily_digest_emails_a_supervisor_with_pending_items_once_a_day()
     {
-        await Seed.CreditLessonAsync(site.Services, "trainee@demo.traininghub.test", "ethics", 8);
+        await Seed.CreditLessonAsync(site.Services, DemoAccounts.Trainee, "ethics", 8);
         await using var scope = site.Services.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         await sender.Send(new SendSupervisorDigests.Command());
         var second = await sender.Send(new SendSupervisorDigests.Command());
         Assert.Equal(0, second);
         var digests = Directory.GetFiles(site.MailFolder).Select(File.ReadAllText)
-            .Where(m => m.Contains("wait for your sign-off", StringComparison.Ordinal) && m.Contains("supervisor@demo.traininghub.test", StringComparison.Ordinal)).ToList();
+            .Where(m => m.Contains("wait for your sign-off", StringComparison.Ordinal) && m.Contains(DemoAccounts.Supervisor, StringComparison.Ordinal)).ToList();
         Assert.Single(digests);
     }
 }

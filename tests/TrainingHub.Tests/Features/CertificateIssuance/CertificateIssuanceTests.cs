@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +69,7 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
     [Fact]
     public async Task Completing_a_course_writes_one_request_and_the_job_issues_one_certificate_and_emails_it()
     {
-        var enrollment = await CompleteMat("trainee.b@demo.traininghub.test");
+        var enrollment = await CompleteMat(DemoAccounts.TraineeB);
         Assert.Equal(EnrollmentStatus.Completed, enrollment.Status);
         await using (var scope = _host.Scope())
         {
@@ -92,7 +91,7 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
     [Fact]
     public async Task A_retry_a_second_server_racing_and_a_double_completion_never_make_a_second_certificate()
     {
-        var enrollment = await CompleteMat("trainee.b@demo.traininghub.test");
+        var enrollment = await CompleteMat(DemoAccounts.TraineeB);
         await using (var scope = _host.Scope())
         {
             // A double completion asks again: the request key is the same, so no second request is written.
@@ -117,7 +116,7 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
     [Fact]
     public async Task A_request_left_unprocessed_when_job_storage_was_lost_is_issued_by_the_reconciliation_pass()
     {
-        await CompleteMat("trainee.b@demo.traininghub.test");
+        await CompleteMat(DemoAccounts.TraineeB);
         Assert.Empty(await Certificates());
         // Nothing was enqueued (the in-memory job storage is empty after a restart); the recurring pass finds the request.
         Assert.True(await Dispatch() >= 1);
@@ -127,12 +126,12 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
     [Fact]
     public async Task Verification_shows_valid_then_revoked_with_its_date_and_a_reissue_supersedes_the_old_code()
     {
-        await CompleteMat("trainee.b@demo.traininghub.test");
+        await CompleteMat(DemoAccounts.TraineeB);
         await Dispatch();
         var first = Assert.Single(await Certificates());
         await using var scope = _host.Scope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-        var admin = await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Users.Where(u => u.Email == "admin@demo.traininghub.test").Select(u => u.Id).SingleAsync();
+        var admin = await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Users.Where(u => u.Email == DemoAccounts.Admin).Select(u => u.Id).SingleAsync();
 
         var valid = await sender.Send(new VerifyCertificate.Query(first.Code.ToLowerInvariant().Replace("-", "", StringComparison.Ordinal)));
         Assert.Equal(VerifyCertificate.Outcome.Valid, valid.Outcome);
@@ -146,7 +145,7 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
         Assert.Equal(first.Id, reissued.SupersedesId);
 
         await Assert.ThrowsAsync<FluentValidation.ValidationException>(async () => await sender.Send(new RevokeCertificate.Command(admin, reissued.Id, "")));
-        var trainee = await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Users.Where(u => u.Email == "trainee.b@demo.traininghub.test").Select(u => u.Id).SingleAsync();
+        var trainee = await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Users.Where(u => u.Email == DemoAccounts.TraineeB).Select(u => u.Id).SingleAsync();
         await Assert.ThrowsAsync<TrainingHub.Features.ForbiddenException>(async () => await sender.Send(new RevokeCertificate.Command(trainee, reissued.Id, "mine")));
         await sender.Send(new RevokeCertificate.Command(admin, reissued.Id, "Issued in error"));
         var revoked = await sender.Send(new VerifyCertificate.Query(reissued.Code));
@@ -165,9 +164,10 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait(Speed.Trait, Speed.Slow)]
     public async Task The_downloads_are_a_pdf_a_board_can_read_and_a_badge_signed_with_the_published_key()
     {
-        await CompleteMat("trainee.b@demo.traininghub.test");
+        await CompleteMat(DemoAccounts.TraineeB);
         await Dispatch();
         var certificate = Assert.Single(await Certificates());
         await using var scope = _host.Scope();
@@ -176,7 +176,7 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
         var pdf = await sender.Send(new GetCertificateFile.Query(certificate.PersonId, certificate.Id, GetCertificateFile.Format.Pdf));
         var path = Path.Combine(_host.Folder, "certificate.pdf");
         await File.WriteAllBytesAsync(path, pdf.Content);
-        var text = Run("pdftotext", "-layout", path, "-");
+        var text = DebianTools.Run("pdftotext", "-layout", path, "-");
         Assert.Contains("Lena Brooks", text, StringComparison.Ordinal);
         Assert.Contains(certificate.Code, text, StringComparison.Ordinal);
         Assert.Matches(@"NAADAC\s+NAADAC-PROVIDER-77", text);
@@ -198,16 +198,5 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
         });
         Assert.True(result.IsValid, result.Exception?.Message);
         return (JsonWebToken)result.SecurityToken;
-    }
-
-    private static string Run(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var p = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start; tools/test.sh installs it");
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"{tool} failed: {p.StandardError.ReadToEnd()}");
-        return output;
     }
 }

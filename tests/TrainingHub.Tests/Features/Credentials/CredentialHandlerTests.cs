@@ -26,7 +26,7 @@ public sealed class CredentialHandlerTests
     public async Task The_signed_off_ethics_course_alone_shows_the_one_hour_ethics_gap_and_pending_hours_do_not_count()
     {
         await using var host = await LearningRecordHost.StartAsync();
-        var terry = await host.IdOf(LearningRecordHost.Trainee);
+        var terry = await host.IdOf(DemoAccounts.Trainee);
         await host.Send(new ChooseCredentials.Command(terry, [Icrc]));
         await CreditCourseAsync(host, terry, "ethics", EthicsDay);
 
@@ -36,7 +36,7 @@ public sealed class CredentialHandlerTests
         Assert.Equal(15m, ethics.Pending);
         Assert.Equal("15 hours waiting for a supervisor's sign-off; they count once signed off.", ethics.PendingNote);
 
-        await SignOffPendingHoursAsync(host, terry, LearningRecordHost.Supervisor, "Dennis Okafor");
+        await SignOffPendingHoursAsync(host, terry, DemoAccounts.Supervisor, "Dennis Okafor");
 
         var after = await host.Send(new MyCredentials.Query(terry, terry));
         Assert.True(after.IsSelf);
@@ -55,7 +55,7 @@ public sealed class CredentialHandlerTests
     public async Task Choosing_credentials_refuses_an_unknown_one_and_can_drop_them_all()
     {
         await using var host = await LearningRecordHost.StartAsync();
-        var lena = await host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await host.IdOf(DemoAccounts.TraineeB);
         var e = await Assert.ThrowsAsync<ValidationException>(async () => await host.Send(new ChooseCredentials.Command(lena, [Icrc, "ca-ccapp-carc"])));
         Assert.Equal("There is no credential 'ca-ccapp-carc'. Choose from the list.", Assert.Single(e.Errors).ErrorMessage);
         Assert.Equal(0, await host.Db(db => db.CredentialTargets.CountAsync(t => t.PersonId == lena)));
@@ -73,7 +73,7 @@ public sealed class CredentialHandlerTests
     public async Task The_code_of_ethics_is_signed_once_with_a_ticked_statement_and_the_full_name()
     {
         await using var host = await LearningRecordHost.StartAsync();
-        var terry = await host.IdOf(LearningRecordHost.Trainee);
+        var terry = await host.IdOf(DemoAccounts.Trainee);
         await host.Send(new ChooseCredentials.Command(terry, [Icrc]));
 
         var unticked = await Assert.ThrowsAsync<ValidationException>(async () => await host.Send(new SignCodeOfEthics.Command(terry, Icrc, false, "")));
@@ -106,7 +106,7 @@ public sealed class CredentialHandlerTests
     public async Task Time_in_recovery_keeps_only_yes_or_no_and_the_latest_answer_counts()
     {
         await using var host = await LearningRecordHost.StartAsync();
-        var lena = await host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await host.IdOf(DemoAccounts.TraineeB);
         await host.Send(new ChooseCredentials.Command(lena, ["ma-mbsacc-carc"]));
         var asked = await host.Send(new MyCredentials.Query(lena, lena));
         Assert.Equal(new MyCredentials.RecoveryQuestion(1, null), Assert.Single(asked.RecoveryQuestions));
@@ -135,20 +135,20 @@ public sealed class CredentialHandlerTests
     public async Task Only_an_institute_admin_records_an_exam_pass_and_it_counts_for_every_credential_that_takes_the_exam()
     {
         await using var host = await LearningRecordHost.StartAsync();
-        var terry = await host.IdOf(LearningRecordHost.Trainee);
-        var admin = await host.IdOf(LearningRecordHost.Admin);
-        var coordinator = await host.IdOf(LearningRecordHost.Coordinator);
+        var terry = await host.IdOf(DemoAccounts.Trainee);
+        var admin = await host.IdOf(DemoAccounts.Admin);
+        var coordinator = await host.IdOf(DemoAccounts.Coordinator);
         await host.Send(new ChooseCredentials.Command(terry, [Icrc, "ny-asap-nycb-crpa"]));
 
-        await Assert.ThrowsAsync<ForbiddenException>(async () => await host.Send(new RecordExamPass.Command(coordinator, LearningRecordHost.Trainee, "icrc-peer-recovery", new DateOnly(2027, 1, 5))));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await host.Send(new RecordExamPass.Command(coordinator, DemoAccounts.Trainee, "icrc-peer-recovery", new DateOnly(2027, 1, 5))));
         var bad = await Assert.ThrowsAsync<ValidationException>(async () => await host.Send(new RecordExamPass.Command(admin, "not-an-email", "no-such-exam", new DateOnly(2027, 2, 1))));
         Assert.Equal(new[] { "Enter an email address like name@example.org.", "Choose the exam from the list.", "The date cannot be in the future." }, bad.Errors.Select(e => e.ErrorMessage));
         var nobody = await Assert.ThrowsAsync<ValidationException>(async () => await host.Send(new RecordExamPass.Command(admin, "nobody@example.org", "icrc-peer-recovery", new DateOnly(2027, 1, 5))));
         Assert.Equal("No one has an account with the email address nobody@example.org.", Assert.Single(nobody.Errors).ErrorMessage);
-        await Assert.ThrowsAsync<ForbiddenException>(async () => await host.Send(new RecordExamPass.Command(admin, LearningRecordHost.Admin, "icrc-peer-recovery", new DateOnly(2027, 1, 5))));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await host.Send(new RecordExamPass.Command(admin, DemoAccounts.Admin, "icrc-peer-recovery", new DateOnly(2027, 1, 5))));
 
-        var pass = await host.Send(new RecordExamPass.Command(admin, "TRAINEE@demo.traininghub.test", "icrc-peer-recovery", new DateOnly(2027, 1, 5)));
-        var twice = await Assert.ThrowsAsync<ValidationException>(async () => await host.Send(new RecordExamPass.Command(admin, LearningRecordHost.Trainee, "icrc-peer-recovery", new DateOnly(2027, 1, 5))));
+        var pass = await host.Send(new RecordExamPass.Command(admin, DemoAccounts.Trainee.ToUpperInvariant(), "icrc-peer-recovery", new DateOnly(2027, 1, 5)));
+        var twice = await Assert.ThrowsAsync<ValidationException>(async () => await host.Send(new RecordExamPass.Command(admin, DemoAccounts.Trainee, "icrc-peer-recovery", new DateOnly(2027, 1, 5))));
         Assert.Equal("This pass is already recorded for Terry Jackson.", Assert.Single(twice.Errors).ErrorMessage);
 
         var view = await host.Send(new MyCredentials.Query(terry, terry));
@@ -171,7 +171,7 @@ public sealed class CredentialHandlerTests
     public async Task An_outside_certificate_must_be_a_pdf_or_picture_within_the_size_limit()
     {
         await using var host = await LearningRecordHost.StartAsync(new Dictionary<string, string?> { ["Credentials:OutsideCertificateMaxMegabytes"] = "1" });
-        var lena = await host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await host.IdOf(DemoAccounts.TraineeB);
         UploadOutsideCertificate.Command Upload(byte[]? content, long? size = null, string name = "certificate.pdf") =>
             new(lena, "Harm Reduction Works", "HIV and Hepatitis C Basics", new DateOnly(2026, 6, 1), 6, name, content, size ?? content?.Length ?? 0);
 
@@ -200,10 +200,10 @@ public sealed class CredentialHandlerTests
     public async Task Outside_hours_count_only_once_an_institute_admin_verifies_them_and_the_newest_decision_wins()
     {
         await using var host = await LearningRecordHost.StartAsync();
-        var lena = await host.IdOf(LearningRecordHost.TraineeB);
-        var terry = await host.IdOf(LearningRecordHost.Trainee);
-        var admin = await host.IdOf(LearningRecordHost.Admin);
-        var supervisor = await host.IdOf(LearningRecordHost.Supervisor);
+        var lena = await host.IdOf(DemoAccounts.TraineeB);
+        var terry = await host.IdOf(DemoAccounts.Trainee);
+        var admin = await host.IdOf(DemoAccounts.Admin);
+        var supervisor = await host.IdOf(DemoAccounts.Supervisor);
         await host.Send(new ChooseCredentials.Command(lena, ["naadac-ncprss"]));
         var id = await host.Send(new UploadOutsideCertificate.Command(lena, "Harm Reduction Works", "HIV and Hepatitis C Basics", new DateOnly(2026, 6, 1), 6, "hiv.pdf", Pdf, Pdf.Length));
 
@@ -256,12 +256,12 @@ public sealed class CredentialHandlerTests
     public async Task Staff_see_only_their_own_sites_trainees_credentials()
     {
         await using var host = await LearningRecordHost.StartAsync();
-        var terry = await host.IdOf(LearningRecordHost.Trainee);
-        var lena = await host.IdOf(LearningRecordHost.TraineeB);
-        var supervisor = await host.IdOf(LearningRecordHost.Supervisor);
-        var coordinatorB = await host.IdOf(LearningRecordHost.CoordinatorB);
-        var facilitator = await host.IdOf(LearningRecordHost.Facilitator);
-        var admin = await host.IdOf(LearningRecordHost.Admin);
+        var terry = await host.IdOf(DemoAccounts.Trainee);
+        var lena = await host.IdOf(DemoAccounts.TraineeB);
+        var supervisor = await host.IdOf(DemoAccounts.Supervisor);
+        var coordinatorB = await host.IdOf(DemoAccounts.CoordinatorB);
+        var facilitator = await host.IdOf(DemoAccounts.Facilitator);
+        var admin = await host.IdOf(DemoAccounts.Admin);
         await host.Send(new ChooseCredentials.Command(terry, [Icrc]));
         await host.Send(new ChooseCredentials.Command(lena, ["ma-mbsacc-carc"]));
 
@@ -291,20 +291,21 @@ public sealed class CredentialHandlerTests
         await Assert.ThrowsAsync<ForbiddenException>(async () => await host.Send(new SiteCredentials.Query(facilitator, DemoData.SiteA)));
     }
 
+    [Trait(Speed.Trait, Speed.Slow)]
     [Fact]
     public async Task The_packet_holds_hours_by_the_boards_domains_certificates_attestations_and_the_practicum_log()
     {
         await using var host = await LearningRecordHost.StartAsync(new Dictionary<string, string?> { ["Credentials:ProviderNumbers:ny-asap-nycb"] = "NYCB-2026-0042" });
-        var terry = await host.IdOf(LearningRecordHost.Trainee);
-        var admin = await host.IdOf(LearningRecordHost.Admin);
+        var terry = await host.IdOf(DemoAccounts.Trainee);
+        var admin = await host.IdOf(DemoAccounts.Admin);
         await CreditCourseAsync(host, terry, "ethics", EthicsDay);
-        await SignOffPendingHoursAsync(host, terry, LearningRecordHost.Supervisor, "Dennis Okafor");
+        await SignOffPendingHoursAsync(host, terry, DemoAccounts.Supervisor, "Dennis Okafor");
         await CreditCourseAsync(host, terry, "mat", EthicsDay, HoursDelivery.LiveVirtual);
         var practice = await LogPracticumAsync(host, terry, PracticumKind.Experience, 3.5m, new DateOnly(2027, 1, 8));
         await LogPracticumAsync(host, terry, PracticumKind.Supervision, 1, new DateOnly(2027, 1, 9));
-        var supervisor = await host.IdOf(LearningRecordHost.Supervisor);
+        var supervisor = await host.IdOf(DemoAccounts.Supervisor);
         host.Clock.AdvanceSeconds(60);
-        await host.Send(new TrainingHub.Features.SignOffs.DecideSignOff.Command(supervisor, SignOffDecision.Approved, [new(SignOffSubject.Practicum, practice)], "Dennis Okafor", Password, true, null));
+        await host.Send(new TrainingHub.Features.SignOffs.DecideSignOff.Command(supervisor, SignOffDecision.Approved, [new(SignOffSubject.Practicum, practice)], "Dennis Okafor", DemoAccounts.Password, true, null));
         await host.Send(new SignCodeOfEthics.Command(terry, "ny-asap-nycb-crpa", true, "Terry Jackson"));
         Certificate certificate;
         await using (var scope = host.Scope())
@@ -375,7 +376,7 @@ public sealed class CredentialHandlerTests
                 checked: 2026-11-23
             """);
         await using var host = await LearningRecordHost.StartAsync(new Dictionary<string, string?> { ["Content:Path"] = content.Root });
-        var lena = await host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await host.IdOf(DemoAccounts.TraineeB);
         await host.Send(new ChooseCredentials.Command(lena, ["quick-peer"]));
         await CreditCourseAsync(host, lena, "mat", EthicsDay);
 
@@ -387,20 +388,20 @@ public sealed class CredentialHandlerTests
         Assert.Equal($"eligible/{lena}/quick-peer", notice.Key);
 
         Assert.Equal(1, await host.Send(new DispatchOutbox.Command()));
-        var toLena = Assert.Single(Mailbox.To(host.Folder, LearningRecordHost.TraineeB));
+        var toLena = Assert.Single(Mailbox.To(host.Folder, DemoAccounts.TraineeB));
         Assert.Equal("You meet the requirements for the Quick Peer Credential", toLena.Subject);
         Assert.Contains("/my/credentials", toLena.Body, StringComparison.Ordinal);
-        var toPriya = Assert.Single(Mailbox.To(host.Folder, "supervisor.b@demo.traininghub.test"));
+        var toPriya = Assert.Single(Mailbox.To(host.Folder, DemoAccounts.SupervisorB));
         Assert.Equal("Lena Brooks meets the requirements for the Quick Peer Credential", toPriya.Subject);
         Assert.Contains($"/sites/{DemoData.SiteB}/credentials/{lena}", toPriya.Body, StringComparison.Ordinal);
-        Assert.Empty(Mailbox.To(host.Folder, LearningRecordHost.Supervisor));
+        Assert.Empty(Mailbox.To(host.Folder, DemoAccounts.Supervisor));
 
         // Eligible again after a lapse, or on a second run: never a second notice.
         await host.Send(new ChooseCredentials.Command(lena, []));
         await host.Send(new ChooseCredentials.Command(lena, ["quick-peer"]));
         Assert.Equal(0, await host.Send(new EvaluateEligibility.Command()));
         await host.Send(new DispatchOutbox.Command());
-        Assert.Single(Mailbox.To(host.Folder, LearningRecordHost.TraineeB));
+        Assert.Single(Mailbox.To(host.Folder, DemoAccounts.TraineeB));
         Assert.Equal(1, await host.AuditCount(AuditActions.EligibilityReached));
     }
 

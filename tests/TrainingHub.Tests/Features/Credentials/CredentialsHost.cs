@@ -13,8 +13,6 @@ namespace TrainingHub.Tests.Features.Credentials;
 /// <summary>What the credential tests set up through the application's own services: hours credited and signed off, practicum, files.</summary>
 public static class CredentialsSetup
 {
-    public const string Password = "Recovery-Demo-2026";
-
     /// <summary>A small PDF: only the first bytes decide what a file is.</summary>
     public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 
@@ -42,7 +40,7 @@ public static class CredentialsSetup
         var pending = await host.Db(db => db.HoursEntries.Where(h => h.PersonId == personId && h.Status == HoursStatus.Pending && h.Hours > 0 && h.ReversesEntryId == null
             && !db.HoursEntries.Any(r => r.ReversesEntryId == h.Id)).Select(h => h.Id).ToListAsync());
         await host.Send(new DecideSignOff.Command(supervisor, SignOffDecision.Approved, pending.Select(id => new DecideSignOff.ItemRef(SignOffSubject.Hours, id)).ToList(),
-            supervisorName, Password, true, null));
+            supervisorName, DemoAccounts.Password, true, null));
     }
 
     public static async Task<Guid> LogPracticumAsync(LearningRecordHost host, string personId, PracticumKind kind, decimal hours, DateOnly on)

@@ -28,8 +28,8 @@ public sealed class CourseCompletionFlowTests : IAsyncLifetime
             ["LearningRecord:HeartbeatSlackSeconds"] = "30",
             ["LearningRecord:MinutesPerCreditedHour"] = "30",
         });
-        _terry = await _host.IdOf(LearningRecordHost.Trainee);
-        _facilitator = await _host.IdOf(LearningRecordHost.Facilitator);
+        _terry = await _host.IdOf(DemoAccounts.Trainee);
+        _facilitator = await _host.IdOf(DemoAccounts.Facilitator);
         _mat = _host.CourseOf("mat");
         _enrollment = Guid.NewGuid();
         await _host.Db(async db =>

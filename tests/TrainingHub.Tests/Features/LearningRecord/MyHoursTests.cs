@@ -17,8 +17,8 @@ public sealed class MyHoursTests
             ["LearningRecord:HeartbeatSlackSeconds"] = "30",
             ["LearningRecord:MinutesPerCreditedHour"] = "30",
         });
-        var terry = await host.IdOf(LearningRecordHost.Trainee);
-        var facilitator = await host.IdOf(LearningRecordHost.Facilitator);
+        var terry = await host.IdOf(DemoAccounts.Trainee);
+        var facilitator = await host.IdOf(DemoAccounts.Facilitator);
         var course = host.CourseOf(LearningRecordHost.RecoveryCoach);
         var selfPaced = course.Lessons.First(l => l.Delivery == LessonDelivery.SelfPaced && l.PrimaryDomain == "medication-supported-recovery");
         var inPerson = course.Lessons.First(l => l.Delivery == LessonDelivery.Live && l.PrimaryDomain == "mentoring-education");

@@ -22,7 +22,7 @@ public class RecordHeartbeatTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await LearningRecordHost.StartAsync(Settings);
-        _terry = await _host.IdOf(LearningRecordHost.Trainee);
+        _terry = await _host.IdOf(DemoAccounts.Trainee);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -48,7 +48,7 @@ public class RecordHeartbeatTests : IAsyncLifetime
     [Fact]
     public async Task A_beat_on_a_course_the_person_is_not_enrolled_in_is_forbidden_and_writes_nothing()
     {
-        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
         var e = await Assert.ThrowsAsync<ForbiddenException>(() => Beat(HalfHourLesson, starting: true, personId: lena));
         Assert.Equal("You are not enrolled in this course, so time on it is not recorded.", e.Message);
         _host.Clock.AdvanceSeconds(20);
@@ -62,7 +62,7 @@ public class RecordHeartbeatTests : IAsyncLifetime
     [Fact]
     public async Task Progress_on_a_course_the_person_is_not_enrolled_in_is_forbidden()
     {
-        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
         var e = await Assert.ThrowsAsync<ForbiddenException>(() => _host.Send(new GetCourseProgress.Query(lena, LearningRecordHost.RecoveryCoach)));
         Assert.Equal("Enrol in this course to see your progress.", e.Message);
     }
@@ -216,7 +216,7 @@ public class RecordHeartbeatTests : IAsyncLifetime
     [Fact]
     public async Task Another_persons_clock_is_their_own()
     {
-        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
         await _host.Send(new TrainingHub.Features.Enrollments.Enroll.Command(lena, LearningRecordHost.RecoveryCoach));
         var lesson = HalfHourLesson;
         await Beat(lesson, starting: true);
@@ -230,7 +230,7 @@ public class RecordHeartbeatTests : IAsyncLifetime
     public async Task Active_time_on_a_lesson_stops_at_the_daily_cap_and_starts_again_the_next_day()
     {
         await using var host = await LearningRecordHost.StartAsync(With("LearningRecord:MaxActiveMinutesPerLessonPerDay", "15"));
-        var terry = await host.IdOf(LearningRecordHost.Trainee);
+        var terry = await host.IdOf(DemoAccounts.Trainee);
         var selfPaced = host.CourseOf(LearningRecordHost.RecoveryCoach).Lessons.Where(l => l.Delivery == LessonDelivery.SelfPaced && l.Hours == 0.5m).ToList();
         var (lesson, other) = (selfPaced[0], selfPaced[1]);
         Task<RecordHeartbeat.Result> BeatOn(Lesson l, bool starting = false, bool end = false) =>
@@ -253,7 +253,7 @@ public class RecordHeartbeatTests : IAsyncLifetime
         Assert.Equal(30, (await BeatOn(other)).CreditedSeconds);
 
         // The next day the lesson earns again, up to completion.
-        host.Clock.Set(LearningRecordHost.Start.AddDays(1));
+        host.Clock.SetUtcNow(LearningRecordHost.Start.AddDays(1));
         await BeatOn(lesson, starting: true);
         for (var i = 0; i < 20; i++)
         {
@@ -297,7 +297,7 @@ public class RecordHeartbeatTests : IAsyncLifetime
         Assert.Equal(RecordHeartbeat.Outcome.Duplicate, (await Beat(lessons[0], beatId: repeated)).Outcome);
         Assert.Equal(RecordHeartbeat.Outcome.FromTheFuture, (await Beat(lessons[0], clientSentAt: _host.Clock.UtcNow.AddHours(1))).Outcome);
         // And the next day.
-        _host.Clock.Set(LearningRecordHost.Start.AddDays(1));
+        _host.Clock.SetUtcNow(LearningRecordHost.Start.AddDays(1));
         await Beat(lessons[1], starting: true);
         for (var i = 0; i < 3; i++) await BeatAfter(30, lessons[1]);
 
@@ -314,7 +314,7 @@ public class RecordHeartbeatTests : IAsyncLifetime
     public async Task Beats_recorded_before_running_totals_were_kept_are_added_up_once_and_still_count_toward_the_daily_cap()
     {
         await using var host = await LearningRecordHost.StartAsync(With("LearningRecord:MaxActiveMinutesPerLessonPerDay", "15"));
-        var terry = await host.IdOf(LearningRecordHost.Trainee);
+        var terry = await host.IdOf(DemoAccounts.Trainee);
         var lesson = host.CourseOf(LearningRecordHost.RecoveryCoach).Lessons.First(l => l.Delivery == LessonDelivery.SelfPaced && l.Hours == 0.5m);
         Task<RecordHeartbeat.Result> BeatOn(bool starting = false, bool end = false) =>
             host.Send(new RecordHeartbeat.Command(terry, lesson.CourseId, lesson.Id, Guid.NewGuid(), host.Clock.UtcNow, starting, end));
@@ -352,7 +352,7 @@ public class RecordHeartbeatTests : IAsyncLifetime
         Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);
 
         // Also when the beat is refused part-way (here: not enrolled).
-        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
         await Assert.ThrowsAsync<ForbiddenException>(async () =>
             await sender.Send(new RecordHeartbeat.Command(lena, lesson.CourseId, lesson.Id, Guid.NewGuid(), _host.Clock.UtcNow, true, false)));
         Assert.Equal(System.Data.ConnectionState.Closed, db.Database.GetDbConnection().State);

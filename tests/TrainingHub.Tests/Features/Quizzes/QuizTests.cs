@@ -18,7 +18,7 @@ public sealed class QuizTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await LearningRecordHost.StartAsync();
-        _terry = await _host.IdOf(LearningRecordHost.Trainee);
+        _terry = await _host.IdOf(DemoAccounts.Trainee);
         _module = _host.CourseOf(LearningRecordHost.RecoveryCoach).Modules.First(m => m.Quiz is not null);
     }
 
@@ -226,7 +226,7 @@ public sealed class QuizTests : IAsyncLifetime
     [Fact]
     public async Task No_one_else_can_submit_or_read_a_persons_attempt()
     {
-        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
         var attempt = await Start();
         await Assert.ThrowsAsync<NotFoundException>(() => Submit(attempt.AttemptId!.Value, RightAnswers(attempt), lena));
         await Submit(attempt.AttemptId!.Value, RightAnswers(attempt));
@@ -236,7 +236,7 @@ public sealed class QuizTests : IAsyncLifetime
     [Fact]
     public async Task A_quiz_of_a_course_the_person_is_not_enrolled_in_cannot_be_started()
     {
-        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
         await Assert.ThrowsAsync<ForbiddenException>(() => Start(lena));
         Assert.False(await _host.Db(db => db.QuizAttempts.AnyAsync()));
     }
@@ -270,9 +270,9 @@ public sealed class QuizTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(LearningRecordHost.Facilitator)]     // the facilitator of the person's cohort
-    [InlineData(LearningRecordHost.Coordinator)]     // a coordinator of the cohort's site
-    [InlineData(LearningRecordHost.Admin)]
+    [InlineData(DemoAccounts.Facilitator)]     // the facilitator of the person's cohort
+    [InlineData(DemoAccounts.Coordinator)]     // a coordinator of the cohort's site
+    [InlineData(DemoAccounts.Admin)]
     public async Task A_reset_by_someone_who_runs_the_cohort_gives_a_fresh_set_of_attempts(string actor)
     {
         for (var i = 0; i < 3; i++) await FailOnce();
@@ -296,10 +296,10 @@ public sealed class QuizTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(LearningRecordHost.Supervisor)]      // staff of the same site, but does not run the cohort
-    [InlineData(LearningRecordHost.CoordinatorB)]    // another site's coordinator
-    [InlineData(LearningRecordHost.TraineeB)]
-    [InlineData(LearningRecordHost.Trainee)]         // the person themselves
+    [InlineData(DemoAccounts.Supervisor)]      // staff of the same site, but does not run the cohort
+    [InlineData(DemoAccounts.CoordinatorB)]    // another site's coordinator
+    [InlineData(DemoAccounts.TraineeB)]
+    [InlineData(DemoAccounts.Trainee)]         // the person themselves
     public async Task A_reset_by_someone_who_does_not_run_the_cohort_is_forbidden(string actor)
     {
         for (var i = 0; i < 3; i++) await FailOnce();
@@ -312,14 +312,14 @@ public sealed class QuizTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(LearningRecordHost.CoordinatorB, true)]    // the coordinator of her own site
-    [InlineData(LearningRecordHost.Admin, true)]
-    [InlineData(LearningRecordHost.Coordinator, false)]    // another site's coordinator
-    [InlineData(LearningRecordHost.Facilitator, false)]    // she is in none of this facilitator's cohorts
-    [InlineData(LearningRecordHost.Supervisor, false)]
+    [InlineData(DemoAccounts.CoordinatorB, true)]    // the coordinator of her own site
+    [InlineData(DemoAccounts.Admin, true)]
+    [InlineData(DemoAccounts.Coordinator, false)]    // another site's coordinator
+    [InlineData(DemoAccounts.Facilitator, false)]    // she is in none of this facilitator's cohorts
+    [InlineData(DemoAccounts.Supervisor, false)]
     public async Task For_a_trainee_in_no_cohort_only_her_own_sites_coordinator_or_an_admin_may_reset(string actor, bool allowed)
     {
-        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
         await _host.Send(new TrainingHub.Features.Enrollments.Enroll.Command(lena, LearningRecordHost.RecoveryCoach));
         var command = new ResetQuizAttempts.Command(await _host.IdOf(actor), lena, LearningRecordHost.RecoveryCoach, _module.Id, "Went over the module again together.");
 
@@ -338,11 +338,11 @@ public sealed class QuizTests : IAsyncLifetime
     [Fact]
     public async Task A_reset_for_a_module_without_a_quiz_or_a_person_not_enrolled_is_refused()
     {
-        var facilitator = await _host.IdOf(LearningRecordHost.Facilitator);
+        var facilitator = await _host.IdOf(DemoAccounts.Facilitator);
         var noQuiz = await Assert.ThrowsAsync<ValidationException>(() =>
             _host.Send(new ResetQuizAttempts.Command(facilitator, _terry, LearningRecordHost.RecoveryCoach, "no-such-module", "Went over it.")));
         Assert.Equal("This module has no quiz.", Assert.Single(noQuiz.Errors).ErrorMessage);
-        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
         await Assert.ThrowsAsync<NotFoundException>(() =>
             _host.Send(new ResetQuizAttempts.Command(facilitator, lena, LearningRecordHost.RecoveryCoach, _module.Id, "Went over it.")));
         Assert.False(await _host.Db(db => db.QuizResets.AnyAsync()));
@@ -353,7 +353,7 @@ public sealed class QuizTests : IAsyncLifetime
     [InlineData("   ")]
     public async Task A_reset_without_a_reason_is_refused(string reason)
     {
-        var facilitator = await _host.IdOf(LearningRecordHost.Facilitator);
+        var facilitator = await _host.IdOf(DemoAccounts.Facilitator);
         var e = await Assert.ThrowsAsync<ValidationException>(() =>
             _host.Send(new ResetQuizAttempts.Command(facilitator, _terry, LearningRecordHost.RecoveryCoach, _module.Id, reason)));
         Assert.Equal("Say why the attempts are reset (for example: went over the module again together).", Assert.Single(e.Errors).ErrorMessage);

@@ -28,8 +28,8 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
     private async Task SetUp(LearningRecordHost host)
     {
         _host = host;
-        _terry = await host.IdOf(LearningRecordHost.Trainee);
-        _facilitator = await host.IdOf(LearningRecordHost.Facilitator);
+        _terry = await host.IdOf(DemoAccounts.Trainee);
+        _facilitator = await host.IdOf(DemoAccounts.Facilitator);
         _lesson = host.Live(LearningRecordHost.RecoveryCoach);
     }
 
@@ -184,7 +184,7 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
     public async Task Only_people_on_the_sessions_list_can_be_marked()
     {
         var session = await Schedule();
-        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
         await _host.Send(new Enroll.Command(lena, LearningRecordHost.RecoveryCoach));   // enrolled, but not in this cohort
 
         var e = await Assert.ThrowsAsync<ValidationException>(() => Mark(session, lena, present: true));
@@ -205,25 +205,25 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(LearningRecordHost.CoordinatorB)]
-    [InlineData(LearningRecordHost.Supervisor)]
-    [InlineData(LearningRecordHost.Trainee)]
+    [InlineData(DemoAccounts.CoordinatorB)]
+    [InlineData(DemoAccounts.Supervisor)]
+    [InlineData(DemoAccounts.Trainee)]
     public async Task Someone_who_does_not_run_the_cohort_cannot_take_attendance(string actor)
     {
         var session = await Schedule();
         var actorId = await _host.IdOf(actor);
         await Assert.ThrowsAsync<ForbiddenException>(() => Mark(session, _terry, present: true, actorId: actorId));
         await Assert.ThrowsAsync<ForbiddenException>(() => _host.Send(new SessionAttendance.Query(actorId, session)));
-        await Assert.ThrowsAsync<ForbiddenException>(() => _host.Send(new AddMakeUpAttendee.Command(actorId, session, LearningRecordHost.TraineeB)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => _host.Send(new AddMakeUpAttendee.Command(actorId, session, DemoAccounts.TraineeB)));
         Assert.Empty(await Records(session));
         Assert.Empty(await _host.HoursOf(_terry));
     }
 
     private async Task<string> EnrolLenaAndAddHerFor(Guid session)
     {
-        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
         await _host.Send(new Enroll.Command(lena, LearningRecordHost.RecoveryCoach));     // enrolled at her own site, in no cohort
-        await _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, "  Trainee.B@demo.traininghub.test "));
+        await _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, $"  {DemoAccounts.TraineeB.ToUpperInvariant()} "));
         _host.Clock.AdvanceSeconds(60);
         return lena;
     }
@@ -265,7 +265,7 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
 
         // The same lesson in another session credits nothing more.
         var again = await Schedule(day: Day.AddDays(7));
-        await _host.Send(new AddMakeUpAttendee.Command(_facilitator, again, LearningRecordHost.TraineeB));
+        await _host.Send(new AddMakeUpAttendee.Command(_facilitator, again, DemoAccounts.TraineeB));
         _host.Clock.AdvanceSeconds(60);
         Assert.Equal(1, await Mark(again, lena, present: true));
         Assert.Equal(entry.Id, Assert.Single(await _host.HoursOf(lena)).Id);
@@ -275,9 +275,9 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
     public async Task A_make_up_attendee_must_be_enrolled_in_the_course_and_not_already_on_the_list()
     {
         var session = await Schedule();
-        var notEnrolled = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, LearningRecordHost.TraineeB)));
+        var notEnrolled = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, DemoAccounts.TraineeB)));
         Assert.Equal("No trainee with this email address is enrolled in this course.", Assert.Single(notEnrolled.Errors).ErrorMessage);
-        var cohortMember = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, LearningRecordHost.Trainee)));
+        var cohortMember = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, DemoAccounts.Trainee)));
         Assert.Equal("This trainee is already on this session's list.", Assert.Single(cohortMember.Errors).ErrorMessage);
         await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, "not an email")));
         Assert.Empty(await Records(session));

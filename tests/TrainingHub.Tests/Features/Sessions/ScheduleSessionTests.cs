@@ -25,9 +25,9 @@ public sealed class ScheduleSessionTests : IAsyncLifetime
     private Task<int> Sessions() => _host.Db(db => db.LiveSessions.CountAsync());
 
     [Theory]
-    [InlineData(LearningRecordHost.Facilitator)]
-    [InlineData(LearningRecordHost.Coordinator)]
-    [InlineData(LearningRecordHost.Admin)]
+    [InlineData(DemoAccounts.Facilitator)]
+    [InlineData(DemoAccounts.Coordinator)]
+    [InlineData(DemoAccounts.Admin)]
     public async Task Someone_who_runs_the_cohort_schedules_a_live_lesson_in_the_institutes_time_zone(string actor)
     {
         var lesson = _host.Live(LearningRecordHost.RecoveryCoach);
@@ -49,7 +49,7 @@ public sealed class ScheduleSessionTests : IAsyncLifetime
     [Fact]
     public async Task A_session_with_only_a_video_link_is_delivered_live_online()
     {
-        var id = await Schedule(LearningRecordHost.Facilitator, _host.Live(LearningRecordHost.RecoveryCoach).Id, place: null, link: "https://meet.example.org/rc-1");
+        var id = await Schedule(DemoAccounts.Facilitator, _host.Live(LearningRecordHost.RecoveryCoach).Id, place: null, link: "https://meet.example.org/rc-1");
         var session = await _host.Db(db => db.LiveSessions.AsNoTracking().SingleAsync(s => s.Id == id));
         Assert.Equal("https://meet.example.org/rc-1", session.VideoLink);
         Assert.Equal(HoursDelivery.LiveVirtual, session.Delivery);
@@ -58,17 +58,17 @@ public sealed class ScheduleSessionTests : IAsyncLifetime
     [Fact]
     public async Task A_self_paced_lesson_or_a_lesson_of_another_course_cannot_be_scheduled()
     {
-        var selfPaced = await Assert.ThrowsAsync<ValidationException>(() => Schedule(LearningRecordHost.Facilitator, _host.SelfPaced(LearningRecordHost.RecoveryCoach).Id));
+        var selfPaced = await Assert.ThrowsAsync<ValidationException>(() => Schedule(DemoAccounts.Facilitator, _host.SelfPaced(LearningRecordHost.RecoveryCoach).Id));
         Assert.Equal("Choose a live lesson of this cohort's course.", Assert.Single(selfPaced.Errors).ErrorMessage);
-        await Assert.ThrowsAsync<ValidationException>(() => Schedule(LearningRecordHost.Facilitator, _host.Live("ethics").Id));
-        await Assert.ThrowsAsync<ValidationException>(() => Schedule(LearningRecordHost.Facilitator, "no-such-lesson"));
+        await Assert.ThrowsAsync<ValidationException>(() => Schedule(DemoAccounts.Facilitator, _host.Live("ethics").Id));
+        await Assert.ThrowsAsync<ValidationException>(() => Schedule(DemoAccounts.Facilitator, "no-such-lesson"));
         Assert.Equal(0, await Sessions());
     }
 
     [Theory]
-    [InlineData(LearningRecordHost.CoordinatorB)]    // another site's coordinator
-    [InlineData(LearningRecordHost.Supervisor)]      // same site, but does not run cohorts
-    [InlineData(LearningRecordHost.Trainee)]
+    [InlineData(DemoAccounts.CoordinatorB)]    // another site's coordinator
+    [InlineData(DemoAccounts.Supervisor)]      // same site, but does not run cohorts
+    [InlineData(DemoAccounts.Trainee)]
     public async Task Someone_who_does_not_run_the_cohort_cannot_schedule_its_sessions(string actor)
     {
         var e = await Assert.ThrowsAsync<ForbiddenException>(() => Schedule(actor, _host.Live(LearningRecordHost.RecoveryCoach).Id));
@@ -86,7 +86,7 @@ public sealed class ScheduleSessionTests : IAsyncLifetime
     [InlineData(null, "javascript:alert(1)", "A video link must be a full address starting with https://.")]
     public async Task A_session_needs_a_place_or_an_https_video_link(string? place, string? link, string message)
     {
-        var e = await Assert.ThrowsAsync<ValidationException>(() => Schedule(LearningRecordHost.Facilitator, _host.Live(LearningRecordHost.RecoveryCoach).Id, place, link));
+        var e = await Assert.ThrowsAsync<ValidationException>(() => Schedule(DemoAccounts.Facilitator, _host.Live(LearningRecordHost.RecoveryCoach).Id, place, link));
         Assert.Contains(e.Errors, f => f.ErrorMessage == message);
         Assert.Equal(0, await Sessions());
     }
@@ -94,7 +94,7 @@ public sealed class ScheduleSessionTests : IAsyncLifetime
     [Fact]
     public async Task A_session_needs_a_date_and_a_start_time()
     {
-        var facilitator = await _host.IdOf(LearningRecordHost.Facilitator);
+        var facilitator = await _host.IdOf(DemoAccounts.Facilitator);
         var lesson = _host.Live(LearningRecordHost.RecoveryCoach).Id;
         var e = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new ScheduleSession.Command(facilitator, DemoData.CohortA, lesson, null, null, "Room 2", null)));
         Assert.Contains(e.Errors, f => f.ErrorMessage == "Enter the date of the session.");
@@ -106,8 +106,8 @@ public sealed class ScheduleSessionTests : IAsyncLifetime
     public async Task The_facilitators_cohorts_list_the_scheduled_sessions_and_only_live_lessons()
     {
         var lesson = _host.Live(LearningRecordHost.RecoveryCoach);
-        await Schedule(LearningRecordHost.Facilitator, lesson.Id);
-        var cohorts = await _host.Send(new MyCohorts.Query(await _host.IdOf(LearningRecordHost.Facilitator)));
+        await Schedule(DemoAccounts.Facilitator, lesson.Id);
+        var cohorts = await _host.Send(new MyCohorts.Query(await _host.IdOf(DemoAccounts.Facilitator)));
         var cohort = Assert.Single(cohorts, c => c.Id == DemoData.CohortA);
         Assert.Equal(1, cohort.Trainees);
         var session = Assert.Single(cohort.Sessions);
@@ -116,6 +116,6 @@ public sealed class ScheduleSessionTests : IAsyncLifetime
         var live = _host.CourseOf(LearningRecordHost.RecoveryCoach).Lessons.Where(l => l.Delivery == TrainingHub.Content.LessonDelivery.Live).Select(l => l.Id);
         Assert.Equal(live, cohort.LiveLessons.Select(l => l.Id));
 
-        Assert.DoesNotContain(await _host.Send(new MyCohorts.Query(await _host.IdOf(LearningRecordHost.CoordinatorB))), c => c.Id == DemoData.CohortA);
+        Assert.DoesNotContain(await _host.Send(new MyCohorts.Query(await _host.IdOf(DemoAccounts.CoordinatorB))), c => c.Id == DemoData.CohortA);
     }
 }

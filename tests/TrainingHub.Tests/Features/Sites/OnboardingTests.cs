@@ -20,7 +20,7 @@ public sealed class OnboardingTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private async Task<Guid> InviteLakeside(string email = "dana.fox@example.org") =>
-        (await _host.Send(new InviteSite.Command(await _host.IdOf(LearningRecordHost.Admin), "Lakeside Recovery Network", "CT", "Dana Fox", email))).SiteId;
+        (await _host.Send(new InviteSite.Command(await _host.IdOf(DemoAccounts.Admin), "Lakeside Recovery Network", "CT", "Dana Fox", email))).SiteId;
 
     private async Task<string> AcceptLatest(string email, string name = "Dana Fox")
     {
@@ -98,7 +98,7 @@ public sealed class OnboardingTests : IAsyncLifetime
     public async Task A_link_stops_working_after_the_configured_number_of_days()
     {
         await using var host = await LearningRecordHost.StartAsync(new Dictionary<string, string?> { ["Invitations:LinkDays"] = "2" });
-        await host.Send(new InviteSite.Command(await host.IdOf(LearningRecordHost.Admin), "Lakeside Recovery Network", "CT", "Dana Fox", "dana.fox@example.org"));
+        await host.Send(new InviteSite.Command(await host.IdOf(DemoAccounts.Admin), "Lakeside Recovery Network", "CT", "Dana Fox", "dana.fox@example.org"));
         var token = Mailbox.LatestToken(host.Folder, "dana.fox@example.org");
         host.Clock.Advance(TimeSpan.FromDays(2).Subtract(TimeSpan.FromMinutes(1)));
         Assert.Equal(GetInvitation.LinkState.Valid, (await host.Send(new GetInvitation.Query(token))).State);
@@ -118,18 +118,18 @@ public sealed class OnboardingTests : IAsyncLifetime
         var first = Mailbox.LatestToken(_host.Folder, "dana.fox@example.org");
         var dana = await _host.IdOf("dana.fox@example.org");
         _host.Clock.Advance(TimeSpan.FromDays(9));
-        Assert.True((await _host.Send(new OnboardingBoard.Query(await _host.IdOf(LearningRecordHost.Admin)))).Sites.Single(s => s.SiteId == siteId).LinkExpired);
+        Assert.True((await _host.Send(new OnboardingBoard.Query(await _host.IdOf(DemoAccounts.Admin)))).Sites.Single(s => s.SiteId == siteId).LinkExpired);
 
-        var resent = await _host.Send(new ResendInvitation.Command(await _host.IdOf(LearningRecordHost.Admin), siteId, dana));
+        var resent = await _host.Send(new ResendInvitation.Command(await _host.IdOf(DemoAccounts.Admin), siteId, dana));
         Assert.True(resent.EmailSent);
         var second = Mailbox.LatestToken(_host.Folder, "dana.fox@example.org");
         Assert.NotEqual(first, second);
         Assert.Equal(GetInvitation.LinkState.Expired, (await _host.Send(new GetInvitation.Query(first))).State);
         await _host.Send(new AcceptInvitation.Command(second, "Dana Fox", Password, Password));
-        var board = await _host.Send(new OnboardingBoard.Query(await _host.IdOf(LearningRecordHost.Admin)));
+        var board = await _host.Send(new OnboardingBoard.Query(await _host.IdOf(DemoAccounts.Admin)));
         Assert.Equal(SiteStatus.Onboarding, board.Sites.Single(s => s.SiteId == siteId).Status);
 
-        var e = await Assert.ThrowsAsync<ValidationException>(async () => await _host.Send(new ResendInvitation.Command(await _host.IdOf(LearningRecordHost.Admin), siteId, dana)));
+        var e = await Assert.ThrowsAsync<ValidationException>(async () => await _host.Send(new ResendInvitation.Command(await _host.IdOf(DemoAccounts.Admin), siteId, dana)));
         Assert.StartsWith("Dana Fox has already chosen a password.", Assert.Single(e.Errors).ErrorMessage, StringComparison.Ordinal);
     }
 
@@ -163,9 +163,9 @@ public sealed class OnboardingTests : IAsyncLifetime
     {
         var sites = await _host.Db(db => db.Sites.CountAsync());
         await Assert.ThrowsAsync<ForbiddenException>(async () =>
-            await _host.Send(new InviteSite.Command(await _host.IdOf(LearningRecordHost.Coordinator), "Lakeside", "CT", "Dana Fox", "dana.fox@example.org")));
+            await _host.Send(new InviteSite.Command(await _host.IdOf(DemoAccounts.Coordinator), "Lakeside", "CT", "Dana Fox", "dana.fox@example.org")));
 
-        var admin = await _host.IdOf(LearningRecordHost.Admin);
+        var admin = await _host.IdOf(DemoAccounts.Admin);
         var e = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new InviteSite.Command(admin, " ", "ZZ", "", "dana fox@example")));
         Assert.Equal(["SiteName", "State", "CoordinatorName", "CoordinatorEmail"], e.Errors.Select(f => f.PropertyName));
         var duplicate = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new InviteSite.Command(admin, "Harbor Light Recovery Center", "NY", "Dana Fox", "dana.fox@example.org")));
@@ -179,13 +179,13 @@ public sealed class OnboardingTests : IAsyncLifetime
     [Fact]
     public async Task A_coordinator_who_already_has_an_account_is_added_and_the_site_goes_straight_to_onboarding()
     {
-        var siteId = await InviteLakeside(LearningRecordHost.CoordinatorB);
+        var siteId = await InviteLakeside(DemoAccounts.CoordinatorB);
         Assert.Equal(SiteStatus.Onboarding, await _host.Db(db => db.Sites.Where(s => s.Id == siteId).Select(s => s.Status).SingleAsync()));
         Assert.False(await _host.Db(db => db.Invitations.AnyAsync(i => i.SiteId == siteId)));
-        var mail = Assert.Single(Mailbox.To(_host.Folder, LearningRecordHost.CoordinatorB));
+        var mail = Assert.Single(Mailbox.To(_host.Folder, DemoAccounts.CoordinatorB));
         Assert.Contains("Sign in with the email address and password you already use", mail.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("/account/join/", mail.Body, StringComparison.Ordinal);
-        var onboarding = await _host.Send(new GetSiteOnboarding.Query(await _host.IdOf(LearningRecordHost.CoordinatorB), siteId));
+        var onboarding = await _host.Send(new GetSiteOnboarding.Query(await _host.IdOf(DemoAccounts.CoordinatorB), siteId));
         Assert.Equal("Grace Mensah", Assert.Single(onboarding.Coordinators).FullName);
     }
 
@@ -195,7 +195,7 @@ public sealed class OnboardingTests : IAsyncLifetime
         var siteId = await InviteLakeside();
         await AcceptLatest("dana.fox@example.org");
         var dana = await _host.IdOf("dana.fox@example.org");
-        var admin = await _host.IdOf(LearningRecordHost.Admin);
+        var admin = await _host.IdOf(DemoAccounts.Admin);
 
         var early = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new SubmitSiteForReview.Command(dana, siteId)));
         Assert.Equal(["Fill in and save every part of the site's details first.",
@@ -208,7 +208,7 @@ public sealed class OnboardingTests : IAsyncLifetime
         Assert.Equal("Dr Ada Obi, medical director", before.Checklist.Single(c => c.Item.Id == "programme-champion").Note);
 
         await _host.Send(new SubmitSiteForReview.Command(dana, siteId));
-        Assert.Contains(Mailbox.To(_host.Folder, LearningRecordHost.Admin), m => m.Subject == "Lakeside Recovery Network is ready for review");
+        Assert.Contains(Mailbox.To(_host.Folder, DemoAccounts.Admin), m => m.Subject == "Lakeside Recovery Network is ready for review");
         var locked = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new SaveSiteProfile.Command(dana, siteId, "2 Lake Road", "New Haven", "06510", "other", "icrc")));
         Assert.StartsWith("The institute is reviewing your site", Assert.Single(locked.Errors).ErrorMessage, StringComparison.Ordinal);
 
@@ -234,7 +234,7 @@ public sealed class OnboardingTests : IAsyncLifetime
     [Fact]
     public async Task Bad_profile_and_checklist_input_is_refused_with_a_message_per_field_and_nothing_is_saved()
     {
-        var coordinatorC = await _host.IdOf("coordinator.c@demo.traininghub.test");
+        var coordinatorC = await _host.IdOf(DemoAccounts.CoordinatorC);
         var profile = await Assert.ThrowsAsync<ValidationException>(() =>
             _host.Send(new SaveSiteProfile.Command(coordinatorC, DemoData.SiteC, "", null, "1234", "a-circus", null)));
         Assert.Equal(["StreetAddress", "City", "PostalCode", "ProgrammeType", "CredentialBoard"], profile.Errors.Select(e => e.PropertyName));
@@ -252,22 +252,22 @@ public sealed class OnboardingTests : IAsyncLifetime
     [Fact]
     public async Task A_coordinator_of_another_site_can_neither_read_nor_change_its_onboarding()
     {
-        var other = await _host.IdOf(LearningRecordHost.CoordinatorB);
+        var other = await _host.IdOf(DemoAccounts.CoordinatorB);
         await Assert.ThrowsAsync<ForbiddenException>(() => _host.Send(new GetSiteOnboarding.Query(other, DemoData.SiteC)));
         await Assert.ThrowsAsync<ForbiddenException>(() => _host.Send(new SaveSiteProfile.Command(other, DemoData.SiteC, "1 Road", "Town", "12345", "other", "other")));
         await Assert.ThrowsAsync<ForbiddenException>(() => _host.Send(new SaveReadinessChecklist.Command(other, DemoData.SiteC, [new("agreement-signed", true, null)])));
         await Assert.ThrowsAsync<ForbiddenException>(() => _host.Send(new SubmitSiteForReview.Command(other, DemoData.SiteC)));
-        var supervisor = await _host.IdOf(LearningRecordHost.Supervisor);
+        var supervisor = await _host.IdOf(DemoAccounts.Supervisor);
         await Assert.ThrowsAsync<ForbiddenException>(() => _host.Send(new GetSiteOnboarding.Query(supervisor, DemoData.SiteA)));
         await Assert.ThrowsAsync<NotFoundException>(() => _host.Send(new GetSiteOnboarding.Query(other, Guid.NewGuid())));
-        Assert.Equal(2, (await _host.Send(new GetSiteOnboarding.Query(await _host.IdOf("coordinator.c@demo.traininghub.test"), DemoData.SiteC))).ChecksDone);
+        Assert.Equal(2, (await _host.Send(new GetSiteOnboarding.Query(await _host.IdOf(DemoAccounts.CoordinatorC), DemoData.SiteC))).ChecksDone);
     }
 
     [Fact]
     public async Task The_board_shows_every_site_with_its_step_and_only_to_the_institute()
     {
         var siteId = await InviteLakeside();
-        var board = await _host.Send(new OnboardingBoard.Query(await _host.IdOf(LearningRecordHost.Admin)));
+        var board = await _host.Send(new OnboardingBoard.Query(await _host.IdOf(DemoAccounts.Admin)));
         Assert.Equal(["Harbor Light Recovery Center", "Lakeside Recovery Network", "Northway Medication Treatment Center", "Riverside Opioid Treatment Program"],
             board.Sites.Select(s => s.Name));
         var invited = board.Sites.Single(s => s.SiteId == siteId);
@@ -277,6 +277,6 @@ public sealed class OnboardingTests : IAsyncLifetime
         var harbor = board.Sites.Single(s => s.SiteId == DemoData.SiteA);
         Assert.Equal((SiteStatus.Active, 1, 1, false), (harbor.Status, harbor.Cohorts, harbor.Trainees, harbor.FirstCohortTrained));
 
-        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new OnboardingBoard.Query(await _host.IdOf(LearningRecordHost.Coordinator))));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new OnboardingBoard.Query(await _host.IdOf(DemoAccounts.Coordinator))));
     }
 }

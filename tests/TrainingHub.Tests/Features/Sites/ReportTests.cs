@@ -27,8 +27,8 @@ public sealed class ReportTests : IAsyncLifetime
     /// <summary>Terry (site A): module 1 credited, module 2 credited then reversed, and ethics hours waiting for sign-off. Lena (site B): MAT hours.</summary>
     private async Task<(string Terry, string Lena)> RecordHours()
     {
-        var terry = await _host.IdOf(LearningRecordHost.Trainee);
-        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var terry = await _host.IdOf(DemoAccounts.Trainee);
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
         var course = _host.CourseOf("recovery-coach");
         var first = course.Modules[0].Lessons[0];
         var second = course.Modules[1].Lessons[0];
@@ -59,7 +59,7 @@ public sealed class ReportTests : IAsyncLifetime
     public async Task The_site_dashboard_counts_its_own_trainees_hours_by_domain_with_reversals_and_pending_sign_offs()
     {
         await RecordHours();
-        var report = await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.Supervisor), DemoData.SiteA));
+        var report = await _host.Send(new SiteReport.Query(await _host.IdOf(DemoAccounts.Supervisor), DemoData.SiteA));
         var n = report.Numbers;
         Assert.Equal((1, 1, 1, 0, 0), (n.Trainees, n.Enrolled, n.Active, n.Completed, n.Withdrawn));
         Assert.Equal([("Ethical Responsibility", 0m, 0.75m), ("Recovery and Wellness Support", 1.0m, 0m)], n.HoursByDomain.Select(d => (d.Name, d.Credited, d.Pending)));
@@ -82,7 +82,7 @@ public sealed class ReportTests : IAsyncLifetime
             db.SiteMemberships.Add(new SiteMembership { Id = Guid.NewGuid(), SiteId = DemoData.SiteB, PersonId = terry, Role = Roles.Trainee, CreatedAt = LearningRecordHost.Start.UtcDateTime });
             return await db.SaveChangesAsync();
         });
-        var report = await _host.Send(new InstituteReport.Query(await _host.IdOf(LearningRecordHost.Admin)));
+        var report = await _host.Send(new InstituteReport.Query(await _host.IdOf(DemoAccounts.Admin)));
         Assert.Equal(["Harbor Light Recovery Center", "Northway Medication Treatment Center", "Riverside Opioid Treatment Program"], report.Sites.Select(s => s.Name));
         var riverside = report.Sites[2].Numbers;
         Assert.Equal((2, 2, 1, 3.0m), (riverside.Trainees, riverside.Enrolled, riverside.Completed, riverside.HoursCredited));
@@ -93,13 +93,13 @@ public sealed class ReportTests : IAsyncLifetime
     [Fact]
     public async Task Reports_are_only_for_the_sites_staff_and_the_roll_up_only_for_the_institute()
     {
-        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.CoordinatorB), DemoData.SiteA)));
-        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.Trainee), DemoData.SiteA)));
-        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.Facilitator), DemoData.SiteA)));
-        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new InstituteReport.Query(await _host.IdOf(LearningRecordHost.Coordinator))));
-        await Assert.ThrowsAsync<NotFoundException>(async () => await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.Admin), Guid.NewGuid())));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new SiteReport.Query(await _host.IdOf(DemoAccounts.CoordinatorB), DemoData.SiteA)));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new SiteReport.Query(await _host.IdOf(DemoAccounts.Trainee), DemoData.SiteA)));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new SiteReport.Query(await _host.IdOf(DemoAccounts.Facilitator), DemoData.SiteA)));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new InstituteReport.Query(await _host.IdOf(DemoAccounts.Coordinator))));
+        await Assert.ThrowsAsync<NotFoundException>(async () => await _host.Send(new SiteReport.Query(await _host.IdOf(DemoAccounts.Admin), Guid.NewGuid())));
         Assert.Equal("Riverside Opioid Treatment Program",
-            (await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.Admin), DemoData.SiteB))).SiteName);
+            (await _host.Send(new SiteReport.Query(await _host.IdOf(DemoAccounts.Admin), DemoData.SiteB))).SiteName);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class ReportTests : IAsyncLifetime
             site.Name = "=HYPERLINK(\"http://evil.example\",\"click\")";
             return await db.SaveChangesAsync();
         });
-        var site = SiteReport.ToCsv(await _host.Send(new SiteReport.Query(await _host.IdOf(LearningRecordHost.Coordinator), DemoData.SiteA)));
+        var site = SiteReport.ToCsv(await _host.Send(new SiteReport.Query(await _host.IdOf(DemoAccounts.Coordinator), DemoData.SiteA)));
         var lines = site.Split("\r\n");
         Assert.Equal("Site,Measure,Course,Module or domain,Value", lines[0]);
         Assert.Equal("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",Trainees,,,1", lines[1]);
@@ -120,7 +120,7 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Contains(",Reached module,Recovery Coach Training,1. ", site, StringComparison.Ordinal);
         Assert.Contains(",Pending sign-offs,,,1", site, StringComparison.Ordinal);
 
-        var institute = InstituteReport.ToCsv(await _host.Send(new InstituteReport.Query(await _host.IdOf(LearningRecordHost.Admin))));
+        var institute = InstituteReport.ToCsv(await _host.Send(new InstituteReport.Query(await _host.IdOf(DemoAccounts.Admin))));
         Assert.StartsWith("Site,State,Status,Trainees,Enrolled,Active,Completed,Withdrawn,Hours credited,Hours waiting for sign-off,Pending sign-offs\r\n\"'=HYPERLINK(", institute, StringComparison.Ordinal);
         Assert.EndsWith("All sites,,,2,2,1,1,0,3,0.75,1\r\n", institute, StringComparison.Ordinal);
     }

@@ -13,14 +13,14 @@ namespace TrainingHub.Tests.Features.Sites;
 
 public sealed class RosterTests : IAsyncLifetime
 {
-    private const string File = """
+    private const string File = $$"""
         name,email,role
         Alex Rivera,alex.rivera@example.org,trainee
         "Chen, Jamie",jamie.chen@example.org,
         Pat Moore,pat.moore@example.org,supervisor
         Lou Grant,not-an-email,trainee
         Alex Again,ALEX.RIVERA@example.org,trainee
-        Terry Jackson,trainee@demo.traininghub.test,trainee
+        Terry Jackson,{{DemoAccounts.Trainee}},trainee
         """;
 
     private LearningRecordHost _host = null!;
@@ -29,7 +29,7 @@ public sealed class RosterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await LearningRecordHost.StartAsync();
-        _coordinator = await _host.IdOf(LearningRecordHost.Coordinator);
+        _coordinator = await _host.IdOf(DemoAccounts.Coordinator);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -100,7 +100,7 @@ public sealed class RosterTests : IAsyncLifetime
     public async Task Rows_beyond_the_cohorts_places_and_people_in_another_group_are_left_out()
     {
         await _host.Send(new SaveCohort.Command(_coordinator, DemoData.SiteA, DemoData.CohortA, "Winter 2027 Recovery Coach cohort", "recovery-coach",
-            new DateOnly(2027, 1, 11), null, DeliveryMode.InPerson, 2, await _host.IdOf(LearningRecordHost.Facilitator)));
+            new DateOnly(2027, 1, 11), null, DeliveryMode.InPerson, 2, await _host.IdOf(DemoAccounts.Facilitator)));
         var other = await _host.Send(new SaveCohort.Command(_coordinator, DemoData.SiteA, null, "Evening group", "recovery-coach",
             new DateOnly(2027, 2, 1), null, DeliveryMode.LiveVirtual, 10, null));
         await _host.Send(new ApplyRoster.Command(_coordinator, DemoData.SiteA, other, "name,email\nKim Lee,kim.lee@example.org\n"));
@@ -116,12 +116,12 @@ public sealed class RosterTests : IAsyncLifetime
     public async Task Someone_who_already_signs_in_is_added_and_told_without_a_new_password_link()
     {
         var result = await _host.Send(new ApplyRoster.Command(_coordinator, DemoData.SiteA, DemoData.CohortA,
-            "name,email,role\nLena Brooks,trainee.b@demo.traininghub.test,trainee\nDennis,supervisor@demo.traininghub.test,supervisor\n"));
+            $"name,email,role\nLena Brooks,{DemoAccounts.TraineeB},trainee\nDennis,{DemoAccounts.Supervisor},supervisor\n"));
         Assert.Equal((0, 1, 1), (result.Invited, result.Added, result.AlreadyThere));
-        var mail = Mailbox.To(_host.Folder, "trainee.b@demo.traininghub.test").Single();
+        var mail = Mailbox.To(_host.Folder, DemoAccounts.TraineeB).Single();
         Assert.Equal("Harbor Light Recovery Center added you on TrainingHub", mail.Subject);
         Assert.DoesNotContain("/account/join/", mail.Body, StringComparison.Ordinal);
-        var lena = await _host.IdOf(LearningRecordHost.TraineeB);
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
         Assert.False(await _host.Db(db => db.Invitations.AnyAsync(i => i.PersonId == lena)));
         Assert.Equal("Lena Brooks", await _host.Db(db => db.Users.Where(u => u.Id == lena).Select(u => u.FullName).SingleAsync()));
     }
@@ -144,8 +144,8 @@ public sealed class RosterTests : IAsyncLifetime
     {
         var before = await CountAll();
         const string csv = "name,email\nAna Diaz,ana@example.org\n";
-        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new ApplyRoster.Command(await _host.IdOf(LearningRecordHost.CoordinatorB), DemoData.SiteA, DemoData.CohortA, csv)));
-        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new PreviewRoster.Query(await _host.IdOf(LearningRecordHost.Supervisor), DemoData.SiteA, DemoData.CohortA, csv)));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new ApplyRoster.Command(await _host.IdOf(DemoAccounts.CoordinatorB), DemoData.SiteA, DemoData.CohortA, csv)));
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new PreviewRoster.Query(await _host.IdOf(DemoAccounts.Supervisor), DemoData.SiteA, DemoData.CohortA, csv)));
         await Assert.ThrowsAsync<NotFoundException>(() => _host.Send(new ApplyRoster.Command(_coordinator, DemoData.SiteA, DemoData.CohortB, csv)));
         await Assert.ThrowsAsync<ForbiddenException>(() => _host.Send(new ApplyRoster.Command(_coordinator, DemoData.SiteB, DemoData.CohortB, csv)));
         Assert.Equal(before, await CountAll());
@@ -169,10 +169,10 @@ public sealed class RosterTests : IAsyncLifetime
         Assert.Equal("Choose the person's role.", Assert.Single(admin.Errors).ErrorMessage);
         var otherCohort = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new InvitePerson.Command(_coordinator, DemoData.SiteA, DemoData.CohortB, "Ana Diaz", "ana@example.org", Roles.Trainee)));
         Assert.Equal("Choose one of your site's cohorts.", Assert.Single(otherCohort.Errors).ErrorMessage);
-        var inCohort = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new InvitePerson.Command(_coordinator, DemoData.SiteA, DemoData.CohortA, "Terry", LearningRecordHost.Trainee, Roles.Trainee)));
-        Assert.Equal("trainee@demo.traininghub.test is already in this cohort.", Assert.Single(inCohort.Errors).ErrorMessage);
-        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new InvitePerson.Command(await _host.IdOf(LearningRecordHost.CoordinatorB), DemoData.SiteA, null, "Ana Diaz", "ana@example.org", Roles.Supervisor)));
-        var notOpen = await Assert.ThrowsAsync<ValidationException>(async () => await _host.Send(new InvitePerson.Command(await _host.IdOf("coordinator.c@demo.traininghub.test"), DemoData.SiteC, null, "Ana Diaz", "ana@example.org", Roles.Supervisor)));
+        var inCohort = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new InvitePerson.Command(_coordinator, DemoData.SiteA, DemoData.CohortA, "Terry", DemoAccounts.Trainee, Roles.Trainee)));
+        Assert.Equal($"{DemoAccounts.Trainee} is already in this cohort.", Assert.Single(inCohort.Errors).ErrorMessage);
+        await Assert.ThrowsAsync<ForbiddenException>(async () => await _host.Send(new InvitePerson.Command(await _host.IdOf(DemoAccounts.CoordinatorB), DemoData.SiteA, null, "Ana Diaz", "ana@example.org", Roles.Supervisor)));
+        var notOpen = await Assert.ThrowsAsync<ValidationException>(async () => await _host.Send(new InvitePerson.Command(await _host.IdOf(DemoAccounts.CoordinatorC), DemoData.SiteC, null, "Ana Diaz", "ana@example.org", Roles.Supervisor)));
         Assert.Equal("People can be invited once the institute has opened your site.", Assert.Single(notOpen.Errors).ErrorMessage);
         Assert.False(await _host.Db(db => db.Users.AnyAsync(u => u.Email == "ana@example.org")));
     }
@@ -183,7 +183,7 @@ public sealed class RosterTests : IAsyncLifetime
         await using var host = await TestHost.StartAsync(configure: services => services.AddScoped<IUserValidator<Person>, RefusesOneAddress>());
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
-        var coordinator = await db.Users.Where(u => u.Email == LearningRecordHost.Coordinator).Select(u => u.Id).SingleAsync();
+        var coordinator = await db.Users.Where(u => u.Email == DemoAccounts.Coordinator).Select(u => u.Id).SingleAsync();
         var before = (await db.Users.CountAsync(), await db.SiteMemberships.CountAsync(), await db.Enrollments.CountAsync(), await db.Invitations.CountAsync());
 
         var e = await Assert.ThrowsAsync<ValidationException>(() => scope.ServiceProvider.GetRequiredService<ISender>().Send(new ApplyRoster.Command(coordinator, DemoData.SiteA, DemoData.CohortA,

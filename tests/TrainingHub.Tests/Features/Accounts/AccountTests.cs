@@ -7,7 +7,7 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Accounts;
 
-namespace TrainingHub.Tests.Features;
+namespace TrainingHub.Tests.Features.Accounts;
 
 public sealed class AccountTests : IAsyncLifetime
 {

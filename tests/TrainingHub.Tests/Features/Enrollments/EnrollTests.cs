@@ -7,7 +7,7 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Enrollments;
 
-namespace TrainingHub.Tests.Features;
+namespace TrainingHub.Tests.Features.Enrollments;
 
 public sealed class EnrollTests : IAsyncLifetime
 {
@@ -19,7 +19,7 @@ public sealed class EnrollTests : IAsyncLifetime
         _host = await TestHost.StartAsync();
         await using var scope = _host.Scope();
         _trainee = await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Users
-            .Where(u => u.Email == "trainee.b@demo.traininghub.test").Select(u => u.Id).SingleAsync();
+            .Where(u => u.Email == DemoAccounts.TraineeB).Select(u => u.Id).SingleAsync();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

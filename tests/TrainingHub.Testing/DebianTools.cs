@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace TrainingHub.Tests.Certificates;
+namespace TrainingHub.Testing;
 
 /// <summary>
 /// Runs the Debian tools that read a certificate back the way a person's software would: poppler-utils (pdftotext,
 /// pdftoppm, pdfinfo) and zbar-tools (zbarimg). tools/test.sh installs them; a missing tool fails the test by name.
 /// </summary>
-internal static class DebianTools
+public static class DebianTools
 {
     private static readonly Dictionary<string, string> PackageOf = new(StringComparer.Ordinal)
     {
@@ -53,7 +53,7 @@ internal static class DebianTools
 }
 
 /// <summary>A temporary folder for one test's files, removed afterwards.</summary>
-internal sealed class ScratchFolder : IDisposable
+public sealed class ScratchFolder : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("traininghub-certificates-").FullName;
 

@@ -5,7 +5,7 @@ using TrainingHub.Data;
 using TrainingHub.Features;
 using TrainingHub.Features.Sites;
 
-namespace TrainingHub.Tests.Features;
+namespace TrainingHub.Tests.Features.Sites;
 
 public sealed class SiteScopeTests : IAsyncLifetime
 {
@@ -29,13 +29,13 @@ public sealed class SiteScopeTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("supervisor@demo.traininghub.test")]
-    [InlineData("coordinator@demo.traininghub.test")]
+    [InlineData(DemoAccounts.Supervisor)]
+    [InlineData(DemoAccounts.Coordinator)]
     public async Task Site_staff_see_their_own_sites_people_and_no_one_from_another_site(string staff)
     {
         var own = await List(staff, DemoData.SiteA);
-        Assert.Contains(own.People, p => p.Email == "trainee@demo.traininghub.test");
-        Assert.DoesNotContain(own.People, p => p.Email.EndsWith(".b@demo.traininghub.test", StringComparison.Ordinal));
+        Assert.Contains(own.People, p => p.Email == DemoAccounts.Trainee);
+        Assert.DoesNotContain(own.People, p => p.Email.EndsWith($".b@{DemoData.Domain}", StringComparison.Ordinal));
 
         var e = await Assert.ThrowsAsync<ForbiddenException>(() => List(staff, DemoData.SiteB));
         Assert.Equal("You can only see the people of your own site.", e.Message);
@@ -44,15 +44,15 @@ public sealed class SiteScopeTests : IAsyncLifetime
     [Fact]
     public async Task A_trainee_cannot_list_the_people_of_their_own_site()
     {
-        await Assert.ThrowsAsync<ForbiddenException>(() => List("trainee@demo.traininghub.test", DemoData.SiteA));
+        await Assert.ThrowsAsync<ForbiddenException>(() => List(DemoAccounts.Trainee, DemoData.SiteA));
     }
 
     [Fact]
     public async Task An_institute_admin_sees_every_site()
     {
-        Assert.Contains((await List("admin@demo.traininghub.test", DemoData.SiteB)).People, p => p.Email == "trainee.b@demo.traininghub.test");
+        Assert.Contains((await List(DemoAccounts.Admin, DemoData.SiteB)).People, p => p.Email == DemoAccounts.TraineeB);
         await using var scope = _host.Scope();
-        var sites = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MyStaffSites.Query(await IdOf("admin@demo.traininghub.test")));
+        var sites = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MyStaffSites.Query(await IdOf(DemoAccounts.Admin)));
         Assert.Equal([DemoData.SiteA, DemoData.SiteC, DemoData.SiteB], sites.Select(s => s.Id));
     }
 
@@ -60,13 +60,13 @@ public sealed class SiteScopeTests : IAsyncLifetime
     public async Task A_supervisors_site_list_holds_only_their_own_site()
     {
         await using var scope = _host.Scope();
-        var sites = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MyStaffSites.Query(await IdOf("supervisor.b@demo.traininghub.test")));
+        var sites = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MyStaffSites.Query(await IdOf(DemoAccounts.SupervisorB)));
         Assert.Equal(DemoData.SiteB, Assert.Single(sites).Id);
     }
 
     [Fact]
     public async Task An_unknown_site_is_not_found()
     {
-        await Assert.ThrowsAsync<NotFoundException>(() => List("admin@demo.traininghub.test", Guid.NewGuid()));
+        await Assert.ThrowsAsync<NotFoundException>(() => List(DemoAccounts.Admin, Guid.NewGuid()));
     }
 }
