@@ -8,7 +8,6 @@ using Microsoft.Extensions.Options;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
-using TrainingHub.Features;
 using TrainingHub.Features.LearningRecord;
 using TrainingHub.Infrastructure;
 
