@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Mediator;
 using TrainingHub.Data;
 using TrainingHub.Domain;
-using TrainingHub.Features.CertificateIssuance;
+using TrainingHub.Features.Certificates;
 using TrainingHub.Features.Enrollments;
 using TrainingHub.Features.LearningRecord;
 using TrainingHub.Features.SignOffs;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
+using TrainingHub.Features.Sessions;
 using TrainingHub.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using TrainingHub.Features;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Web.Infrastructure;
 

@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using TrainingHub.Features;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Web.Infrastructure;
 

@@ -1,13 +1,13 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using TrainingHub.Features.CertificateIssuance;
+using Mediator;
+using TrainingHub.Features.Certificates.Verification;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages;
 
 /// <summary>Public verification by code. Rate limited, and it never lists codes.</summary>
-[EnableRateLimiting(WebComposition.VerifyRateLimit)]
+[EnableRateLimiting(RateLimits.Verify)]
 public sealed class VerifyModel(ISender sender) : AppPageModel(sender)
 {
     public VerifyCertificate.Result? Result { get; private set; }
@@ -16,7 +16,7 @@ public sealed class VerifyModel(ISender sender) : AppPageModel(sender)
     {
         if (code is null && !string.IsNullOrWhiteSpace(typed))
         {
-            var normalized = TrainingHub.Certificates.VerificationCode.Normalize(typed);
+            var normalized = TrainingHub.Features.Certificates.Verification.VerificationCode.Normalize(typed);
             if (normalized is not null) return Redirect($"/verify/{normalized}");
             Result = await Sender.Send(new VerifyCertificate.Query(typed));
             return Page();

@@ -71,10 +71,10 @@ public static partial class CatalogLoader
             Problems.Add(new ContentProblem(Relative(path), line, kind, message));
     }
 
-    private static List<Domain> LoadDomains(LoadContext ctx)
+    private static List<TrainingDomain> LoadDomains(LoadContext ctx)
     {
         var path = Path.Combine(ctx.Root, "domains.yml");
-        var result = new List<Domain>();
+        var result = new List<TrainingDomain>();
         if (!File.Exists(path))
         {
             ctx.Add(path, 1, ProblemKind.Structure, "domains.yml is missing: it lists the domain tags lessons may carry");
@@ -95,7 +95,7 @@ public static partial class CatalogLoader
             if (tag is null || name is null) continue;
             if (!SlugPattern().IsMatch(tag)) yaml.ProblemAt(m, $"domain tag '{tag}' must use lowercase letters, digits and dashes");
             if (result.Any(d => d.Tag == tag)) yaml.ProblemAt(m, $"domain tag '{tag}' is listed twice");
-            result.Add(new Domain(tag, name, yaml.String(m, "description", false) ?? ""));
+            result.Add(new TrainingDomain(tag, name, yaml.String(m, "description", false) ?? ""));
         }
         return result;
     }

@@ -8,7 +8,7 @@ public enum AgendaActivity { Opening, Teaching, Discussion, RolePlay, CaseStudy,
 
 public sealed record CourseReference(string Title, string Url);
 
-public sealed record Domain(string Tag, string Name, string Description);
+public sealed record TrainingDomain(string Tag, string Name, string Description);
 
 public sealed record AgendaItem(int Minutes, AgendaActivity Activity, string Title);
 

@@ -1,12 +1,12 @@
 namespace TrainingHub.Content;
 
 /// <summary>Every course loaded from content/ at start-up. Immutable: a content change takes a restart.</summary>
-public sealed class CourseCatalog(IReadOnlyList<Course> courses, IReadOnlyList<Domain> domains)
+public sealed class CourseCatalog(IReadOnlyList<Course> courses, IReadOnlyList<TrainingDomain> domains)
 {
     private readonly Dictionary<string, Course> _byId = courses.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
     public IReadOnlyList<Course> Courses { get; } = courses;
-    public IReadOnlyList<Domain> Domains { get; } = domains;
+    public IReadOnlyList<TrainingDomain> Domains { get; } = domains;
 
     public Course? Find(string courseId) => _byId.GetValueOrDefault(courseId);
 

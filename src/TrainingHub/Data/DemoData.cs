@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingHub.Domain;
-using TrainingHub.Features;
+using TrainingHub.Features.Shared;
 using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Data;

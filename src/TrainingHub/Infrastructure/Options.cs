@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace TrainingHub.Infrastructure;
 
@@ -145,23 +148,52 @@ public sealed class InvitationOptions
     public int RosterMaxRows { get; set; } = 500;
 }
 
-/// <summary>Every options class bound from configuration, with its section; a test keeps these and appsettings.schema.json in step.</summary>
+/// <summary>
+/// Every options class bound from configuration, with its section. The one list: start-up binds and validates each
+/// entry (<see cref="OptionsSection.Register"/>), and a test keeps these and appsettings.schema.json in step.
+/// </summary>
 public static class OptionsCatalog
 {
-    public static readonly IReadOnlyList<(string Section, Type Type)> All =
+    public static readonly IReadOnlyList<OptionsSection> All =
     [
-        (DatabaseOptions.Section, typeof(DatabaseOptions)),
-        (ContentOptions.Section, typeof(ContentOptions)),
-        (EmailOptions.Section, typeof(EmailOptions)),
-        (AccountOptions.Section, typeof(AccountOptions)),
-        (InstituteOptions.Section, typeof(InstituteOptions)),
-        (DemoDataOptions.Section, typeof(DemoDataOptions)),
-        (JobsOptions.Section, typeof(JobsOptions)),
-        (LearningRecordOptions.Section, typeof(LearningRecordOptions)),
-        (SignOffOptions.Section, typeof(SignOffOptions)),
-        (InvitationOptions.Section, typeof(InvitationOptions)),
-        (CredentialOptions.Section, typeof(CredentialOptions)),
+        OptionsSection.For<DatabaseOptions>(DatabaseOptions.Section),
+        OptionsSection.For<ContentOptions>(ContentOptions.Section),
+        OptionsSection.For<EmailOptions>(EmailOptions.Section),
+        OptionsSection.For<AccountOptions>(AccountOptions.Section),
+        OptionsSection.For<InstituteOptions>(InstituteOptions.Section),
+        OptionsSection.For<DemoDataOptions>(DemoDataOptions.Section),
+        OptionsSection.For<JobsOptions>(JobsOptions.Section),
+        OptionsSection.For<LearningRecordOptions>(LearningRecordOptions.Section),
+        OptionsSection.For<SignOffOptions>(SignOffOptions.Section),
+        OptionsSection.For<CertificateOptions>(CertificateOptions.Section),
+        OptionsSection.For<InvitationOptions>(InvitationOptions.Section),
+        OptionsSection.For<CredentialOptions>(CredentialOptions.Section),
+        OptionsSection.For<KeyProtectionOptions>(KeyProtectionOptions.Section),
     ];
+}
+
+/// <summary>One options class and the configuration section it is bound from.</summary>
+public sealed class OptionsSection
+{
+    private readonly Action<IServiceCollection, IConfiguration> _register;
+
+    private OptionsSection(string section, Type type, Action<IServiceCollection, IConfiguration> register) =>
+        (Section, Type, _register) = (section, type, register);
+
+    public string Section { get; }
+
+    public Type Type { get; }
+
+    public static OptionsSection For<T>(string section) where T : class => new(section, typeof(T), (services, configuration) =>
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new SectionValidator<T>(section));
+    });
+
+    /// <summary>Binds the section and validates it at start-up, naming the key of any value it refuses.</summary>
+    public void Register(IServiceCollection services, IConfiguration configuration) => _register(services, configuration);
+
+    public void Deconstruct(out string section, out Type type) => (section, type) = (Section, Type);
 }
 
 public sealed class LearningRecordOptions

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -6,15 +5,25 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using FluentValidation;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Email;
-using TrainingHub.Features;
 using TrainingHub.Features.Accounts;
+using TrainingHub.Features.Certificates;
+using TrainingHub.Features.Certificates.Badges;
+using TrainingHub.Features.Credentials;
+using TrainingHub.Features.Credentials.OutsideCertificates;
+using TrainingHub.Features.Credentials.Records;
+using TrainingHub.Features.LearningRecord;
 using TrainingHub.Features.Outbox;
 using TrainingHub.Features.Pipeline;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Sessions;
+using TrainingHub.Features.Shared;
+using TrainingHub.Features.SignOffs;
+using TrainingHub.Features.Sites.People;
+using TrainingHub.Features.Sites.Reports;
 
 namespace TrainingHub.Infrastructure;
 
@@ -23,19 +32,10 @@ public static class TrainingHubServices
     /// <summary>Everything the application needs whatever its host (the site, the CLI, tests): options, data, content, mediator.</summary>
     public static IServiceCollection AddTrainingHubCore(this IServiceCollection services, IConfiguration configuration)
     {
-        AddSection<DatabaseOptions>(services, configuration, DatabaseOptions.Section);
-        AddSection<ContentOptions>(services, configuration, ContentOptions.Section);
-        AddSection<EmailOptions>(services, configuration, EmailOptions.Section);
-        AddSection<AccountOptions>(services, configuration, AccountOptions.Section);
-        AddSection<InstituteOptions>(services, configuration, InstituteOptions.Section);
-        AddSection<DemoDataOptions>(services, configuration, DemoDataOptions.Section);
-        AddSection<JobsOptions>(services, configuration, JobsOptions.Section);
-        AddSection<LearningRecordOptions>(services, configuration, LearningRecordOptions.Section);
-        AddSection<SignOffOptions>(services, configuration, SignOffOptions.Section);
-        AddSection<CertificateOptions>(services, configuration, CertificateOptions.Section);
-        AddSection<InvitationOptions>(services, configuration, InvitationOptions.Section);
-        AddSection<CredentialOptions>(services, configuration, CredentialOptions.Section);
-        AddSection<KeyProtectionOptions>(services, configuration, KeyProtectionOptions.Section);
+        foreach (var section in OptionsCatalog.All)
+        {
+            section.Register(services, configuration);
+        }
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataPaths>();
@@ -52,31 +52,31 @@ public static class TrainingHubServices
         services.AddScoped<AuditTrail>();
         services.AddScoped<SiteScope>();
         services.AddSingleton(sp => OnboardingGuide.LoadOrThrow(sp.GetRequiredService<DataPaths>().ContentFolder));
-        services.AddScoped<Features.Sites.InvitationLinks>();
-        services.AddScoped<Features.Sites.SiteMembers>();
-        services.AddScoped<Features.Sites.RosterPlanner>();
-        services.AddScoped<Features.Sites.ReportNumbers>();
-        services.AddScoped<Features.LearningRecord.HoursLedger>();
-        services.AddScoped<Features.LearningRecord.CompletionCheck>();
-        services.AddScoped<Features.Sessions.CohortAccess>();
-        services.AddScoped<Features.SignOffs.SupervisorRules>();
+        services.AddScoped<InvitationLinks>();
+        services.AddScoped<SiteMembers>();
+        services.AddScoped<RosterPlanner>();
+        services.AddScoped<ReportNumbers>();
+        services.AddScoped<HoursLedger>();
+        services.AddScoped<CompletionCheck>();
+        services.AddScoped<CohortAccess>();
+        services.AddScoped<SupervisorRules>();
         services.AddSingleton(sp => CredentialRulesLoader.LoadOrThrow(sp.GetRequiredService<DataPaths>().ContentFolder,
             sp.GetRequiredService<CourseCatalog>().Domains.Select(d => d.Tag).ToList()));
-        services.AddScoped<Features.Credentials.CredentialAccess>();
-        services.AddScoped<Features.Credentials.PersonRecords>();
-        services.AddScoped<Features.Credentials.OutsideCertificateFiles>();
+        services.AddScoped<CredentialAccess>();
+        services.AddScoped<PersonRecords>();
+        services.AddScoped<OutsideCertificateFiles>();
         services.AddScoped<Jobs.EligibilityJob>();
         services.AddScoped<Outbox>();
         services.AddScoped<UnitOfWork>();
         services.TryAddSingleton<IOutboxKick, NoOutboxKick>();
         services.AddOutboxHandler<EligibilityReached, EligibilityNoticeEmail>();
         services.AddOutboxHandler<SignOffDecided, SignOffDecisionEmail>();
-        services.AddOutboxHandler<CertificateRequested, Features.CertificateIssuance.CertificateRequestWork>();
-        services.AddOutboxHandler<CertificateEmailDue, Features.CertificateIssuance.CertificateEmailWork>();
-        services.AddScoped<Features.CertificateIssuance.CertificateIssuer>();
-        services.AddSingleton<Features.CertificateIssuance.CertificateSnapshot>();
-        services.AddSingleton<Certificates.InstituteSigningKeys>();
-        services.AddSingleton(sp => sp.GetRequiredService<Certificates.InstituteSigningKeys>().Current);
+        services.AddOutboxHandler<CertificateRequested, CertificateRequestWork>();
+        services.AddOutboxHandler<CertificateEmailDue, CertificateEmailWork>();
+        services.AddScoped<CertificateIssuer>();
+        services.AddSingleton<CertificateSnapshot>();
+        services.AddSingleton<InstituteSigningKeys>();
+        services.AddSingleton(sp => sp.GetRequiredService<InstituteSigningKeys>().Current);
         // Keys for cookies, antiforgery tokens and reset links, in the database so every server reads what another wrote.
         services.AddDataProtection().SetApplicationName("TrainingHub").PersistKeysToDbContext<TrainingHubDb>();
         services.AddScoped<Jobs.OutboxJob>();
@@ -137,11 +137,5 @@ public static class TrainingHubServices
             default:
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported.");
         }
-    }
-
-    private static void AddSection<T>(IServiceCollection services, IConfiguration configuration, string section) where T : class
-    {
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<T>>(new SectionValidator<T>(section));
     }
 }

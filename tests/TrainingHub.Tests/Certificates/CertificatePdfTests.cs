@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using TrainingHub.Certificates;
+using TrainingHub.Features.Certificates.Verification;
+using TrainingHub.PdfLayout;
 
 namespace TrainingHub.Tests.Certificates;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using TrainingHub.Certificates;
+using TrainingHub.Features.Certificates.Badges;
 
 namespace TrainingHub.Tests.Certificates;
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using TrainingHub.Certificates;
+using TrainingHub.Features.Certificates.Badges;
 
 namespace TrainingHub.Tests.Certificates;
 
@@ -13,7 +13,7 @@ public sealed class OpenBadgeCredentialTests
 {
     private static readonly Uri StatusListUrl = new("https://training.example.org/status/1");
 
-    private static OpenBadgeDetails Details(string? salt = null) => new(
+    private static CertificateBadgeDetails Details(string? salt = null) => new(
         CredentialId: SampleCertificate.Url,
         IssuerId: new Uri("https://training.example.org/"),
         IssuerName: "MARS Peer Recovery Training Institute",
@@ -30,7 +30,7 @@ public sealed class OpenBadgeCredentialTests
     [Fact]
     public void Credential_has_the_open_badges_3_shape()
     {
-        var credential = JsonNode.Parse(OpenBadgeCredential.Build(Details()))!.AsObject();
+        var credential = JsonNode.Parse(CertificateBadge.Build(Details()))!.AsObject();
 
         Assert.Equal(["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"], Strings(credential["@context"]));
         Assert.Equal(["VerifiableCredential", "OpenBadgeCredential"], Strings(credential["type"]));
@@ -61,7 +61,7 @@ public sealed class OpenBadgeCredentialTests
     [Fact]
     public void The_trainee_is_named_only_by_a_salted_hash_a_board_can_check()
     {
-        var json = OpenBadgeCredential.Build(Details());
+        var json = CertificateBadge.Build(Details());
         var identity = JsonNode.Parse(json)!["credentialSubject"]!["identifier"]![0]!;
 
         Assert.DoesNotContain("Terry", json, StringComparison.OrdinalIgnoreCase);
@@ -77,9 +77,9 @@ public sealed class OpenBadgeCredentialTests
     {
         var other = Details() with { CredentialId = new Uri("https://training.example.org/verify/0000-0000-0000-0000-0001") };
 
-        Assert.Equal(OpenBadgeCredential.Build(Details()), OpenBadgeCredential.Build(Details()));
-        Assert.NotEqual(Salt(OpenBadgeCredential.Build(Details())), Salt(OpenBadgeCredential.Build(other)));
-        Assert.Equal("chosen", Salt(OpenBadgeCredential.Build(Details("chosen"))));
+        Assert.Equal(CertificateBadge.Build(Details()), CertificateBadge.Build(Details()));
+        Assert.NotEqual(Salt(CertificateBadge.Build(Details())), Salt(CertificateBadge.Build(other)));
+        Assert.Equal("chosen", Salt(CertificateBadge.Build(Details("chosen"))));
 
         static string? Salt(string json) => (string?)JsonNode.Parse(json)!["credentialSubject"]!["identifier"]![0]!["salt"];
     }
@@ -88,7 +88,7 @@ public sealed class OpenBadgeCredentialTests
     public async Task A_signed_badge_verifies_with_a_standard_jwt_library_and_the_published_key_set()
     {
         using var key = InstituteSigningKey.CreateEphemeral();
-        var jwt = key.Sign(OpenBadgeCredential.Build(Details()));
+        var jwt = key.Sign(CertificateBadge.Build(Details()));
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(jwt, Validation(key.JwkSetJson()));
 
@@ -108,7 +108,7 @@ public sealed class OpenBadgeCredentialTests
     public async Task A_badge_whose_payload_was_changed_fails_verification()
     {
         using var key = InstituteSigningKey.CreateEphemeral();
-        var parts = key.Sign(OpenBadgeCredential.Build(Details())).Split('.');
+        var parts = key.Sign(CertificateBadge.Build(Details())).Split('.');
         var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1]))
             .Replace("\"creditsAvailable\":30", "\"creditsAvailable\":300", StringComparison.Ordinal);
         Assert.Contains("300", payload, StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public sealed class OpenBadgeCredentialTests
     {
         using var institute = InstituteSigningKey.CreateEphemeral();
         using var impostor = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var forged = VcJwt.Sign(OpenBadgeCredential.Build(Details()), impostor, institute.KeyId);
+        var forged = VcJwt.Sign(CertificateBadge.Build(Details()), impostor, institute.KeyId);
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(forged, Validation(institute.JwkSetJson()));
 
@@ -152,7 +152,7 @@ public sealed class OpenBadgeCredentialTests
     {
         using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
 
-        Assert.Throws<ArgumentException>(() => VcJwt.Sign(OpenBadgeCredential.Build(Details()), p384, "kid"));
+        Assert.Throws<ArgumentException>(() => VcJwt.Sign(CertificateBadge.Build(Details()), p384, "kid"));
     }
 
     [Fact]

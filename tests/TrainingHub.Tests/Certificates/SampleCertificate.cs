@@ -1,4 +1,6 @@
-using TrainingHub.Certificates;
+
+using TrainingHub.Features.Certificates.Verification;
+using TrainingHub.PdfLayout;
 
 namespace TrainingHub.Tests.Certificates;
 

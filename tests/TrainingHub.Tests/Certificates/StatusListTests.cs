@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using TrainingHub.Certificates;
+using TrainingHub.Features.Certificates.Badges;
 
 namespace TrainingHub.Tests.Certificates;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using TrainingHub.Certificates;
+using TrainingHub.Features.Certificates.Verification;
 
 namespace TrainingHub.Tests.Certificates;
 

@@ -37,4 +37,13 @@ public sealed class OptionsTests
             Assert.True(result.Succeeded, $"{section}: {result.FailureMessage}");
         }
     }
+
+    [Fact]
+    public void Every_options_class_with_a_section_is_in_the_catalog()
+    {
+        var withSection = typeof(OptionsCatalog).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(OptionsCatalog).Namespace && t.GetField("Section") is { IsLiteral: true })
+            .Select(t => t.Name).Order();
+        Assert.Equal(withSection, OptionsCatalog.All.Select(o => o.Type.Name).Order());
+    }
 }

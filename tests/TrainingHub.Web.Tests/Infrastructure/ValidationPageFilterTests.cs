@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Content;
 using TrainingHub.Data;
+using TrainingHub.Features.Credentials.Targets;
 using TrainingHub.Web.Tests.Pages;
 using static TrainingHub.Web.Tests.Pages.SitePagesHelpers;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using TrainingHub.Data;
+using TrainingHub.Features.Enrollments;
 
 namespace TrainingHub.Web.Tests.Pages;
 

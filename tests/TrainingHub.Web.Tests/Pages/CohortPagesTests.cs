@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Data;
+using TrainingHub.Features.Sessions;
+using TrainingHub.Features.Shared;
 using static TrainingHub.Web.Tests.Pages.SitePagesHelpers;
 
 namespace TrainingHub.Web.Tests.Pages;

@@ -1,4 +1,5 @@
 using System.Net;
+using TrainingHub.Features.Enrollments;
 
 namespace TrainingHub.Web.Tests.Pages;
 

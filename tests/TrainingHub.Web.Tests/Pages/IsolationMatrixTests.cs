@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Data;
 using TrainingHub.Domain;
+using TrainingHub.Features.Shared;
 using static TrainingHub.Web.Tests.Pages.SitePagesHelpers;
 
 namespace TrainingHub.Web.Tests.Pages;

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Content;
 using TrainingHub.Data;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Web.Tests.Pages;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using TrainingHub.Data;
+using TrainingHub.Features.Shared;
 using static TrainingHub.Web.Tests.Pages.SitePagesHelpers;
 
 namespace TrainingHub.Web.Tests.Pages;

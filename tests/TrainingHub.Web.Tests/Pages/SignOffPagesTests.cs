@@ -1,10 +1,11 @@
 using System.Net;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Mediator;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Outbox;
+using TrainingHub.Features.Shared;
 using TrainingHub.Features.SignOffs;
 
 namespace TrainingHub.Web.Tests.Pages;
@@ -124,7 +125,7 @@ public sealed class SignOffPagesTests(SiteFactory site)
         var entry = await Seed.CreditLessonAsync(site.Services, DemoAccounts.Trainee, "ethics", 4);
         var coordinator = await Seed.PersonIdAsync(site.Services, DemoAccounts.Coordinator);
         await using var scope = site.Services.CreateAsyncScope();
-        var e = await Assert.ThrowsAsync<TrainingHub.Features.ForbiddenException>(async () => await scope.ServiceProvider.GetRequiredService<ISender>().Send(
+        var e = await Assert.ThrowsAsync<TrainingHub.Features.Shared.ForbiddenException>(async () => await scope.ServiceProvider.GetRequiredService<ISender>().Send(
             new DecideSignOff.Command(coordinator, SignOffDecision.Approved, [new(SignOffSubject.Hours, entry)], "Rosa Alvarez", DemoAccounts.Password, true, null)));
         Assert.Equal("Only a supervisor of a site can sign off hours.", e.Message);
     }

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using TrainingHub.Certificates;
+using TrainingHub.Features.Certificates.Badges;
+using TrainingHub.PdfLayout;
 
 namespace TrainingHub.Bench;
 
@@ -12,7 +13,7 @@ public class CertificateBenchmarks
         "Maria Guadalupe Esperanza Hernández-Villanueva de la Cruz y Montenegro Featherstonehaugh-Cholmondeley III");
     private readonly CertificateContent _cyrillicName = Certificates.Typical("Анна Сергеевна Кузнецова");
     private readonly InstituteSigningKey _key = InstituteSigningKey.CreateEphemeral();
-    private readonly OpenBadgeDetails _badge = Certificates.Badge("Terry Jackson");
+    private readonly CertificateBadgeDetails _badge = Certificates.Badge("Terry Jackson");
 
     [Benchmark(Baseline = true, Description = "Certificate PDF, typical")]
     public byte[] TypicalCertificate() => CertificatePdf.Render(_typical);
@@ -24,7 +25,7 @@ public class CertificateBenchmarks
     public byte[] CyrillicNameCertificate() => CertificatePdf.Render(_cyrillicName);
 
     [Benchmark(Description = "Open Badge built and signed (ES256)")]
-    public string SignedBadge() => _key.Sign(OpenBadgeCredential.Build(_badge));
+    public string SignedBadge() => _key.Sign(CertificateBadge.Build(_badge));
 
     [GlobalCleanup]
     public void Cleanup() => _key.Dispose();

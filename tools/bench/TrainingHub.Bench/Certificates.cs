@@ -1,4 +1,7 @@
-using TrainingHub.Certificates;
+
+using TrainingHub.Features.Certificates.Badges;
+using TrainingHub.Features.Certificates.Verification;
+using TrainingHub.PdfLayout;
 
 namespace TrainingHub.Bench;
 
@@ -28,7 +31,7 @@ internal static class Certificates
             VerificationUrl: new Uri("https://training.example.org/verify/" + code));
     }
 
-    public static OpenBadgeDetails Badge(string name) => new(
+    public static CertificateBadgeDetails Badge(string name) => new(
         CredentialId: new Uri("https://training.example.org/verify/" + VerificationCode.New()),
         IssuerId: new Uri("https://training.example.org/"),
         IssuerName: "MARS Peer Recovery Training Institute",

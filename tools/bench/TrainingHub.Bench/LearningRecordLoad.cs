@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
+using TrainingHub.Features.LearningRecord;
 using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Bench;

@@ -5,7 +5,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using TrainingHub.Bench;
-using TrainingHub.Certificates;
+using TrainingHub.PdfLayout;
 
 if (args is ["--cpu-per-certificate", ..])
 {

@@ -8,7 +8,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Account;
 
-[EnableRateLimiting(WebComposition.AccountRateLimit)]
+[EnableRateLimiting(RateLimits.Account)]
 [FormPrefix(nameof(Input))]
 public sealed class ForgotPasswordModel(ISender sender, IOptions<InstituteOptions> institute) : AppPageModel(sender)
 {

@@ -1,16 +1,16 @@
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Mediator;
 using TrainingHub.Domain;
 using TrainingHub.Features.Accounts;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Sites.People;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Account;
 
 /// <summary>Where an invitation link leads: the invited person chooses their password and is signed in.</summary>
-[EnableRateLimiting(WebComposition.AccountRateLimit)]
+[EnableRateLimiting(RateLimits.Account)]
 [FormPrefix(nameof(Input))]
 public sealed class JoinModel(ISender sender, UserManager<Person> users, SignInManager<Person> signIn) : AppPageModel(sender)
 {

@@ -6,7 +6,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Account;
 
-[EnableRateLimiting(WebComposition.AccountRateLimit)]
+[EnableRateLimiting(RateLimits.Account)]
 [FormPrefix(nameof(Input))]
 public sealed class ResetPasswordModel(ISender sender) : AppPageModel(sender)
 {

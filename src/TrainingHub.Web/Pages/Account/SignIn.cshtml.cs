@@ -9,7 +9,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Account;
 
-[EnableRateLimiting(WebComposition.AccountRateLimit)]
+[EnableRateLimiting(RateLimits.Account)]
 public sealed class SignInModel(ISender sender, SignInManager<Person> signIn) : AppPageModel(sender)
 {
     [BindProperty]

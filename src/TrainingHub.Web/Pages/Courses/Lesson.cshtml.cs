@@ -1,8 +1,8 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using TrainingHub.Features;
+using Mediator;
 using TrainingHub.Features.Catalog;
 using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Web.Pages.Courses;
 

@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Features.Quizzes;
-using TrainingHub.Features.Sessions;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Facilitate;

@@ -1,6 +1,7 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using TrainingHub.Features.Credentials;
+using Mediator;
+using TrainingHub.Features.Credentials.OutsideCertificates;
+using TrainingHub.Features.Credentials.Records;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Institute;

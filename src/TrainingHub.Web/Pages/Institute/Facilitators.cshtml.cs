@@ -1,6 +1,6 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using TrainingHub.Features.Sites;
+using Mediator;
+using TrainingHub.Features.Sites.Facilitators;
 
 namespace TrainingHub.Web.Pages.Institute;
 

@@ -1,7 +1,7 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using TrainingHub.Features.Sites;
+using Mediator;
+using TrainingHub.Features.Sites.Onboarding;
 using TrainingHub.Infrastructure;
 using TrainingHub.Web.Infrastructure;
 

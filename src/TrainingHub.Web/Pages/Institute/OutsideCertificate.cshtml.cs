@@ -1,8 +1,8 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Mediator;
 using TrainingHub.Content;
 using TrainingHub.Domain;
-using TrainingHub.Features.Credentials;
+using TrainingHub.Features.Credentials.OutsideCertificates;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Institute;

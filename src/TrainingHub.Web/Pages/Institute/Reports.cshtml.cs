@@ -1,7 +1,7 @@
 using System.Text;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using TrainingHub.Features.Sites;
+using Mediator;
+using TrainingHub.Features.Sites.Reports;
 
 namespace TrainingHub.Web.Pages.Institute;
 

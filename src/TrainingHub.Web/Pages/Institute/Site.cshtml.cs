@@ -1,8 +1,9 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Mediator;
 using TrainingHub.Content;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Sites.Onboarding;
+using TrainingHub.Features.Sites.People;
 using TrainingHub.Infrastructure;
 using TrainingHub.Web.Infrastructure;
 

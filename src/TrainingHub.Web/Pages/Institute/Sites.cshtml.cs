@@ -1,5 +1,5 @@
 using Mediator;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Sites.Onboarding;
 
 namespace TrainingHub.Web.Pages.Institute;
 

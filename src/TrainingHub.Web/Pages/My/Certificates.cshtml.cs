@@ -1,6 +1,6 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using TrainingHub.Features.CertificateIssuance;
+using Mediator;
+using TrainingHub.Features.Certificates;
 
 namespace TrainingHub.Web.Pages.My;
 

@@ -1,8 +1,10 @@
 using System.Text;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using TrainingHub.Certificates;
-using TrainingHub.Features.Credentials;
+using Mediator;
+using TrainingHub.Features.Credentials.Packet;
+using TrainingHub.Features.Credentials.Records;
+using TrainingHub.Features.Credentials.Targets;
+using TrainingHub.PdfLayout;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.My;

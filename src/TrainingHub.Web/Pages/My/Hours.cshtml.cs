@@ -1,7 +1,8 @@
 using System.Text;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Mediator;
 using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.SignOffs;
 
 namespace TrainingHub.Web.Pages.My;
 

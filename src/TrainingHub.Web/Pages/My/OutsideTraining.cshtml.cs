@@ -1,7 +1,7 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using TrainingHub.Features.Credentials;
+using Mediator;
+using TrainingHub.Features.Credentials.OutsideCertificates;
 using TrainingHub.Infrastructure;
 using TrainingHub.Web.Infrastructure;
 

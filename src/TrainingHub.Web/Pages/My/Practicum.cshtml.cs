@@ -12,7 +12,7 @@ public sealed class MyPracticumModel(ISender sender, CourseCatalog catalog) : Ap
 {
     public MyPracticum.Result Log { get; private set; } = null!;
 
-    public IReadOnlyList<TrainingHub.Content.Domain> Domains => catalog.Domains;
+    public IReadOnlyList<TrainingDomain> Domains => catalog.Domains;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();

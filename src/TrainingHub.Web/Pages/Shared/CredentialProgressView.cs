@@ -1,4 +1,5 @@
-using TrainingHub.Features.Credentials;
+
+using TrainingHub.Features.Credentials.Targets;
 
 namespace TrainingHub.Web.Pages.Shared;
 

@@ -1,7 +1,9 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Mediator;
 using TrainingHub.Domain;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Sessions;
+using TrainingHub.Features.Sites.Cohorts;
+using TrainingHub.Features.Sites.People;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Sites;

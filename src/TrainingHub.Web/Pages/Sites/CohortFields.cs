@@ -1,5 +1,5 @@
 using TrainingHub.Domain;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Sites.Cohorts;
 
 namespace TrainingHub.Web.Pages.Sites;
 

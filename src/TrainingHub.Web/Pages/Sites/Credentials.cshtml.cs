@@ -1,5 +1,5 @@
 using Mediator;
-using TrainingHub.Features.Credentials;
+using TrainingHub.Features.Credentials.Targets;
 
 namespace TrainingHub.Web.Pages.Sites;
 

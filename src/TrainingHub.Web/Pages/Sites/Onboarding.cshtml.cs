@@ -1,7 +1,7 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Mediator;
 using TrainingHub.Content;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Sites.Onboarding;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Sites;

@@ -1,6 +1,6 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using TrainingHub.Features.Sites;
+using Mediator;
+using TrainingHub.Features.Sites.People;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Sites;

@@ -1,7 +1,9 @@
 using System.Text;
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using TrainingHub.Features.Sites;
+using Mediator;
+using TrainingHub.Features.Shared;
+using TrainingHub.Features.Sites.Cohorts;
+using TrainingHub.Features.Sites.People;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Sites;

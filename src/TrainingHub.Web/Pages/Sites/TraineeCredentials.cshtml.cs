@@ -1,6 +1,7 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using TrainingHub.Features.Credentials;
+using Mediator;
+using TrainingHub.Features.Credentials.Packet;
+using TrainingHub.Features.Credentials.Targets;
 using TrainingHub.Web.Pages.My;
 
 namespace TrainingHub.Web.Pages.Sites;

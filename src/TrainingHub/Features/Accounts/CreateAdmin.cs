@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Identity;
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
 using TrainingHub.Domain;
+using TrainingHub.Features.Pipeline;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Features.Accounts;
 

@@ -1,9 +1,10 @@
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using FluentValidation;
+using Mediator;
 using TrainingHub.Domain;
 using TrainingHub.Email;
+using TrainingHub.Features.Shared;
 using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.Accounts;

@@ -1,7 +1,8 @@
-using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Mediator;
 using TrainingHub.Content;
 using TrainingHub.Data;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Features.Catalog;
 

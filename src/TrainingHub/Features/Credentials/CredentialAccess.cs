@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Data;
 using TrainingHub.Domain;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Features.Credentials;
 

@@ -1,9 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Features.Enrollments;
 

@@ -3,6 +3,8 @@ using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Outbox;
+using TrainingHub.Features.Pipeline;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Features.LearningRecord;
 

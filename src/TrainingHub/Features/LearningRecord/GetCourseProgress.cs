@@ -1,10 +1,11 @@
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Mediator;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Quizzes;
+using TrainingHub.Features.Shared;
 using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.LearningRecord;

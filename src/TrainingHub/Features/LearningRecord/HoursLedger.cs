@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrainingHub.Content;
 using TrainingHub.Data;
-using Microsoft.Extensions.Options;
 using TrainingHub.Domain;
+using TrainingHub.Features.Shared;
 using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.LearningRecord;

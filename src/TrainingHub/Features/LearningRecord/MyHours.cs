@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Features.LearningRecord;
 
@@ -70,18 +71,12 @@ public static class MyHours
             {
                 l.CompletedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.CourseTitle, l.LessonTitle,
                 l.Hours.ToString("0.00", CultureInfo.InvariantCulture), l.DomainName, DeliveryName(l.Delivery), l.Source.ToString(), l.Status.ToString(), l.Reason ?? "",
-            }.Select(Cell));
+            }.Select(Csv.Cell));
             sb.Append("\r\n");
         }
         return sb.ToString();
     }
 
-    public static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0]) && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>Kept for the reports, which call it until they move to <see cref="Csv.Cell"/>.</summary>
+    public static string Cell(string value) => Csv.Cell(value);
 }

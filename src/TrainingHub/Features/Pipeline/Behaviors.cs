@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.Logging;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Features.Pipeline;
 

@@ -1,10 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Sessions;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Features.Quizzes;
 

@@ -1,10 +1,11 @@
-using FluentValidation;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using FluentValidation;
+using Mediator;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
+using TrainingHub.Features.Shared;
 using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.Quizzes;

@@ -1,11 +1,13 @@
+using Microsoft.EntityFrameworkCore;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.Pipeline;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Features.Quizzes;
 

@@ -1,12 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.Pipeline;
+using TrainingHub.Features.Shared;
 using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.Sessions;

@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Options;
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.Options;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
+using TrainingHub.Features.Shared;
 using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.Sessions;

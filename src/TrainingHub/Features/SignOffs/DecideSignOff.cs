@@ -1,12 +1,15 @@
-using FluentValidation;
-using FluentValidation.Results;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.Outbox;
+using TrainingHub.Features.Pipeline;
+using TrainingHub.Features.Shared;
 using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.SignOffs;

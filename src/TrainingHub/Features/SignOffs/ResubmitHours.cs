@@ -1,10 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Features.SignOffs;
 

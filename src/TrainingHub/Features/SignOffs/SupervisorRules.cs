@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrainingHub.Data;
 using TrainingHub.Domain;
+using TrainingHub.Features.Shared;
 using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.SignOffs;

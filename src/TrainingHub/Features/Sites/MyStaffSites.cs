@@ -1,7 +1,8 @@
-using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Mediator;
 using TrainingHub.Data;
 using TrainingHub.Domain;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Features.Sites;
 

@@ -1,18 +1,20 @@
 using System.Text;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using TrainingHub.Certificates;
+using Mediator;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
-using TrainingHub.Features.CertificateIssuance;
+using TrainingHub.Features.Certificates;
+using TrainingHub.Features.Certificates.Badges;
+using TrainingHub.Features.Certificates.Verification;
 using TrainingHub.Features.Enrollments;
 using TrainingHub.Features.LearningRecord;
 using TrainingHub.Features.Outbox;
 using TrainingHub.Features.Quizzes;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Tests.Features.CertificateIssuance;
 
@@ -146,7 +148,7 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<FluentValidation.ValidationException>(async () => await sender.Send(new RevokeCertificate.Command(admin, reissued.Id, "")));
         var trainee = await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Users.Where(u => u.Email == DemoAccounts.TraineeB).Select(u => u.Id).SingleAsync();
-        await Assert.ThrowsAsync<TrainingHub.Features.ForbiddenException>(async () => await sender.Send(new RevokeCertificate.Command(trainee, reissued.Id, "mine")));
+        await Assert.ThrowsAsync<TrainingHub.Features.Shared.ForbiddenException>(async () => await sender.Send(new RevokeCertificate.Command(trainee, reissued.Id, "mine")));
         await sender.Send(new RevokeCertificate.Command(admin, reissued.Id, "Issued in error"));
         var revoked = await sender.Send(new VerifyCertificate.Query(reissued.Code));
         Assert.Equal(VerifyCertificate.Outcome.Revoked, revoked.Outcome);
@@ -185,7 +187,7 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
         var token = await Verify(Encoding.ASCII.GetString(badge.Content), scope.ServiceProvider.GetRequiredService<InstituteSigningKey>());
         Assert.Contains("OpenBadgeCredential", token.GetPayloadValue<System.Text.Json.JsonElement>("type").ToString(), StringComparison.Ordinal);
 
-        await Assert.ThrowsAsync<TrainingHub.Features.NotFoundException>(async () =>
+        await Assert.ThrowsAsync<TrainingHub.Features.Shared.NotFoundException>(async () =>
             await sender.Send(new GetCertificateFile.Query("someone-else", certificate.Id, GetCertificateFile.Format.Pdf)));
     }
 

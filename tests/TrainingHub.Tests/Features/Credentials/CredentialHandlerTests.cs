@@ -1,12 +1,19 @@
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using FluentValidation;
 using TrainingHub.Data;
 using TrainingHub.Domain;
-using TrainingHub.Features;
-using TrainingHub.Features.CertificateIssuance;
+using TrainingHub.Features.Certificates;
+using TrainingHub.Features.Certificates.Verification;
 using TrainingHub.Features.Credentials;
+using TrainingHub.Features.Credentials.OutsideCertificates;
+using TrainingHub.Features.Credentials.Packet;
+using TrainingHub.Features.Credentials.Records;
+using TrainingHub.Features.Credentials.Targets;
 using TrainingHub.Features.Outbox;
+using TrainingHub.Features.Shared;
+using TrainingHub.Features.SignOffs;
+using TrainingHub.PdfLayout;
 using TrainingHub.Tests.Certificates;
 using TrainingHub.Tests.Features.LearningRecord;
 using TrainingHub.Tests.Features.Sites;
@@ -342,7 +349,7 @@ public sealed class CredentialHandlerTests
 
         using var scratch = new ScratchFolder();
         var pdf = scratch.File("packet.pdf");
-        await File.WriteAllBytesAsync(pdf, TrainingHub.Certificates.ApplicationPacketPdf.Render(packet));
+        await File.WriteAllBytesAsync(pdf, TrainingHub.PdfLayout.ApplicationPacketPdf.Render(packet));
         // Read in drawing order, with line breaks inside table cells folded into spaces.
         var text = string.Join(' ', DebianTools.Run("pdftotext", "-raw", pdf, "-").Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Credential application packet", text, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Enrollments;
 using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.Practicum;
 using TrainingHub.Features.SignOffs;
 using TrainingHub.Tests.Features.LearningRecord;
 

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using FluentValidation;
 using TrainingHub.Content;
 using TrainingHub.Domain;
-using TrainingHub.Features;
+using TrainingHub.Features.Enrollments;
 using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Tests.Features.LearningRecord;
 

@@ -1,10 +1,11 @@
 using BindingFlags = System.Reflection.BindingFlags;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using FluentValidation;
 using TrainingHub.Content;
 using TrainingHub.Domain;
-using TrainingHub.Features;
+using TrainingHub.Features.Enrollments;
 using TrainingHub.Features.Quizzes;
+using TrainingHub.Features.Shared;
 using TrainingHub.Tests.Features.LearningRecord;
 
 namespace TrainingHub.Tests.Features.Quizzes;

@@ -1,11 +1,12 @@
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using FluentValidation;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
-using TrainingHub.Features;
 using TrainingHub.Features.Enrollments;
+using TrainingHub.Features.LearningRecord;
 using TrainingHub.Features.Sessions;
+using TrainingHub.Features.Shared;
 using TrainingHub.Tests.Features.LearningRecord;
 
 namespace TrainingHub.Tests.Features.Sessions;

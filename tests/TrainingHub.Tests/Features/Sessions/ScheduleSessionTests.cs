@@ -1,9 +1,9 @@
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using FluentValidation;
 using TrainingHub.Data;
 using TrainingHub.Domain;
-using TrainingHub.Features;
 using TrainingHub.Features.Sessions;
+using TrainingHub.Features.Shared;
 using TrainingHub.Tests.Features.LearningRecord;
 
 namespace TrainingHub.Tests.Features.Sessions;

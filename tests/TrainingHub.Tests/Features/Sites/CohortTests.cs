@@ -1,10 +1,11 @@
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using FluentValidation;
 using TrainingHub.Data;
 using TrainingHub.Domain;
-using TrainingHub.Features;
 using TrainingHub.Features.Sessions;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Shared;
+using TrainingHub.Features.Sites.Cohorts;
+using TrainingHub.Features.Sites.Facilitators;
 using TrainingHub.Tests.Features.LearningRecord;
 
 namespace TrainingHub.Tests.Features.Sites;

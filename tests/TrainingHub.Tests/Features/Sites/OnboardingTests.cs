@@ -1,11 +1,12 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using FluentValidation;
 using TrainingHub.Data;
 using TrainingHub.Domain;
-using TrainingHub.Features;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Shared;
+using TrainingHub.Features.Sites.Onboarding;
+using TrainingHub.Features.Sites.People;
 using TrainingHub.Tests.Features.LearningRecord;
 
 namespace TrainingHub.Tests.Features.Sites;

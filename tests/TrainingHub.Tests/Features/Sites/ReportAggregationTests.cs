@@ -4,6 +4,7 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.LearningRecord;
 using TrainingHub.Features.Sites;
+using TrainingHub.Features.Sites.Reports;
 using TrainingHub.Tests.Features.LearningRecord;
 
 namespace TrainingHub.Tests.Features.Sites;
@@ -24,7 +25,7 @@ public sealed class ReportAggregationTests : IAsyncLifetime
     public async Task Every_sites_numbers_and_the_total_match_a_count_made_row_by_row_from_the_whole_ledger()
     {
         await SeedVariedLedger(new Random(11));
-        var report = await _host.Send(new InstituteReport.Query(await _host.IdOf(LearningRecordHost.Admin)));
+        var report = await _host.Send(new InstituteReport.Query(await _host.IdOf(DemoAccounts.Admin)));
         var rows = await LoadRows();
 
         Assert.Equal(3, report.Sites.Count);
@@ -43,7 +44,7 @@ public sealed class ReportAggregationTests : IAsyncLifetime
     public async Task A_sites_dashboard_matches_its_row_in_the_institute_roll_up()
     {
         await SeedVariedLedger(new Random(23));
-        var admin = await _host.IdOf(LearningRecordHost.Admin);
+        var admin = await _host.IdOf(DemoAccounts.Admin);
         var rollUp = await _host.Send(new InstituteReport.Query(admin));
         foreach (var site in rollUp.Sites)
         {

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Data;
 using TrainingHub.Domain;
-using TrainingHub.Features;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Shared;
+using TrainingHub.Features.Sites.Reports;
 using TrainingHub.Tests.Features.LearningRecord;
 
 namespace TrainingHub.Tests.Features.Sites;

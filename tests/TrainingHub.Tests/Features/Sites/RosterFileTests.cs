@@ -1,6 +1,6 @@
 using System.Text;
 using TrainingHub.Domain;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Sites.People;
 
 namespace TrainingHub.Tests.Features.Sites;
 

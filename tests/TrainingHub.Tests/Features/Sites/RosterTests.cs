@@ -1,12 +1,14 @@
-using FluentValidation;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using FluentValidation;
+using Mediator;
 using TrainingHub.Data;
 using TrainingHub.Domain;
-using TrainingHub.Features;
-using TrainingHub.Features.Sites;
+using TrainingHub.Features.Enrollments;
+using TrainingHub.Features.Shared;
+using TrainingHub.Features.Sites.Cohorts;
+using TrainingHub.Features.Sites.People;
 using TrainingHub.Tests.Features.LearningRecord;
 
 namespace TrainingHub.Tests.Features.Sites;

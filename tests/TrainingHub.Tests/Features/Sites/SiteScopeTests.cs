@@ -1,9 +1,10 @@
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Mediator;
 using TrainingHub.Data;
-using TrainingHub.Features;
+using TrainingHub.Features.Shared;
 using TrainingHub.Features.Sites;
+using TrainingHub.Features.Sites.People;
 
 namespace TrainingHub.Tests.Features.Sites;
 

@@ -1,0 +1,155 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace TrainingHub.Features.Certificates.Badges;
+
+/// <summary>
+/// The institute's P-256 key that signs Open Badges credentials. It lives in a PEM file readable only by the site's
+/// own account (mode 600); the public half is published as a JWK set so anyone can check a badge offline.
+/// </summary>
+public sealed class InstituteSigningKey : IDisposable
+{
+    private const string P256Oid = "1.2.840.10045.3.1.7";
+
+    private InstituteSigningKey(ECDsa key)
+    {
+        Key = key;
+        var point = key.ExportParameters(includePrivateParameters: false).Q;
+        X = Base64Url.EncodeToString(point.X);
+        Y = Base64Url.EncodeToString(point.Y);
+        // RFC 7638: SHA-256 over the required members in lexicographic order, with no whitespace.
+        var canonical = $$"""{"crv":"P-256","kty":"EC","x":"{{X}}","y":"{{Y}}"}""";
+        KeyId = Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>The private key; signs with <see cref="VcJwt.Sign"/>.</summary>
+    public ECDsa Key { get; }
+
+    /// <summary>The RFC 7638 thumbprint of the public key, used as the JWS <c>kid</c>.</summary>
+    public string KeyId { get; }
+
+    private string X { get; }
+    private string Y { get; }
+
+    /// <summary>Reads the key from <paramref name="pemPath"/>, or creates it there (mode 600) if the file does not exist yet.</summary>
+    public static InstituteSigningKey LoadOrCreate(string pemPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pemPath);
+        var path = Path.GetFullPath(pemPath);
+        if (!File.Exists(path))
+        {
+            TryCreate(path);
+        }
+        return Load(path);
+    }
+
+    public static InstituteSigningKey Load(string pemPath) => FromPem(File.ReadAllText(pemPath));
+
+    public static InstituteSigningKey FromPem(string pem)
+    {
+        var key = ECDsa.Create();
+        try
+        {
+            key.ImportFromPem(pem);
+            EnsureP256(key);
+            return new InstituteSigningKey(key);
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A key that exists only in memory, for tests and tools.</summary>
+    public static InstituteSigningKey CreateEphemeral() => new(ECDsa.Create(ECCurve.NamedCurves.nistP256));
+
+    public string Sign(string credentialJson) => VcJwt.Sign(credentialJson, Key, KeyId);
+
+    /// <summary>The public key as a JWK: kty EC, crv P-256, x, y, kid, alg ES256, use sig.</summary>
+    public JsonObject PublicJwk() => new()
+    {
+        ["kty"] = "EC",
+        ["crv"] = "P-256",
+        ["x"] = X,
+        ["y"] = Y,
+        ["kid"] = KeyId,
+        ["alg"] = VcJwt.Algorithm,
+        ["use"] = "sig",
+    };
+
+    public string PublicJwkJson() => PublicJwk().ToJsonString();
+
+    /// <summary>The JWK set to publish, for example at <c>/.well-known/jwks.json</c>.</summary>
+    public string JwkSetJson() => new JsonObject { ["keys"] = new JsonArray(PublicJwk()) }.ToJsonString();
+
+    public void Dispose() => Key.Dispose();
+
+    internal static void EnsureP256(ECDsa key)
+    {
+        var curve = key.ExportParameters(includePrivateParameters: false).Curve;
+        if (curve.Oid?.Value != P256Oid && curve.Oid?.FriendlyName is not ("nistP256" or "ECDSA_P256"))
+        {
+            throw new ArgumentException("ES256 needs a P-256 key.", nameof(key));
+        }
+    }
+
+    private static void TryCreate(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Servers starting together take turns through a lock file beside the key (never deleted, so every process locks
+        // the same file). File.Move without overwrite is not enough on its own: on Linux it is not atomic (a test with eight
+        // servers starting at once saw two of them each install a key), and servers would then sign with different keys.
+        using var turn = TakeTurn(path + ".lock");
+        if (File.Exists(path)) return;   // another server created it while this one waited
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var pem = key.ExportPkcs8PrivateKeyPem();
+
+        // Written beside the target and moved into place, so nobody ever reads half a file.
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        try
+        {
+            using (var file = new FileStream(temporary, options))
+            using (var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                writer.Write(pem);
+                writer.Flush();
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: false);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>An exclusive lock on <paramref name="lockPath"/> (FileShare.None: an advisory lock other processes see too).</summary>
+    private static FileStream TakeTurn(string lockPath)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, options);
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                Thread.Sleep(20);
+            }
+        }
+    }
+}

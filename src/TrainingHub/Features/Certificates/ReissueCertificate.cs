@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+using TrainingHub.Features.Shared;
+
+namespace TrainingHub.Features.Certificates;
+
+/// <summary>
+/// After a correction (for example the trainee's name), an institute admin issues a new certificate from the current
+/// record; the old code then shows as superseded. The reason is audited.
+/// </summary>
+public static class ReissueCertificate
+{
+    public sealed record Command(string AdminId, Guid CertificateId, string Reason) : ICommand<Guid>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Say what was corrected.").MaximumLength(1000);
+    }
+
+    public sealed class Handler(TrainingHubDb db, SiteScope scope, CertificateIssuer issuer) : ICommandHandler<Command, Guid>
+    {
+        public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
+        {
+            if (!await scope.IsInstituteAdminAsync(command.AdminId, ct)) throw new ForbiddenException("Only an institute admin can reissue a certificate.");
+            var old = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CertificateId, ct)
+                ?? throw new NotFoundException("There is no such certificate.");
+            if (await db.Certificates.AnyAsync(c => c.SupersedesId == old.Id, ct) || await db.CertificateRevocations.AnyAsync(r => r.CertificateId == old.Id, ct))
+            {
+                throw new ValidationException([new ValidationFailure(nameof(Command.CertificateId), "Only a valid certificate can be reissued.")]);
+            }
+            var issueNumber = int.Parse(old.IssueKey[(old.IssueKey.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture) + 1;
+            var issued = await issuer.IssueAsync(old.EnrollmentId, old.CourseVersion, issueNumber, old.Id, command.AdminId, ct, command.Reason.Trim());
+            return issued.Id;
+        }
+    }
+}

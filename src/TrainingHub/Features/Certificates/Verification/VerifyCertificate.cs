@@ -1,0 +1,32 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Data;
+
+namespace TrainingHub.Features.Certificates.Verification;
+
+/// <summary>What a stranger may learn from a code: valid, revoked (with date), superseded or unknown; name, course, hours, date. Nothing more.</summary>
+public static class VerifyCertificate
+{
+    public sealed record Query(string? Code) : IQuery<Result>;
+
+    public enum Outcome { Valid, Revoked, Superseded, Unknown, Malformed }
+
+    public sealed record Result(Outcome Outcome, string? Code, string? TraineeName, string? CourseTitle, decimal? Hours, DateOnly? CompletedOn, DateOnly? RevokedOn);
+
+    public sealed class Handler(TrainingHubDb db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
+        {
+            var code = VerificationCode.Normalize(query.Code);
+            if (code is null) return new Result(Outcome.Malformed, null, null, null, null, null, null);
+            var c = await db.Certificates.AsNoTracking().Where(x => x.Code == code)
+                .Select(x => new { x.Id, x.TraineeName, x.CourseTitle, x.Hours, x.CompletedOn }).SingleOrDefaultAsync(ct);
+            if (c is null) return new Result(Outcome.Unknown, code, null, null, null, null, null);
+            var revokedAt = await db.CertificateRevocations.AsNoTracking().Where(r => r.CertificateId == c.Id).Select(r => (DateTime?)r.RevokedAt).SingleOrDefaultAsync(ct);
+            var superseded = await db.Certificates.AsNoTracking().AnyAsync(x => x.SupersedesId == c.Id, ct);
+            var outcome = revokedAt is not null ? Outcome.Revoked : superseded ? Outcome.Superseded : Outcome.Valid;
+            return new Result(outcome, code, c.TraineeName, c.CourseTitle, c.Hours, c.CompletedOn,
+                revokedAt is null ? null : DateOnly.FromDateTime(revokedAt.Value));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+using TrainingHub.Email;
+using TrainingHub.Infrastructure;
+
+namespace TrainingHub.Features.Sites.People;
+
+/// <summary>
+/// Makes the single-use, expiring links that let an invited person choose their password, and writes the emails that
+/// carry them. The token exists only in the email: the database keeps its SHA-256 hash.
+/// </summary>
+public sealed partial class InvitationLinks(TrainingHubDb db, TimeProvider clock, IOptions<InvitationOptions> options,
+    IOptions<InstituteOptions> institute, IMailSender mail, ILogger<InvitationLinks> logger)
+{
+    public const string JoinPath = "/account/join/";
+
+    public int LinkDays => options.Value.LinkDays;
+
+    public string BaseUrl => institute.Value.PublicBaseUrl.TrimEnd('/');
+
+    public string InstituteName => institute.Value.Name;
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>
+    /// Adds a new link for the person at the site to the unit of work, and ends the earlier links they were sent there
+    /// (only the newest link works). Returns the invitation and the address to email.
+    /// </summary>
+    public async Task<(Invitation Invitation, string Link)> CreateAsync(Guid siteId, string personId, string role, Guid? cohortId, string? invitedById, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var earlier = await db.Invitations.Where(i => i.SiteId == siteId && i.PersonId == personId && i.AcceptedAt == null && i.ReplacedAt == null).ToListAsync(ct);
+        foreach (var e in earlier) e.ReplacedAt = now;
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var invitation = new Invitation
+        {
+            Id = Guid.NewGuid(),
+            SiteId = siteId,
+            PersonId = personId,
+            Role = role,
+            CohortId = cohortId,
+            TokenHash = Hash(token),
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(options.Value.LinkDays),
+            InvitedById = invitedById,
+        };
+        db.Invitations.Add(invitation);
+        return (invitation, BaseUrl + JoinPath + token);
+    }
+
+    public MailMessage CoordinatorEmail(Person person, string siteName, string link, DateTime expiresAt) => new(person.Email!, person.FullName,
+        $"{siteName} is invited to run the peer recovery coach training",
+        $"""
+        Hello {person.FullName},
+
+        {InstituteName} has invited {siteName} to run the peer recovery coach training with TrainingHub, and named you
+        as the site's coordinator.
+
+        Open this link to choose your password and start setting up your site:
+
+        {link}
+
+        The link works once, until {Until(expiresAt)} ({LinkDays} days). If it has expired, ask {InstituteName}
+        for a new one.
+
+        What happens next: you fill in your site's details and a short readiness checklist. {InstituteName} then
+        reviews them and opens your site, so you can start your first group of trainees.
+        """);
+
+    public MailMessage PersonEmail(Person person, string siteName, string role, string? cohortName, string link, DateTime expiresAt) => new(person.Email!, person.FullName,
+        $"You are invited to TrainingHub by {siteName}",
+        $"""
+        Hello {person.FullName},
+
+        {siteName} has invited you to TrainingHub as {RoleInWords(role)}{(cohortName is null ? "" : $" in the group \"{cohortName}\"")}.
+        TrainingHub is where you take the peer recovery coach training and keep a record of your hours.
+
+        Open this link to choose your password:
+
+        {link}
+
+        The link works once, until {Until(expiresAt)} ({LinkDays} days). If it has expired, ask your site
+        coordinator at {siteName} for a new one.
+        """);
+
+    /// <summary>For someone who already has an account: no link, they sign in as usual.</summary>
+    public MailMessage AddedEmail(Person person, string siteName, string role, string? cohortName) => new(person.Email!, person.FullName,
+        $"{siteName} added you on TrainingHub",
+        $"""
+        Hello {person.FullName},
+
+        {siteName} added you on TrainingHub as {RoleInWords(role)}{(cohortName is null ? "" : $" in the group \"{cohortName}\"")}.
+        Sign in with the email address and password you already use:
+
+        {BaseUrl}/account/sign-in
+
+        If you have forgotten your password, choose "I forgot my password" on that page.
+        """);
+
+    /// <summary>
+    /// Sends the emails after the change they describe is saved. A failure does not undo the change: it is logged and
+    /// the people can be sent a new link from the site's people page. Returns how many could not be sent.
+    /// </summary>
+    public async Task<int> SendAsync(IEnumerable<MailMessage> messages, CancellationToken ct)
+    {
+        var failed = 0;
+        foreach (var message in messages)
+        {
+            try
+            {
+                await mail.SendAsync(message, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed++;
+                NotSent(logger, e, message.Subject);
+            }
+        }
+        return failed;
+    }
+
+    public static string RoleInWords(string role) => role switch
+    {
+        Roles.Trainee => "a trainee",
+        Roles.Supervisor => "a supervisor",
+        Roles.Facilitator => "a facilitator",
+        Roles.SiteCoordinator => "a site coordinator",
+        _ => role,
+    };
+
+    public static string RoleName(string role) => role switch
+    {
+        Roles.SiteCoordinator => "Site coordinator",
+        Roles.InstituteAdmin => "Institute admin",
+        _ => role,
+    };
+
+    /// <summary>The last day a link works, in the institute's time zone.</summary>
+    public string Until(DateTime expiresAtUtc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(expiresAtUtc, TimeZoneInfo.FindSystemTimeZoneById(institute.Value.TimeZone)).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An invitation email could not be sent ({Subject}); the person can be sent a new link")]
+    private static partial void NotSent(ILogger logger, Exception exception, string subject);
+}

@@ -1,0 +1,140 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Content;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+using TrainingHub.Features.LearningRecord;
+
+namespace TrainingHub.Features.Sites.Reports;
+
+/// <summary>
+/// The numbers of the site dashboard and the institute roll-up. A site's numbers are those of its trainees (people
+/// who hold the trainee role there): their enrolments, the hours in their record and the hours waiting for sign-off.
+/// The database sums each trainee's hours once; a site's numbers (and the total across sites) add up its trainees'
+/// sums, so the cost grows with the ledger, not with the ledger times the enrolments.
+/// </summary>
+public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog)
+{
+    public sealed record CourseDropOff(string CourseId, string CourseTitle, IReadOnlyList<string> ModuleTitles, DropOff.Funnel Funnel);
+
+    public sealed record Numbers(int Trainees, int Enrolled, int Active, int Completed, int Withdrawn,
+        decimal HoursCredited, decimal HoursPending, int PendingSignOffs, IReadOnlyList<MyHours.Total> HoursByDomain, IReadOnlyList<CourseDropOff> DropOff);
+
+    internal sealed record EnrollmentRow(string PersonId, string CourseId, EnrollmentStatus Status);
+
+    internal sealed record HoursSum(string PersonId, string Domain, HoursStatus Status, decimal Hours);
+
+    /// <summary>A lesson with hours in a trainee's record (its entries add up to more than nothing).</summary>
+    internal sealed class LessonReached
+    {
+        public string PersonId { get; init; } = "";
+        public string CourseId { get; init; } = "";
+        public string LessonId { get; init; } = "";
+    }
+
+    internal sealed class ModuleReached
+    {
+        public string PersonId { get; init; } = "";
+        public string CourseId { get; init; } = "";
+        public int Module { get; init; }
+    }
+
+    /// <summary>Everything the numbers are made from, for the trainees of the given sites, summed once per trainee.</summary>
+    public sealed class Data
+    {
+        internal ILookup<Guid, string> TraineesBySite { get; init; } = null!;
+        internal ILookup<string, EnrollmentRow> Enrollments { get; init; } = null!;
+        internal ILookup<string, HoursSum> Hours { get; init; } = null!;
+        internal Dictionary<(string PersonId, string CourseId), int> FurthestModule { get; init; } = null!;
+        internal Dictionary<string, int> PendingSignOffs { get; init; } = null!;
+
+        public IReadOnlyCollection<string> TraineesOf(Guid siteId) => TraineesBySite[siteId].Distinct(StringComparer.Ordinal).ToList();
+
+        public IReadOnlyCollection<string> AllTrainees => TraineesBySite.SelectMany(g => g).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<Data> LoadAsync(IReadOnlyCollection<Guid> siteIds, CancellationToken ct)
+    {
+        var memberships = db.SiteMemberships.AsNoTracking().Where(m => siteIds.Contains(m.SiteId) && m.Role == Roles.Trainee);
+        var trainees = await memberships.Select(m => new { m.SiteId, m.PersonId }).ToListAsync(ct);
+        // The trainees stay a subquery, so the database reads only their rows through the PersonId indexes.
+        var people = memberships.Select(m => m.PersonId);
+        var ledger = db.HoursEntries.AsNoTracking().Where(h => people.Contains(h.PersonId));
+
+        var enrollments = await db.Enrollments.AsNoTracking().Where(e => people.Contains(e.PersonId))
+            .Select(e => new EnrollmentRow(e.PersonId, e.CourseId, e.Status)).ToListAsync(ct);
+        var hours = await ledger.GroupBy(h => new { h.PersonId, h.Domain, h.Status })
+            .Select(g => new HoursSum(g.Key.PersonId, g.Key.Domain, g.Key.Status, g.Sum(h => h.Hours))).ToListAsync(ct);
+        var furthest = await ledger.Where(h => h.LessonId != null)
+            .GroupBy(h => new { h.PersonId, h.CourseId, h.LessonId })
+            .Where(g => g.Sum(h => h.Hours) > 0)
+            .Select(g => new LessonReached { PersonId = g.Key.PersonId, CourseId = g.Key.CourseId, LessonId = g.Key.LessonId! })
+            .Select(ModuleOfLesson())
+            .GroupBy(r => new { r.PersonId, r.CourseId })
+            .Select(g => new { g.Key.PersonId, g.Key.CourseId, Module = g.Max(r => r.Module) }).ToListAsync(ct);
+        var pending = await ledger
+            .Where(h => h.Status == HoursStatus.Pending && h.Hours > 0 && h.ReversesEntryId == null && !db.HoursEntries.Any(r => r.ReversesEntryId == h.Id))
+            .GroupBy(h => h.PersonId).Select(g => new { PersonId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return new Data
+        {
+            TraineesBySite = trainees.ToLookup(t => t.SiteId, t => t.PersonId),
+            Enrollments = enrollments.ToLookup(e => e.PersonId, StringComparer.Ordinal),
+            Hours = hours.ToLookup(h => h.PersonId, StringComparer.Ordinal),
+            FurthestModule = furthest.ToDictionary(f => (f.PersonId, f.CourseId), f => f.Module),
+            PendingSignOffs = pending.ToDictionary(p => p.PersonId, p => p.Count, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>
+    /// The index of the module a course's lesson belongs to, or -1 for a lesson no longer in the course, as one CASE
+    /// in the query: the course structure lives in the content files, not in the database.
+    /// </summary>
+    private Expression<Func<LessonReached, ModuleReached>> ModuleOfLesson()
+    {
+        var lesson = Expression.Parameter(typeof(LessonReached), "lesson");
+        var courseId = Expression.Property(lesson, nameof(LessonReached.CourseId));
+        var lessonId = Expression.Property(lesson, nameof(LessonReached.LessonId));
+        var contains = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(string));
+        Expression module = Expression.Constant(-1);
+        foreach (var course in catalog.Courses)
+        {
+            for (var i = course.Modules.Count - 1; i >= 0; i--)
+            {
+                var lessonIds = course.Modules[i].Lessons.Select(l => l.Id).ToArray();
+                if (lessonIds.Length == 0) continue;
+                var inModule = Expression.AndAlso(Expression.Equal(courseId, Expression.Constant(course.Id)),
+                    Expression.Call(contains, Expression.Constant(lessonIds), lessonId));
+                module = Expression.Condition(inModule, Expression.Constant(i), module);
+            }
+        }
+        var body = Expression.MemberInit(Expression.New(typeof(ModuleReached)),
+            Expression.Bind(typeof(ModuleReached).GetProperty(nameof(ModuleReached.PersonId))!, Expression.Property(lesson, nameof(LessonReached.PersonId))),
+            Expression.Bind(typeof(ModuleReached).GetProperty(nameof(ModuleReached.CourseId))!, courseId),
+            Expression.Bind(typeof(ModuleReached).GetProperty(nameof(ModuleReached.Module))!, module));
+        return Expression.Lambda<Func<LessonReached, ModuleReached>>(body, lesson);
+    }
+
+    public Numbers For(Data data, IReadOnlyCollection<string> trainees)
+    {
+        var enrollments = trainees.SelectMany(p => data.Enrollments[p]).ToList();
+        var byDomain = trainees.SelectMany(p => data.Hours[p]).GroupBy(h => catalog.DomainName(h.Domain))
+            .Select(g => new MyHours.Total(g.Key, g.Where(h => h.Status == HoursStatus.Credited).Sum(h => h.Hours), g.Where(h => h.Status == HoursStatus.Pending).Sum(h => h.Hours)))
+            .Where(t => t.Credited != 0 || t.Pending != 0)
+            .OrderBy(t => t.Name, StringComparer.CurrentCulture).ToList();
+        var pendingSignOffs = trainees.Sum(p => data.PendingSignOffs.GetValueOrDefault(p));
+
+        var dropOff = new List<CourseDropOff>();
+        foreach (var group in enrollments.GroupBy(e => e.CourseId).OrderBy(g => catalog.Find(g.Key)?.Title ?? g.Key, StringComparer.CurrentCulture))
+        {
+            var course = catalog.Find(group.Key);
+            if (course is null) continue;
+            var funnelRows = group.Select(e => new DropOff.Trainee(data.FurthestModule.GetValueOrDefault((e.PersonId, e.CourseId), -1), e.Status == EnrollmentStatus.Completed)).ToList();
+            dropOff.Add(new CourseDropOff(course.Id, course.Title, course.Modules.Select(m => m.Title).ToList(), DropOff.For(course.Modules.Count, funnelRows)));
+        }
+
+        return new Numbers(trainees.Count, enrollments.Count,
+            enrollments.Count(e => e.Status == EnrollmentStatus.Active), enrollments.Count(e => e.Status == EnrollmentStatus.Completed),
+            enrollments.Count(e => e.Status == EnrollmentStatus.Withdrawn),
+            byDomain.Sum(t => t.Credited), byDomain.Sum(t => t.Pending), pendingSignOffs, byDomain, dropOff);
+    }
+}
