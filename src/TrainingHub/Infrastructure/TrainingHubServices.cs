@@ -91,7 +91,7 @@ public static class TrainingHubServices
         services.AddMediator(o =>
         {
             o.ServiceLifetime = ServiceLifetime.Scoped;
-            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+            o.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(SiteScopeBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
         foreach (var type in typeof(TrainingHubServices).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
         {

@@ -65,6 +65,28 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task A_burst_of_a_hundred_beats_from_one_person_is_answered_normally_and_counted_once()
+    {
+        var client = await site.SignedIn(DemoAccounts.Trainee);
+        var lesson = Catalog.Find("recovery-coach")!.Lessons.Where(l => l.Delivery == LessonDelivery.SelfPaced).Skip(1).First();
+        var page = $"/courses/recovery-coach/lessons/{lesson.Id}";
+        var token = await Token(client, page);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Beat(client, "recovery-coach", lesson.Id,
+            new { beatId = Guid.NewGuid(), clientSentAt = DateTime.UtcNow, starting = false, reachedEnd = false }, token)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var outcomes = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString()));
+        Assert.All(outcomes, o => Assert.Contains(o, new[] { "Credited", "Superseded" }));
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
+        var person = db.Users.Single(u => u.Email == DemoAccounts.Trainee).Id;
+        var beats = db.SeatTimeBeats.Where(b => b.PersonId == person && b.LessonId == lesson.Id).ToList();
+        Assert.Equal(outcomes.Count(o => o == "Credited"), beats.Count);
+        Assert.Equal(beats.Sum(b => b.CreditedSeconds), db.SeatTimeTotals.Single(t => t.PersonId == person && t.LessonId == lesson.Id).ActiveSeconds);
+    }
+
+    [Fact]
     public async Task A_heartbeat_for_a_course_the_person_is_not_enrolled_in_is_forbidden_with_a_reason()
     {
         var client = await site.SignedIn(DemoAccounts.Facilitator);
@@ -106,9 +128,16 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
         var html = await client.GetStringAsync(url);
         var fields = new Dictionary<string, string> { ["attemptId"] = AttemptField().Match(html).Groups[1].Value };
         var content = new List<KeyValuePair<string, string>>();
+        // Answered as a reader would, by the options' words: the values are places on this attempt's shuffled paper.
         foreach (var q in module.Quiz!.Questions)
         {
-            foreach (var (o, i) in q.Options.Select((o, i) => (o, i)).Where(x => x.o.Correct)) content.Add(new($"answers[{q.Id}]", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            foreach (var o in q.Options.Where(o => o.Correct))
+            {
+                var input = Regex.Matches(html, $"<input[^>]*id=\"q-{Regex.Escape(q.Id)}-(\\d+)\"[^>]*/>\\s*<label for=\"q-{Regex.Escape(q.Id)}-\\d+\">([^<]*)</label>")
+                    .SingleOrDefault(m => WebUtility.HtmlDecode(m.Groups[2].Value) == o.Text);
+                Assert.True(input is not null, $"The paper does not show \"{o.Text}\".");
+                content.Add(new($"answers[{q.Id}]", input.Groups[1].Value));
+            }
         }
         content.Add(new("attemptId", fields["attemptId"]));
         content.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(AntiforgeryField().Match(html).Groups[1].Value)));

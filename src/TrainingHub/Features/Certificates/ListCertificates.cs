@@ -5,21 +5,25 @@ using Mediator;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Certificates;
 
 public static class ListCertificates
 {
-    public sealed record Query(string AdminId) : IQuery<IReadOnlyList<Item>>;
+    public sealed record Query(string AdminId) : IQuery<IReadOnlyList<Item>>, IInstituteAdminOnly
+    {
+        string IInstituteAdminOnly.ActorId => AdminId;
+        string IInstituteAdminOnly.Refusal => "Only an institute admin manages certificates.";
+    }
 
     public sealed record Item(Guid Id, string Code, string TraineeName, string CourseTitle, decimal Hours, DateOnly CompletedOn, DateTime IssuedAt,
         CertificateState State, string? RevokedReason);
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope) : IQueryHandler<Query, IReadOnlyList<Item>>
+    public sealed class Handler(TrainingHubDb db) : IQueryHandler<Query, IReadOnlyList<Item>>
     {
         public async ValueTask<IReadOnlyList<Item>> Handle(Query query, CancellationToken ct)
         {
-            if (!await scope.IsInstituteAdminAsync(query.AdminId, ct)) throw new ForbiddenException("Only an institute admin manages certificates.");
             var certificates = await db.Certificates.AsNoTracking().OrderByDescending(c => c.IssuedAt).Take(500).ToListAsync(ct);
             var revoked = await db.CertificateRevocations.AsNoTracking().ToDictionaryAsync(r => r.CertificateId, r => r.Reason, ct);
             var superseded = await db.Certificates.AsNoTracking().Where(c => c.SupersedesId != null).Select(c => c.SupersedesId!.Value).ToListAsync(ct);

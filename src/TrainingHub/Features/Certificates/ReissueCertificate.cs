@@ -5,6 +5,7 @@ using Mediator;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Certificates;
 
@@ -14,18 +15,21 @@ namespace TrainingHub.Features.Certificates;
 /// </summary>
 public static class ReissueCertificate
 {
-    public sealed record Command(string AdminId, Guid CertificateId, string Reason) : ICommand<Guid>;
+    public sealed record Command(string AdminId, Guid CertificateId, string Reason) : ICommand<Guid>, IInstituteAdminOnly
+    {
+        string IInstituteAdminOnly.ActorId => AdminId;
+        string IInstituteAdminOnly.Refusal => "Only an institute admin can reissue a certificate.";
+    }
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Say what was corrected.").MaximumLength(1000);
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, CertificateIssuer issuer) : ICommandHandler<Command, Guid>
+    public sealed class Handler(TrainingHubDb db, CertificateIssuer issuer) : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
-            if (!await scope.IsInstituteAdminAsync(command.AdminId, ct)) throw new ForbiddenException("Only an institute admin can reissue a certificate.");
             var old = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CertificateId, ct)
                 ?? throw new NotFoundException("There is no such certificate.");
             if (await db.Certificates.AnyAsync(c => c.SupersedesId == old.Id, ct) || await db.CertificateRevocations.AnyAsync(r => r.CertificateId == old.Id, ct))

@@ -5,24 +5,28 @@ using Mediator;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Certificates;
 
 /// <summary>An institute admin revokes a certificate with a reason; the verification page and the badge status list show it.</summary>
 public static class RevokeCertificate
 {
-    public sealed record Command(string AdminId, Guid CertificateId, string Reason) : ICommand;
+    public sealed record Command(string AdminId, Guid CertificateId, string Reason) : ICommand, IInstituteAdminOnly
+    {
+        string IInstituteAdminOnly.ActorId => AdminId;
+        string IInstituteAdminOnly.Refusal => "Only an institute admin can revoke a certificate.";
+    }
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the certificate is revoked.").MaximumLength(1000);
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command>
+    public sealed class Handler(TrainingHubDb db, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            if (!await scope.IsInstituteAdminAsync(command.AdminId, ct)) throw new ForbiddenException("Only an institute admin can revoke a certificate.");
             if (!await db.Certificates.AnyAsync(c => c.Id == command.CertificateId, ct)) throw new NotFoundException("There is no such certificate.");
             if (await db.CertificateRevocations.AnyAsync(r => r.CertificateId == command.CertificateId, ct))
             {

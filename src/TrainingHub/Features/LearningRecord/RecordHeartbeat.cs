@@ -22,7 +22,11 @@ public static class RecordHeartbeat
     public sealed record Command(string PersonId, string CourseId, string LessonId, Guid BeatId, DateTime? ClientSentAt, bool Starting, bool ReachedEnd)
         : ICommand<Result>;
 
-    public enum Outcome { Credited, Duplicate, FromTheFuture }
+    /// <summary>
+    /// <see cref="Superseded"/>: many beats of the same person arrived at once (a burst of tabs or retries) and others were
+    /// counted for this moment; this one adds nothing, and the next beat goes on from the person's clock.
+    /// </summary>
+    public enum Outcome { Credited, Duplicate, FromTheFuture, Superseded }
 
     public sealed record Result(Outcome Outcome, int CreditedSeconds, int ActiveSeconds, int RequiredSeconds, bool ReachedEnd, bool LessonComplete);
 
@@ -59,12 +63,13 @@ public static class RecordHeartbeat
                     {
                         return await TryOnce(command, lesson, required, o, ct);
                     }
-                    catch (DbUpdateException) when (attempt < MaxTries)
+                    catch (DbUpdateException)
                     {
                         // Another beat of this person won the race for the clock or the totals (or the same beat arrived twice):
                         // recompute. Each round of racing beats lets at least one through, so a person with several tabs
-                        // open needs at most one try per tab.
+                        // open needs at most one try per tab; a burst of more is answered, not failed.
                         db.ChangeTracker.Clear();
+                        if (attempt >= MaxTries) return await SupersededAsync(command, lesson, required, ct);
                     }
                 }
             }
@@ -75,6 +80,13 @@ public static class RecordHeartbeat
         }
 
         private const int MaxTries = 10;
+
+        private async Task<Result> SupersededAsync(Command command, Lesson lesson, int required, CancellationToken ct)
+        {
+            var read = await store.ReadAsync(command.PersonId, command.CourseId, lesson.Id, command.BeatId, ct);
+            db.ChangeTracker.Clear();
+            return new Result(Outcome.Superseded, 0, read?.Totals.ActiveSeconds ?? 0, required, read?.Totals.ReachedEnd ?? false, read?.LedgerHours >= lesson.Hours);
+        }
 
         private async Task<Result> TryOnce(Command command, Lesson lesson, int required, LearningRecordOptions o, CancellationToken ct)
         {

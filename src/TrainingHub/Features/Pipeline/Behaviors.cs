@@ -77,3 +77,26 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         return await next(message, cancellationToken);
     }
 }
+
+/// <summary>A request only an institute admin may send: the pipeline checks it before the handler, so no handler can forget.</summary>
+public interface IInstituteAdminOnly
+{
+    string ActorId { get; }
+
+    /// <summary>What someone else is told (a 403 page).</summary>
+    string Refusal => "Only the institute can do this.";
+}
+
+/// <summary>Third: refuses an <see cref="IInstituteAdminOnly"/> request from anyone who is not an institute admin.</summary>
+public sealed class SiteScopeBehavior<TMessage, TResponse>(Shared.SiteScope scope) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is IInstituteAdminOnly admin && !await scope.IsInstituteAdminAsync(admin.ActorId, cancellationToken))
+        {
+            throw new Shared.ForbiddenException(admin.Refusal);
+        }
+        return await next(message, cancellationToken);
+    }
+}

@@ -15,6 +15,9 @@ public sealed record QuizLayout(IReadOnlyList<QuizLayout.Item> Items)
 
     public static QuizLayout FromJson(string json) => new(JsonSerializer.Deserialize<List<Item>>(json) ?? []);
 
+    /// <summary>The course file's option numbers in the order this attempt shows them; a submitted value is a place in this list.</summary>
+    public static IReadOnlyList<int> Shown(Item item, QuizQuestion question) => item.OptionOrder.Where(i => i < question.Options.Count).ToList();
+
     public static QuizLayout Draw(Quiz quiz, Random random)
     {
         var questions = quiz.Questions.ToArray();

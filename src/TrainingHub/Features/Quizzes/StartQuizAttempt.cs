@@ -15,6 +15,8 @@ public static class StartQuizAttempt
 {
     public sealed record Command(string PersonId, string CourseId, string ModuleId) : ICommand<Result>;
 
+    /// <param name="Value">The option's place on this attempt's paper (shuffled per attempt), never its place in the course file,
+    /// so the values a browser sends say nothing about which option is right.</param>
     public sealed record OptionView(int Value, string Text);
 
     public sealed record QuestionView(string Id, QuestionType Type, string StemHtml, IReadOnlyList<OptionView> Options);
@@ -81,7 +83,7 @@ public static class StartQuizAttempt
             var questions = QuizLayout.FromJson(open.Layout).Items
                 .Select(item => (item, q: quiz.Questions.FirstOrDefault(q => q.Id == item.QuestionId)))
                 .Where(x => x.q is not null)
-                .Select(x => new QuestionView(x.q!.Id, x.q.Type, x.q.StemHtml, x.item.OptionOrder.Where(i => i < x.q.Options.Count).Select(i => new OptionView(i, x.q.Options[i].Text)).ToList()))
+                .Select(x => new QuestionView(x.q!.Id, x.q.Type, x.q.StemHtml, QuizLayout.Shown(x.item, x.q).Select((i, position) => new OptionView(position, x.q.Options[i].Text)).ToList()))
                 .ToList();
             return new Result(course.Title, module.Title, open.Id, open.Number, open.PassMark, standing, questions);
         }

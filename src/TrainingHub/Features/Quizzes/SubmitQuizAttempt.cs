@@ -40,15 +40,20 @@ public static class SubmitQuizAttempt
             var quiz = catalog.Find(attempt.CourseId)?.Modules.FirstOrDefault(m => m.Id == attempt.ModuleId)?.Quiz
                 ?? throw new NotFoundException("This quiz is no longer part of the course.");
             var layout = QuizLayout.FromJson(attempt.Layout);
-            var questions = layout.Items.Select(i => quiz.Questions.FirstOrDefault(q => q.Id == i.QuestionId)).OfType<QuizQuestion>().ToList();
+            var drawn = layout.Items.Select(i => (Item: i, Question: quiz.Questions.FirstOrDefault(q => q.Id == i.QuestionId)))
+                .Where(x => x.Question is not null).Select(x => (x.Item, Question: x.Question!)).ToList();
+            var questions = drawn.Select(x => x.Question).ToList();
 
             var failures = new List<ValidationFailure>();
             var answers = new Dictionary<string, IReadOnlySet<int>>(StringComparer.Ordinal);
             for (var n = 0; n < questions.Count; n++)
             {
                 var q = questions[n];
-                var chosen = (command.Answers.GetValueOrDefault(q.Id) ?? []).Distinct().ToHashSet();
-                if (chosen.Count == 0 || chosen.Any(i => i < 0 || i >= q.Options.Count))
+                // Answers are places on this attempt's shuffled paper; the key is only ever compared on the server.
+                var shown = QuizLayout.Shown(drawn[n].Item, q);
+                var places = (command.Answers.GetValueOrDefault(q.Id) ?? []).Distinct().ToHashSet();
+                var chosen = places.Where(p => p >= 0 && p < shown.Count).Select(p => shown[p]).ToHashSet();
+                if (places.Count == 0 || chosen.Count != places.Count)
                 {
                     failures.Add(new ValidationFailure(q.Id, $"Question {n + 1} has no answer. Choose an answer before you submit."));
                 }

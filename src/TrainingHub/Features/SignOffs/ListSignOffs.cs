@@ -3,22 +3,26 @@ using Mediator;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.SignOffs;
 
 /// <summary>For institute admins: recent sign-offs, who made them, what they covered and whether they were revoked.</summary>
 public static class ListSignOffs
 {
-    public sealed record Query(string AdminId) : IQuery<IReadOnlyList<Item>>;
+    public sealed record Query(string AdminId) : IQuery<IReadOnlyList<Item>>, IInstituteAdminOnly
+    {
+        string IInstituteAdminOnly.ActorId => AdminId;
+        string IInstituteAdminOnly.Refusal => "Only an institute admin can see every sign-off.";
+    }
 
     public sealed record Item(Guid Id, DateTime SignedAt, string SupervisorName, string SiteName, SignOffDecision Decision, int Items, decimal Hours,
         string? Reason, string TypedName, string? IpAddress, string? RevokedReason);
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope) : IQueryHandler<Query, IReadOnlyList<Item>>
+    public sealed class Handler(TrainingHubDb db) : IQueryHandler<Query, IReadOnlyList<Item>>
     {
         public async ValueTask<IReadOnlyList<Item>> Handle(Query query, CancellationToken ct)
         {
-            if (!await scope.IsInstituteAdminAsync(query.AdminId, ct)) throw new ForbiddenException("Only an institute admin can see every sign-off.");
             var rows = await (from s in db.SignOffs.AsNoTracking()
                               join u in db.Users.AsNoTracking() on s.SupervisorId equals u.Id
                               join site in db.Sites.AsNoTracking() on s.SiteId equals site.Id

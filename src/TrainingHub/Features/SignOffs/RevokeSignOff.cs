@@ -6,6 +6,7 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.LearningRecord;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.SignOffs;
 
@@ -15,7 +16,11 @@ namespace TrainingHub.Features.SignOffs;
 /// </summary>
 public static class RevokeSignOff
 {
-    public sealed record Command(string AdminId, Guid SignOffId, string Reason) : ICommand;
+    public sealed record Command(string AdminId, Guid SignOffId, string Reason) : ICommand, IInstituteAdminOnly
+    {
+        string IInstituteAdminOnly.ActorId => AdminId;
+        string IInstituteAdminOnly.Refusal => "Only an institute admin can revoke a sign-off.";
+    }
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -25,11 +30,10 @@ public static class RevokeSignOff
         }
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, HoursLedger ledger, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command>
+    public sealed class Handler(TrainingHubDb db, HoursLedger ledger, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            if (!await scope.IsInstituteAdminAsync(command.AdminId, ct)) throw new ForbiddenException("Only an institute admin can revoke a sign-off.");
             var signOff = await db.SignOffs.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.SignOffId, ct)
                 ?? throw new NotFoundException("There is no such sign-off.");
             if (signOff.Decision != SignOffDecision.Approved)

@@ -67,8 +67,7 @@ public sealed class CourseCompletionFlowTests : IAsyncLifetime
     private async Task PassQuiz(Module module)
     {
         var attempt = await _host.Send(new StartQuizAttempt.Command(_terry, "mat", module.Id));
-        var answers = attempt.Questions.ToDictionary(q => q.Id, q => module.Quiz!.Questions.Single(x => x.Id == q.Id).Options
-            .Select((o, i) => (o, i)).Where(x => x.o.Correct).Select(x => x.i).ToArray());
+        var answers = QuizPapers.Right(attempt, module.Quiz!);
         var wasCompleted = (await Enrollment()).Status == EnrollmentStatus.Completed;
         var submitted = await _host.Send(new SubmitQuizAttempt.Command(_terry, attempt.AttemptId!.Value, answers));
         Assert.True((await _host.Send(new GetQuizResult.Query(_terry, submitted.AttemptId))).Passed);

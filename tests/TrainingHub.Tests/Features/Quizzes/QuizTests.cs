@@ -36,12 +36,10 @@ public sealed class QuizTests : IAsyncLifetime
     private Task<GetQuizResult.Result> Result(Guid attemptId) => _host.Send(new GetQuizResult.Query(_terry, attemptId));
 
     /// <summary>The answer key from the catalog, for the questions the attempt drew.</summary>
-    private Dictionary<string, int[]> RightAnswers(StartQuizAttempt.Result attempt) =>
-        attempt.Questions.ToDictionary(q => q.Id, q => Question(q.Id).Options.Select((o, i) => (o, i)).Where(x => x.o.Correct).Select(x => x.i).ToArray());
+    private Dictionary<string, int[]> RightAnswers(StartQuizAttempt.Result attempt) => QuizPapers.Right(attempt, Quiz);
 
     /// <summary>One wrong option for every question.</summary>
-    private Dictionary<string, int[]> WrongAnswers(StartQuizAttempt.Result attempt) =>
-        attempt.Questions.ToDictionary(q => q.Id, q => new[] { Question(q.Id).Options.Select((o, i) => (o, i)).First(x => !x.o.Correct).i });
+    private Dictionary<string, int[]> WrongAnswers(StartQuizAttempt.Result attempt) => QuizPapers.Wrong(attempt, Quiz);
 
     private QuizQuestion Question(string id) => Quiz.Questions.Single(q => q.Id == id);
 
@@ -96,9 +94,19 @@ public sealed class QuizTests : IAsyncLifetime
         {
             var question = Question(view.Id);
             Assert.Equal(question.StemHtml, view.StemHtml);
-            Assert.Equal(Enumerable.Range(0, question.Options.Count), view.Options.Select(o => o.Value).Order());
-            Assert.All(view.Options, o => Assert.Equal(question.Options[o.Value].Text, o.Text));
+            Assert.Equal(Enumerable.Range(0, question.Options.Count), view.Options.Select(o => o.Value));
+            Assert.Equal(question.Options.Select(o => o.Text).Order(StringComparer.Ordinal), view.Options.Select(o => o.Text).Order(StringComparer.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task The_values_a_browser_sends_are_places_on_the_shuffled_paper_so_they_say_nothing_about_the_key()
+    {
+        var attempt = await Start();
+        var shuffled = attempt.Questions.Where(q => q.Type != QuestionType.TrueFalse).ToList();
+        Assert.True(shuffled.Count >= 5, "The quiz has too few shuffled questions to show anything.");
+        // Values are places on this paper: the first option shown is 0 whatever its place in the course file.
+        Assert.Contains(shuffled, q => q.Options.Select(o => o.Text).SequenceEqual(Question(q.Id).Options.Select(o => o.Text)) is false);
     }
 
     [Fact]

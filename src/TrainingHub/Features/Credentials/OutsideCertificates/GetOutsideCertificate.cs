@@ -4,13 +4,14 @@ using Mediator;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Credentials.OutsideCertificates;
 
 /// <summary>For an institute admin: one outside certificate, its history of decisions, and what the verification form offers.</summary>
 public static class GetOutsideCertificate
 {
-    public sealed record Query(string ActorId, Guid CertificateId) : IQuery<Result>;
+    public sealed record Query(string ActorId, Guid CertificateId) : IQuery<Result>, IInstituteAdminOnly;
 
     public sealed record DomainChoice(string Key, string Name);
 
@@ -25,11 +26,10 @@ public static class GetOutsideCertificate
         public Validator() => RuleFor(q => q.ActorId).NotEmpty();
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, CourseCatalog catalog, CredentialRuleBook rules) : IQueryHandler<Query, Result>
+    public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, CredentialRuleBook rules) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
-            await scope.RequireInstituteAdminAsync(query.ActorId, ct);
             var row = await (from x in db.OutsideCertificates
                              join p in db.Users on x.PersonId equals p.Id
                              where x.Id == query.CertificateId

@@ -3,13 +3,14 @@ using FluentValidation;
 using Mediator;
 using TrainingHub.Data;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Credentials.OutsideCertificates;
 
 /// <summary>For institute admins: outside certificates waiting to be verified, oldest first, and the latest decisions.</summary>
 public static class OutsideCertificateQueue
 {
-    public sealed record Query(string ActorId) : IQuery<Result>;
+    public sealed record Query(string ActorId) : IQuery<Result>, IInstituteAdminOnly;
 
     public sealed record Item(Guid Id, string PersonName, string PersonEmail, string ProviderName, string CourseTitle, DateOnly CompletedOn, decimal HoursClaimed,
         DateTime UploadedAt, OutsideCertificateStatus Status, DateTime? DecidedAt);
@@ -21,11 +22,10 @@ public static class OutsideCertificateQueue
         public Validator() => RuleFor(q => q.ActorId).NotEmpty();
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope) : IQueryHandler<Query, Result>
+    public sealed class Handler(TrainingHubDb db) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
-            await scope.RequireInstituteAdminAsync(query.ActorId, ct);
             var rows = await (from c in db.OutsideCertificates
                               join p in db.Users on c.PersonId equals p.Id
                               select new { c, p.FullName, p.Email }).AsNoTracking().ToListAsync(ct);

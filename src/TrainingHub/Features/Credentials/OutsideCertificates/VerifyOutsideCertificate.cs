@@ -5,6 +5,7 @@ using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Credentials.OutsideCertificates;
 
@@ -15,7 +16,7 @@ namespace TrainingHub.Features.Credentials.OutsideCertificates;
 public static class VerifyOutsideCertificate
 {
     public sealed record Command(string ActorId, Guid CertificateId, OutsideCertificateDecision? Decision, IReadOnlyDictionary<string, decimal?> HoursByDomain,
-        string? ProviderName, string? ProviderBoard, string? ProviderNumber, DateOnly? CompletedOn, HoursDelivery? Delivery, string? Reason) : ICommand<Guid>;
+        string? ProviderName, string? ProviderBoard, string? ProviderNumber, DateOnly? CompletedOn, HoursDelivery? Delivery, string? Reason) : ICommand<Guid>, IInstituteAdminOnly;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -47,11 +48,10 @@ public static class VerifyOutsideCertificate
         }
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command, Guid>
+    public sealed class Handler(TrainingHubDb db, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
-            await scope.RequireInstituteAdminAsync(command.ActorId, ct);
             var certificate = await db.OutsideCertificates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CertificateId, ct)
                 ?? throw new NotFoundException("There is no such certificate.");
             if (certificate.PersonId == command.ActorId) throw new ForbiddenException("You cannot verify your own certificate. Ask another institute admin.");

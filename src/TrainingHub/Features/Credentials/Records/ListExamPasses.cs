@@ -4,13 +4,14 @@ using Mediator;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Credentials.Records;
 
 /// <summary>For institute admins: the exams that can be recorded, and the latest exam records with who made them.</summary>
 public static class ListExamPasses
 {
-    public sealed record Query(string ActorId) : IQuery<Result>;
+    public sealed record Query(string ActorId) : IQuery<Result>, IInstituteAdminOnly;
 
     public sealed record Item(Guid Id, string PersonName, string PersonEmail, string ExamName, DateOnly PassedOn, string RecordedBy, DateTime RecordedAt, string? WithdrawnReason);
 
@@ -21,11 +22,10 @@ public static class ListExamPasses
         public Validator() => RuleFor(q => q.ActorId).NotEmpty();
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, CredentialRuleBook rules) : IQueryHandler<Query, Result>
+    public sealed class Handler(TrainingHubDb db, CredentialRuleBook rules) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
-            await scope.RequireInstituteAdminAsync(query.ActorId, ct);
             var rows = await (from p in db.ExamPasses
                               join person in db.Users on p.PersonId equals person.Id
                               join recorder in db.Users on p.RecordedById equals recorder.Id

@@ -6,13 +6,14 @@ using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Credentials.Records;
 
 /// <summary>An institute admin records that a person passed a board exam, on the date the result shows.</summary>
 public static class RecordExamPass
 {
-    public sealed record Command(string ActorId, string? PersonEmail, string? ExamId, DateOnly? PassedOn) : ICommand<Guid>;
+    public sealed record Command(string ActorId, string? PersonEmail, string? ExamId, DateOnly? PassedOn) : ICommand<Guid>, IInstituteAdminOnly;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -26,11 +27,10 @@ public static class RecordExamPass
         }
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, CredentialRuleBook rules, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command, Guid>
+    public sealed class Handler(TrainingHubDb db, CredentialRuleBook rules, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
-            await scope.RequireInstituteAdminAsync(command.ActorId, ct);
             var email = command.PersonEmail!.Trim();
             var person = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => new { u.Id, u.FullName }).SingleOrDefaultAsync(ct)
                 ?? throw new ValidationException([new ValidationFailure(nameof(Command.PersonEmail), $"No one has an account with the email address {email}.")]);

@@ -5,24 +5,24 @@ using Mediator;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Credentials.Records;
 
 /// <summary>An institute admin withdraws an exam pass recorded by mistake, with a reason. The record stays; it no longer counts.</summary>
 public static class WithdrawExamPass
 {
-    public sealed record Command(string ActorId, Guid ExamPassId, string? Reason) : ICommand<Guid>;
+    public sealed record Command(string ActorId, Guid ExamPassId, string? Reason) : ICommand<Guid>, IInstituteAdminOnly;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the record is withdrawn.").MaximumLength(1000);
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command, Guid>
+    public sealed class Handler(TrainingHubDb db, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
-            await scope.RequireInstituteAdminAsync(command.ActorId, ct);
             if (!await db.ExamPasses.AnyAsync(p => p.Id == command.ExamPassId, ct)) throw new NotFoundException("There is no such exam record.");
             if (await db.ExamPassWithdrawals.AnyAsync(w => w.ExamPassId == command.ExamPassId, ct))
             {

@@ -5,13 +5,14 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Shared;
 using TrainingHub.Features.Sites.Cohorts;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Sites.Facilitators;
 
 /// <summary>For the institute: every facilitator at every site, and the courses each is approved to deliver.</summary>
 public static class ListFacilitatorApprovals
 {
-    public sealed record Query(string ActorId) : IQuery<Result>;
+    public sealed record Query(string ActorId) : IQuery<Result>, IInstituteAdminOnly;
 
     public sealed record Approval(string CourseId, string CourseTitle, DateTime ApprovedAt);
 
@@ -19,11 +20,10 @@ public static class ListFacilitatorApprovals
 
     public sealed record Result(IReadOnlyList<Facilitator> Facilitators, IReadOnlyList<ListCohorts.CourseChoice> Courses);
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, CourseCatalog catalog) : IQueryHandler<Query, Result>
+    public sealed class Handler(TrainingHubDb db, CourseCatalog catalog) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
-            await scope.RequireInstituteAdminAsync(query.ActorId, ct);
             var rows = await (from m in db.SiteMemberships.AsNoTracking()
                               join p in db.Users.AsNoTracking() on m.PersonId equals p.Id
                               join s in db.Sites.AsNoTracking() on m.SiteId equals s.Id

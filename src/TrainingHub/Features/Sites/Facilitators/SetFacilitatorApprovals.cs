@@ -5,6 +5,7 @@ using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Sites.Facilitators;
 
@@ -15,7 +16,7 @@ namespace TrainingHub.Features.Sites.Facilitators;
 public static class SetFacilitatorApprovals
 {
     /// <param name="CourseIds">Every course the facilitator is approved for after the change.</param>
-    public sealed record Command(string ActorId, string PersonId, IReadOnlyList<string> CourseIds) : ICommand;
+    public sealed record Command(string ActorId, string PersonId, IReadOnlyList<string> CourseIds) : ICommand, IInstituteAdminOnly;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -27,11 +28,10 @@ public static class SetFacilitatorApprovals
         }
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, CourseCatalog catalog, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command>
+    public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            await scope.RequireInstituteAdminAsync(command.ActorId, ct);
             if (!await db.SiteMemberships.AnyAsync(m => m.PersonId == command.PersonId && m.Role == Roles.Facilitator, ct))
             {
                 throw new NotFoundException("This person is not a facilitator at any site.");

@@ -6,6 +6,7 @@ using TrainingHub.Domain;
 using TrainingHub.Email;
 using TrainingHub.Features.Shared;
 using TrainingHub.Features.Sites.People;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Sites.Onboarding;
 
@@ -16,7 +17,7 @@ namespace TrainingHub.Features.Sites.Onboarding;
 /// </summary>
 public static class InviteSite
 {
-    public sealed record Command(string ActorId, string SiteName, string State, string CoordinatorName, string CoordinatorEmail) : ICommand<Result>;
+    public sealed record Command(string ActorId, string SiteName, string State, string CoordinatorName, string CoordinatorEmail) : ICommand<Result>, IInstituteAdminOnly;
 
     public sealed record Result(Guid SiteId, bool EmailSent);
 
@@ -48,12 +49,11 @@ public static class InviteSite
         }
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, SiteMembers members, InvitationLinks links, TimeProvider clock, AuditTrail audit)
+    public sealed class Handler(TrainingHubDb db, SiteMembers members, InvitationLinks links, TimeProvider clock, AuditTrail audit)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            await scope.RequireInstituteAdminAsync(command.ActorId, ct);
             var name = command.SiteName.Trim();
             var institute = await db.Institutes.AsNoTracking().OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(ct);
             if (await db.Sites.AnyAsync(s => s.InstituteId == institute && s.Name == name, ct))

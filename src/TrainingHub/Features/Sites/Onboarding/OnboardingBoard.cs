@@ -4,13 +4,14 @@ using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Sites.Onboarding;
 
 /// <summary>For the institute: every site, the onboarding step it is at, and what it is waiting for.</summary>
 public static class OnboardingBoard
 {
-    public sealed record Query(string ActorId) : IQuery<Result>;
+    public sealed record Query(string ActorId) : IQuery<Result>, IInstituteAdminOnly;
 
     public sealed record Card(
         Guid SiteId, string Name, string State, SiteStatus Status, string? CoordinatorName, string? CoordinatorEmail,
@@ -26,11 +27,10 @@ public static class OnboardingBoard
         public IEnumerable<Card> In(SiteStatus status) => Sites.Where(s => s.Status == status);
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, OnboardingGuide guide, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(TrainingHubDb db, OnboardingGuide guide, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
-            await scope.RequireInstituteAdminAsync(query.ActorId, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
             var profiles = await db.SiteProfiles.AsNoTracking().ToDictionaryAsync(p => p.SiteId, ct);

@@ -6,6 +6,7 @@ using TrainingHub.Domain;
 using TrainingHub.Email;
 using TrainingHub.Features.Shared;
 using TrainingHub.Features.Sites.People;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Sites.Onboarding;
 
@@ -14,7 +15,7 @@ public static class ReviewSite
 {
     public enum Decision { Activate, SendBack }
 
-    public sealed record Command(string ActorId, Guid SiteId, Decision Decision, string? Note) : ICommand;
+    public sealed record Command(string ActorId, Guid SiteId, Decision Decision, string? Note) : ICommand, IInstituteAdminOnly;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -27,11 +28,10 @@ public static class ReviewSite
         }
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, InvitationLinks links, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command>
+    public sealed class Handler(TrainingHubDb db, InvitationLinks links, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            await scope.RequireInstituteAdminAsync(command.ActorId, ct);
             var site = await db.Sites.SingleOrDefaultAsync(s => s.Id == command.SiteId, ct) ?? throw new NotFoundException("There is no such site.");
             if (site.Status != SiteStatus.AwaitingReview)
             {

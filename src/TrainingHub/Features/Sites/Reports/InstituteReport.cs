@@ -6,23 +6,23 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.LearningRecord;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.Pipeline;
 
 namespace TrainingHub.Features.Sites.Reports;
 
 /// <summary>For the institute: every site's numbers side by side, and the totals across sites (each trainee counted once).</summary>
 public static class InstituteReport
 {
-    public sealed record Query(string ActorId) : IQuery<Result>;
+    public sealed record Query(string ActorId) : IQuery<Result>, IInstituteAdminOnly;
 
     public sealed record SiteRow(Guid SiteId, string Name, string State, SiteStatus Status, ReportNumbers.Numbers Numbers);
 
     public sealed record Result(IReadOnlyList<SiteRow> Sites, ReportNumbers.Numbers Total);
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope, ReportNumbers numbers) : IQueryHandler<Query, Result>
+    public sealed class Handler(TrainingHubDb db, ReportNumbers numbers) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
-            await scope.RequireInstituteAdminAsync(query.ActorId, ct);
             var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, s.State, s.Status }).ToListAsync(ct);
             var data = await numbers.LoadAsync(sites.Select(s => s.Id).ToList(), ct);
             return new Result(
