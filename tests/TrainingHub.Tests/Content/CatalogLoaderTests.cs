@@ -185,6 +185,34 @@ public sealed class CatalogLoaderTests : IDisposable
         Assert.Equal("'clean' is stigmatising or unclear language; use in recovery", problem.Message);
     }
 
+    [Theory]
+    [InlineData("They were kind to him while he was still using.", "still using", "uses drugs")]
+    [InlineData("She left detox on Friday.", "detox", "withdrawal management")]
+    [InlineData("He went through detoxification twice.", "detoxification", "withdrawal management")]
+    [InlineData("Her medication is a crutch.", "crutch", "medication")]
+    public void The_shipped_word_list_refuses_still_using_detox_and_crutch_in_the_authors_own_voice(string sentence, string word, string instead)
+    {
+        _content.Write("language.yml", File.ReadAllText(Path.Combine(DataPaths.FindContentFolder(AppContext.BaseDirectory), "language.yml")));
+        _content.WithValidCourse();
+        _content.Write("courses/sample/01-basics/01-first.md", ContentFolder.LiveLesson("sample-first", 0.5m, extraBody: "\n" + sentence));
+        var problem = Single(Load(), "01-first.md");
+        Assert.Equal(ProblemKind.Editorial, problem.Kind);
+        Assert.StartsWith($"'{word}' is stigmatising or unclear language; use {instead}", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_word_list_allows_those_words_as_marked_quotations_of_the_stigma_a_lesson_challenges()
+    {
+        _content.Write("language.yml", File.ReadAllText(Path.Combine(DataPaths.FindContentFolder(AppContext.BaseDirectory), "language.yml")));
+        _content.WithValidCourse();
+        _content.Write("courses/sample/01-basics/01-first.md", ContentFolder.LiveLesson("sample-first", 0.5m, extraBody: string.Join('\n',
+            "",
+            "A member told her she was \"still using\" and should not share.",
+            "Avoid calling medication a \"crutch\".",
+            "*\"Medication is just a crutch.\"* Medication treats a long-term condition.")));
+        Assert.Empty(Load().Problems);
+    }
+
     [Fact]
     public void A_short_lesson_and_an_agenda_that_does_not_fill_the_hours_are_editorial_problems()
     {
