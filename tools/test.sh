@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need on a fresh Debian machine, then runs the content linter and every suite.
-#   tools/test.sh            everything
-#   tools/test.sh --fast     skip the browser suite and the tests marked [Trait("Speed", "Slow")] (for quick local runs; CI runs everything)
-# The tests use SQLite files; TRAININGHUB_TEST_PROVIDER=PostgreSql with TRAININGHUB_TEST_CONNECTION points their template
-# database at a server instead (tests/TrainingHub.Testing/TestDatabase.cs), a seam not yet run in CI.
+#   tools/test.sh            everything: the suites on SQLite, the browser suite, then the feature and HTTP suites again on
+#                            a throwaway PostgreSQL server (tools/postgres-cluster.sh)
+#   tools/test.sh --fast     SQLite only, without the browser suite and the tests marked [Trait("Speed", "Slow")] (for quick
+#                            local runs; CI runs everything)
+# TRAININGHUB_TEST_PROVIDER=PostgreSql with TRAININGHUB_TEST_CONNECTION points the tests' template database at a server
+# (tests/TrainingHub.Testing/TestDatabase.cs); the PostgreSQL pass sets both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +14,10 @@ fast=false
 
 # Debian packages the suites use: chromium (browser tests), fonts (PDF and page rendering),
 # poppler-utils (pdftotext reads PDFs back), zbar-tools (zbarimg decodes QR codes).
-tools/debian-packages.sh chromium fonts-dejavu-core poppler-utils zbar-tools
+# postgresql: the server of the second pass (--fast has no such pass).
+packages=(chromium fonts-dejavu-core poppler-utils zbar-tools)
+$fast || packages+=(postgresql)
+tools/debian-packages.sh "${packages[@]}"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== Restoring tools and packages"
@@ -36,4 +41,18 @@ for suite in "${suites[@]}"; do
   echo "== $suite"
   dotnet test "$suite" -c Release --no-build -nologo --logger "console;verbosity=minimal" "${filter[@]}"
 done
+
+if ! $fast; then
+  echo "== PostgreSQL: starting a throwaway server"
+  eval "$(tools/postgres-cluster.sh start)"
+  trap 'tools/postgres-cluster.sh stop "$POSTGRES_CLUSTER_DIR"' EXIT
+  export TRAININGHUB_TEST_PROVIDER=PostgreSql TRAININGHUB_TEST_CONNECTION="$POSTGRES_CLUSTER_CONNECTION"
+  started=$SECONDS
+  for suite in tests/TrainingHub.Tests tests/TrainingHub.Web.Tests; do
+    echo "== $suite on PostgreSQL"
+    # Tests of SQLite's own machinery (the write gate, grouped commits) have nothing to test on a server.
+    dotnet test "$suite" -c Release --no-build -nologo --logger "console;verbosity=minimal" --filter "OnlyOn!=Sqlite"
+  done
+  echo "== PostgreSQL pass took $((SECONDS - started)) s"
+fi
 echo "== All suites passed"

@@ -9,7 +9,7 @@ using TrainingHub.Infrastructure;
 namespace TrainingHub.Testing;
 
 /// <summary>The application's own services, without the web site, as jobs and the CLI compose them.</summary>
-internal static class ApplicationServices
+public static class ApplicationServices
 {
     public static ServiceProvider Build(string dataFolder, IDictionary<string, string?> settings, TimeProvider? clock, CourseCatalog? catalog,
         Action<IServiceCollection>? configure)

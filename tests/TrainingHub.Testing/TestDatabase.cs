@@ -86,6 +86,14 @@ public abstract class TemplateDatabase
         return Templates.GetOrAdd($"{database.Provider}|{seed.Key}", _ => new(() => Task.Run(() => BuildAsync(seed, database)))).Value;
     }
 
+    /// <summary>A database with nothing in it, not even the schema, for tests of start-up itself; SQLite's file is made in the folder.</summary>
+    public static async Task<DatabaseCopy> EmptyAsync(TestDatabaseSettings? database = null)
+    {
+        database ??= TestDatabaseSettings.Current;
+        if (database.Provider == TestDatabaseProvider.Sqlite) return new DatabaseCopy(new Dictionary<string, string?>());
+        return await PostgreSqlTemplate.EmptyAsync(database.ConnectionString!);
+    }
+
     private static Task<TemplateDatabase> BuildAsync(DatabaseSeed seed, TestDatabaseSettings database) => database.Provider switch
     {
         TestDatabaseProvider.Sqlite => SqliteTemplate.BuildAsync(seed),
@@ -101,7 +109,7 @@ public abstract class TemplateDatabase
         var clock = seed.At is { } at ? new FakeTimeProvider(at) : null;
         await using var services = ApplicationServices.Build(folder, values, clock, catalog: null, configure: null);
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync(migrate: true, CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         return services.GetRequiredService<CourseCatalog>();
@@ -170,12 +178,22 @@ public abstract class TemplateDatabase
             await ExecuteAsync(server, $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
             var settings = Settings(server, name);
             settings["Database:MigrateOnStartup"] = "false";
-            return new DatabaseCopy(settings, async () =>
-            {
-                NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-            });
+            return Owned(server, name, settings);
         }
+
+        public static async Task<DatabaseCopy> EmptyAsync(string server)
+        {
+            var name = $"traininghub_empty_{Guid.NewGuid():N}";
+            await ExecuteAsync(server, $"CREATE DATABASE \"{name}\" TEMPLATE template0");
+            return Owned(server, name, Settings(server, name));
+        }
+
+        private static DatabaseCopy Owned(string server, string name, Dictionary<string, string?> settings) => new(settings, async () =>
+        {
+            // Only this database's idle connections: other tests' pools stay warm.
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(settings["Database:ConnectionString"]));
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        });
 
         private static Dictionary<string, string?> Settings(string server, string database) => new()
         {

@@ -145,7 +145,7 @@ public static class CliApp
     {
         using var host = BuildHost(options);
         await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync(migrate: true, CancellationToken.None);
         await output.WriteLineAsync("The database is up to date.");
         return 0;
     }

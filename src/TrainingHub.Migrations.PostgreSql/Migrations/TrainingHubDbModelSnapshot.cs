@@ -1149,6 +1149,7 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
+                        .IsUnique()
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
@@ -1624,6 +1625,11 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -1636,7 +1642,7 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstituteId", "Name")
+                    b.HasIndex("InstituteId", "NormalizedName")
                         .IsUnique();
 
                     b.ToTable("Sites");

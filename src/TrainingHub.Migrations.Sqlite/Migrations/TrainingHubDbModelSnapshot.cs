@@ -1134,6 +1134,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
+                        .IsUnique()
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
@@ -1609,6 +1610,11 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -1621,7 +1627,7 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstituteId", "Name")
+                    b.HasIndex("InstituteId", "NormalizedName")
                         .IsUnique();
 
                     b.ToTable("Sites");

@@ -20,7 +20,8 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         e.Property(x => x.State).HasMaxLength(2).IsRequired();
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         e.HasOne<Institute>().WithMany().HasForeignKey(x => x.InstituteId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(x => new { x.InstituteId, x.Name }).IsUnique();
+        e.Property(x => x.NormalizedName).HasMaxLength(200).IsRequired();
+        e.HasIndex(x => new { x.InstituteId, x.NormalizedName }).IsUnique();
     }
 }
 
@@ -84,6 +85,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     public void Configure(EntityTypeBuilder<Person> e)
     {
         e.Property(x => x.FullName).HasMaxLength(200).IsRequired();
+        // Identity checks that an address is free before it saves, which two requests at once can both pass; the index
+        // makes the database refuse the second, whatever the case of the address.
+        e.HasIndex(x => x.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
     }
 }
 

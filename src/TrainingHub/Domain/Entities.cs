@@ -38,7 +38,25 @@ public sealed class Site
 {
     public Guid Id { get; set; }
     public int InstituteId { get; set; }
-    public string Name { get; set; } = "";
+
+    public string Name
+    {
+        get;
+        set
+        {
+            field = value;
+            NormalizedName = NormalizeName(value);
+        }
+    } = "";
+
+    /// <summary>
+    /// The name upper-cased, unique within the institute: "Harbor Light" and "harbor light" are one site on every database
+    /// (SQLite and PostgreSQL compare text case-sensitively, SQL Server usually does not).
+    /// </summary>
+    public string NormalizedName { get; private set; } = "";
+
+    public static string NormalizeName(string name) => name.Trim().ToUpperInvariant();
+
     /// <summary>Two-letter US state code.</summary>
     public string State { get; set; } = "";
     public SiteStatus Status { get; set; }

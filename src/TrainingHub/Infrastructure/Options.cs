@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace TrainingHub.Infrastructure;
@@ -21,8 +22,14 @@ public sealed class DatabaseOptions
     [Required]
     public string DataFolder { get; set; } = "App_Data";
 
-    /// <summary>Apply pending migrations when the site starts.</summary>
-    public bool MigrateOnStartup { get; set; } = true;
+    /// <summary>
+    /// Apply pending migrations when the site starts. Unset: on with SQLite and in Development; off with a database server,
+    /// where the deploy step (<c>TrainingHub.Cli migrate</c>) migrates once, before any server starts.
+    /// </summary>
+    public bool? MigrateOnStartup { get; set; }
+
+    public bool MigratesOnStartup(IHostEnvironment environment) =>
+        MigrateOnStartup ?? (Provider == DatabaseProvider.Sqlite || environment.IsDevelopment());
 
     /// <summary>
     /// SQLite only: commit heartbeats arriving together as one transaction (one disk sync for many). Off: each beat commits

@@ -5,6 +5,7 @@ using TrainingHub.Domain;
 
 namespace TrainingHub.Tests.Data;
 
+[Trait(OnlyOn.Trait, OnlyOn.Sqlite)]
 public sealed class SqliteCommitGroupTests : IAsyncLifetime
 {
     private TestHost _host = null!;

@@ -44,7 +44,7 @@ public static class HangfireIssuance
             using var host = builder.Build();
             await using (var scope = host.Services.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync(default);
+                await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync(migrate: true, default);
             }
             var requests = await SeedAsync(host.Services, count);
             await host.StartAsync();

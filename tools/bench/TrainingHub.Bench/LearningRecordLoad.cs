@@ -48,7 +48,7 @@ public static partial class LearningRecordLoad
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        await sp.GetRequiredService<DatabaseStartup>().PrepareAsync(default);
+        await sp.GetRequiredService<DatabaseStartup>().PrepareAsync(migrate: true, default);
 
         var db = sp.GetRequiredService<TrainingHubDb>();
         var course = sp.GetRequiredService<CourseCatalog>().Find(CourseId)!;

@@ -43,7 +43,7 @@ public static class ReportData
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        await sp.GetRequiredService<DatabaseStartup>().PrepareAsync(default);
+        await sp.GetRequiredService<DatabaseStartup>().PrepareAsync(migrate: true, default);
         var db = sp.GetRequiredService<TrainingHubDb>();
         var catalog = sp.GetRequiredService<CourseCatalog>();
         var ledger = sp.GetRequiredService<HoursLedger>();

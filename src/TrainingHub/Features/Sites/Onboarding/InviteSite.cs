@@ -55,8 +55,9 @@ public static class InviteSite
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
             var name = command.SiteName.Trim();
+            var normalizedName = Site.NormalizeName(name);
             var institute = await db.Institutes.AsNoTracking().OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(ct);
-            if (await db.Sites.AnyAsync(s => s.InstituteId == institute && s.Name == name, ct))
+            if (await db.Sites.AnyAsync(s => s.InstituteId == institute && s.NormalizedName == normalizedName, ct))
             {
                 throw SiteMembers.Invalid(nameof(Command.SiteName), "A site with this name already exists. Check the onboarding board, or add the town to the name.");
             }
