@@ -15,9 +15,8 @@ public static class RateLimits
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // The limits are the validated options, read when a request arrives. Read from configuration while the site is
-            // composed, they missed any source added after that point (a test host's settings among them), so the limiter
-            // kept the default while the rest of the site used the configured value.
+            // The limits are the validated options, read when a request arrives: one source for the limiter and the rest
+            // of the site, rather than a second reading of configuration while the site is composed.
             o.AddPolicy(Account, http => PerClient(http, Account, Options<AccountOptions>(http).RequestsPerMinutePerAddress));
             o.AddPolicy(Verify, http => PerClient(http, Verify, Options<CertificateOptions>(http).VerifyRequestsPerMinute));
         });

@@ -25,16 +25,16 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.NotFound, (await second.GetAsync(UnknownCode)).StatusCode);
     }
 
+    /// <summary>A load test from one machine raises the limit above what any one visitor needs (it once stopped at 100,000).</summary>
     [Fact]
-    public async Task A_verify_limit_raised_through_configuration_is_the_limit_the_site_applies()
+    public async Task A_verify_limit_raised_through_configuration_for_a_load_test_is_the_limit_the_site_applies()
     {
         var defaultLimit = new CertificateOptions().VerifyRequestsPerMinute;
         using var site = new SiteFactory();
-        // A configuration source added after the site composed its services, as a secret store or a test host adds one.
         using var raised = site.WithWebHostBuilder(b => b.ConfigureAppConfiguration(c =>
-            c.AddInMemoryCollection(new Dictionary<string, string?> { ["Certificates:VerifyRequestsPerMinute"] = "60" })));
+            c.AddInMemoryCollection(new Dictionary<string, string?> { ["Certificates:VerifyRequestsPerMinute"] = "5000000" })));
         var client = raised.CreateClient();
-        Assert.Equal(60, raised.Services.GetRequiredService<IOptions<CertificateOptions>>().Value.VerifyRequestsPerMinute);
+        Assert.Equal(5_000_000, raised.Services.GetRequiredService<IOptions<CertificateOptions>>().Value.VerifyRequestsPerMinute);
 
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < defaultLimit + 10; i++) answers.Add((await client.GetAsync(UnknownCode)).StatusCode);
