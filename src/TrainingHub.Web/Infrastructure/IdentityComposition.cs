@@ -42,7 +42,14 @@ public static class IdentityComposition
                     : SecurityStampValidator.ValidatePrincipalAsync(context);
             };
         });
-        services.AddAntiforgery(o => o.Cookie.Name = "TrainingHub.Antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "TrainingHub.Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // Every other cookie too (Identity's, TempData's): Secure whenever the request came over HTTPS, which behind a proxy
+        // is known only once the forwarded headers are applied (first in the pipeline).
+        services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurePolicy.SameAsRequest);
         KeyProtection.Configure(builder);
         return builder;
     }

@@ -15,20 +15,13 @@ public static class JobsComposition
 {
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
-        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var runServer = (builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions()).RunServer;
         // Each host owns its storage instance (registered in DI), so hosts never share Hangfire's static JobStorage.Current.
         // It is created on first use, after this host's logging exists: Hangfire's log provider is static too.
         builder.Services.AddSingleton<JobStorage>(sp =>
         {
             LogProvider.SetCurrentLogProvider(new HangfireLogging(sp.GetRequiredService<ILoggerFactory>()));
-            return database.Provider switch
-            {
-                DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString),
-                DatabaseProvider.PostgreSql => new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions())),
-                // Hangfire has no maintained SQLite storage; jobs that must survive a restart are rebuilt from outbox rows.
-                _ => new Hangfire.InMemory.InMemoryStorage(),
-            };
+            return StorageFor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IOptions<JobsOptions>>().Value);
         });
         builder.Services.AddHangfire((sp, cfg) => cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -37,12 +30,48 @@ public static class JobsComposition
             .UseLogProvider(new HangfireLogging(sp.GetRequiredService<ILoggerFactory>()))
             .UseStorage(sp.GetRequiredService<JobStorage>()));
         builder.Services.AddSingleton<IOutboxKick, HangfireOutboxKick>();
-        if (jobs.RunServer)
+        if (runServer)
         {
-            builder.Services.AddHangfireServer(o => o.WorkerCount = jobs.WorkerCount);
+            builder.Services.AddHangfireServer((sp, o) =>
+            {
+                var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+                o.WorkerCount = jobs.WorkerCount;
+                // A server that stopped (a crash, a pulled cable) leaves the list, and hands on what it held, within minutes.
+                o.HeartbeatInterval = TimeSpan.FromSeconds(jobs.HeartbeatSeconds);
+                o.ServerTimeout = TimeSpan.FromMinutes(jobs.ServerTimeoutMinutes);
+                o.ServerCheckInterval = TimeSpan.FromMinutes(1);
+            });
         }
         return builder;
     }
+
+    /// <summary>
+    /// Each storage tuned so that a job fetched by a server that died goes to another after
+    /// <see cref="JobsOptions.InvisibilityTimeoutMinutes"/>, not the storages' default of 30 minutes.
+    /// </summary>
+    internal static JobStorage StorageFor(DatabaseOptions database, JobsOptions jobs) => database.Provider switch
+    {
+        // Hangfire's recommended SQL Server settings: a sliding timeout renewed while a job runs, so a long job is never
+        // taken from a live server; a queue that hears of new jobs at once instead of polling; no global locks.
+        DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
+        {
+            SlidingInvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
+            QueuePollInterval = TimeSpan.Zero,
+            UseRecommendedIsolationLevel = true,
+            DisableGlobalLocks = true,
+            CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
+        }),
+        DatabaseProvider.PostgreSql => new PostgreSqlStorage(
+            new NpgsqlConnectionFactory(TrainingHubServices.WithPostgreSqlDefaults(database.ConnectionString!, jobs.WorkerCount), new PostgreSqlStorageOptions()),
+            new PostgreSqlStorageOptions
+            {
+                InvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
+                UseSlidingInvisibilityTimeout = true,
+                QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollSeconds),
+            }),
+        // Hangfire has no maintained SQLite storage; jobs that must survive a restart are rebuilt from outbox rows.
+        _ => new Hangfire.InMemory.InMemoryStorage(),
+    };
 
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {

@@ -1,9 +1,10 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Web.Infrastructure;
 
-/// <summary>Per-address limits on the pages a stranger can hammer: sign-in and password reset, and certificate look-ups.</summary>
+/// <summary>Per-client limits on the pages a stranger can hammer: sign-in and password reset, and certificate look-ups.</summary>
 public static class RateLimits
 {
     public const string Account = "account";
@@ -11,19 +12,24 @@ public static class RateLimits
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
-        var accounts = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Account, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = accounts.RequestsPerMinutePerAddress, Window = TimeSpan.FromMinutes(1) }));
-            var verifyLimit = configuration.GetSection(CertificateOptions.Section).Get<CertificateOptions>()?.VerifyRequestsPerMinute ?? new CertificateOptions().VerifyRequestsPerMinute;
-            o.AddPolicy(Verify, http => RateLimitPartition.GetFixedWindowLimiter(
-                "verify:" + (http.Connection.RemoteIpAddress?.ToString() ?? "local"),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyLimit, Window = TimeSpan.FromMinutes(1) }));
+            // The limits are the validated options, read when a request arrives: one source for the limiter and the rest
+            // of the site, rather than a second reading of configuration while the site is composed.
+            o.AddPolicy(Account, http => PerClient(http, Account, Options<AccountOptions>(http).RequestsPerMinutePerAddress));
+            o.AddPolicy(Verify, http => PerClient(http, Verify, Options<CertificateOptions>(http).VerifyRequestsPerMinute));
         });
         return builder;
     }
+
+    /// <summary>
+    /// One budget per client address, as the forwarded headers from a trusted proxy gave it (they are applied first):
+    /// keyed on the proxy's own address, every visitor behind it would share one budget.
+    /// </summary>
+    private static RateLimitPartition<string> PerClient(HttpContext http, string policy, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter($"{policy}:{http.Connection.RemoteIpAddress?.ToString() ?? "local"}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) });
+
+    private static T Options<T>(HttpContext http) where T : class => http.RequestServices.GetRequiredService<IOptions<T>>().Value;
 }

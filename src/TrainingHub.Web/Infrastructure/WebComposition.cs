@@ -10,6 +10,7 @@ public static class WebComposition
     {
         builder.Services.AddTrainingHubCore(builder.Configuration);
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddProxies();
         builder.Services.AddScoped<IRequestOrigin, HttpRequestOrigin>();
         builder.AddIdentityAndCookies();
         builder.Services.AddAuthorizationPolicies();
@@ -31,13 +32,16 @@ public static class WebComposition
 
     public static WebApplication MapTrainingHub(this WebApplication app)
     {
+        app.UseProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
+        app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

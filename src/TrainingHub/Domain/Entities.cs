@@ -137,6 +137,7 @@ public static class AuditActions
     public const string SignOffApproved = "signoff.approved";
     public const string SignOffRejected = "signoff.rejected";
     public const string SignOffRevoked = "signoff.revoked";
+    public const string OutboxRetried = "outbox.retried";
     public const string SignOffRefused = "signoff.refused";
     public const string HoursResubmitted = "hours.resubmitted";
     public const string PracticumLogged = "practicum.logged";

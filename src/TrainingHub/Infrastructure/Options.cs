@@ -138,8 +138,28 @@ public sealed class JobsOptions
     /// <summary>Run a Hangfire job server inside the site.</summary>
     public bool RunServer { get; set; } = true;
 
+    /// <summary>Jobs one server runs at once; each holds a database connection while it runs.</summary>
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 2;
+
+    /// <summary>Seconds between a server's heartbeats in Hangfire's server list.</summary>
+    [Range(5, 300)]
+    public int HeartbeatSeconds { get; set; } = 30;
+
+    /// <summary>Minutes without a heartbeat after which a server is taken off the list (and its recurring work moves on).</summary>
+    [Range(1, 60)]
+    public int ServerTimeoutMinutes { get; set; } = 2;
+
+    /// <summary>
+    /// Minutes after which a job fetched by a server that stopped answering is handed to another server. Longer than any
+    /// one job runs (an e-mail with a PDF takes seconds), or a slow job would run twice.
+    /// </summary>
+    [Range(1, 60)]
+    public int InvisibilityTimeoutMinutes { get; set; } = 5;
+
+    /// <summary>PostgreSQL storage: seconds between looks at an empty queue (SQL Server is told of new jobs at once).</summary>
+    [Range(1, 60)]
+    public int QueuePollSeconds { get; set; } = 5;
 }
 
 public sealed class InvitationOptions
@@ -176,6 +196,7 @@ public static class OptionsCatalog
         OptionsSection.For<InvitationOptions>(InvitationOptions.Section),
         OptionsSection.For<CredentialOptions>(CredentialOptions.Section),
         OptionsSection.For<KeyProtectionOptions>(KeyProtectionOptions.Section),
+        OptionsSection.For<ProxyOptions>(ProxyOptions.Section),
     ];
 }
 
@@ -286,7 +307,7 @@ public sealed class CertificateOptions
     public string SigningKeyPath { get; set; } = "keys/institute-signing.pem";
 
     /// <summary>Verification look-ups allowed per minute from one network address.</summary>
-    [Range(1, 100000)]
+    [Range(1, 10_000_000)]
     public int VerifyRequestsPerMinute { get; set; } = 20;
 }
 
@@ -325,3 +346,33 @@ public sealed class KeyProtectionOptions
     public bool AllowUnprotectedKeys { get; set; }
 }
 
+/// <summary>
+/// The proxies (nginx, a load balancer) trusted to say, in X-Forwarded-For, -Proto and -Host, who the client is and whether
+/// it came over HTTPS. Loopback is always trusted; the headers from any other address are ignored.
+/// </summary>
+public sealed class ProxyOptions : IValidatableObject
+{
+    public const string Section = "ForwardedHeaders";
+
+    /// <summary>Addresses of the proxies in front of the site, for example 10.0.0.5.</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks the proxies are in, in CIDR notation, for example 10.0.0.0/24.</summary>
+    public string[] KnownNetworks { get; set; } = [];
+
+    /// <summary>How many proxies in a row may add to X-Forwarded-For (1: one nginx or one load balancer).</summary>
+    [Range(1, 10)]
+    public int ForwardLimit { get; set; } = 1;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var address in KnownProxies.Where(a => !System.Net.IPAddress.TryParse(a, out _)))
+        {
+            yield return new ValidationResult($"'{address}' is not an IP address.", [nameof(KnownProxies)]);
+        }
+        foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            yield return new ValidationResult($"'{network}' is not a network in CIDR notation (such as 10.0.0.0/24).", [nameof(KnownNetworks)]);
+        }
+    }
+}

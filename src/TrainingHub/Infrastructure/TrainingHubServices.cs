@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -86,7 +90,7 @@ public static class TrainingHubServices
 
         // Pooled: the options are built once and contexts are reused, instead of both being built for every request.
         services.AddDbContextPool<TrainingHubDb>((sp, o) => ConfigureProvider(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataPaths>(),
-            sp.GetRequiredService<SqliteWriteGateInterceptor>()));
+            sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount, sp.GetRequiredService<SqliteWriteGateInterceptor>()));
 
         services.AddMediator(o =>
         {
@@ -117,8 +121,15 @@ public static class TrainingHubServices
         return services;
     }
 
-    public static void ConfigureProvider(DbContextOptionsBuilder o, DatabaseOptions options, DataPaths paths, SqliteWriteGateInterceptor? writeGate = null)
+    public static void ConfigureProvider(DbContextOptionsBuilder o, DatabaseOptions options, DataPaths paths, int jobWorkerCount, SqliteWriteGateInterceptor? writeGate = null)
     {
+        // A lost race (two tabs' heartbeats, two workers issuing the same certificate or notice) fails SaveChanges and the
+        // caller retries or answers it; EF Core would log each at Error, a line no operator needs to act on. What nobody
+        // handles is still logged at Error, once, by LoggingBehavior or by the job that failed.
+        o.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug)));
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -132,10 +143,31 @@ public static class TrainingHubServices
                 o.UseSqlServer(options.ConnectionString, x => x.MigrationsAssembly("TrainingHub.Migrations.SqlServer"));
                 break;
             case DatabaseProvider.PostgreSql:
-                o.UseNpgsql(options.ConnectionString, x => x.MigrationsAssembly("TrainingHub.Migrations.PostgreSql"));
+                o.UseNpgsql(WithPostgreSqlDefaults(options.ConnectionString!, jobWorkerCount), x => x.MigrationsAssembly("TrainingHub.Migrations.PostgreSql"));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported.");
         }
     }
+
+    /// <summary>
+    /// The PostgreSQL connection string with the settings an operator left out filled in: prepared statements kept per
+    /// connection (Max Auto Prepare=32) and no session reset when a connection goes back to the pool (nothing here changes
+    /// session state), which together took heartbeats from about 500 to 1,000 a second; and a pool sized for one server
+    /// (<see cref="PostgreSqlPoolSize"/>), so several servers stay under the database's connection limit (docs/deploy.md).
+    /// EF Core and Hangfire both use it, so they share one pool.
+    /// </summary>
+    public static string WithPostgreSqlDefaults(string connectionString, int jobWorkerCount)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("MAXAUTOPREPARE")) builder.MaxAutoPrepare = 32;
+        if (!given.Contains("NORESETONCLOSE")) builder.NoResetOnClose = true;
+        if (!given.Contains("MAXIMUMPOOLSIZE") && !given.Contains("MAXPOOLSIZE")) builder.MaxPoolSize = PostgreSqlPoolSize(jobWorkerCount);
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Connections one server may hold: 16 for requests and the jobs' own bookkeeping, and two per job worker.</summary>
+    public static int PostgreSqlPoolSize(int jobWorkerCount) => 16 + 2 * jobWorkerCount;
 }
