@@ -63,7 +63,7 @@ public static class RecordHeartbeat
                     {
                         return await TryOnce(command, lesson, required, o, ct);
                     }
-                    catch (DbUpdateException)
+                    catch (DbUpdateException e) when (DbConflicts.IsLostRace(e))
                     {
                         // Another beat of this person won the race for the clock or the totals (or the same beat arrived twice):
                         // recompute. Each round of racing beats lets at least one through, so a person with several tabs
