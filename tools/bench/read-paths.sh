@@ -71,7 +71,7 @@ echo "== Starting the site (Release, Production settings) on $url"
 (
   cd src/TrainingHub.Web
   exec env ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnprotectedKeys=true Database__DataFolder="$work/data" Institute__PublicBaseUrl="$url" \
-    Accounts__RequestsPerMinutePerAddress=100000 Certificates__VerifyRequestsPerMinute=100000000 \
+    Accounts__RequestsPerMinutePerAddress=100000 Certificates__VerifyRequestsPerMinute=10000000 \
     dotnet bin/Release/net10.0/TrainingHub.Web.dll --urls "$url" --webroot "$work/wwwroot"
 ) >"$work/site.log" 2>&1 &
 site_pid=$!

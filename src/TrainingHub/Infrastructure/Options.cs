@@ -279,7 +279,7 @@ public sealed class CertificateOptions
     public string SigningKeyPath { get; set; } = "keys/institute-signing.pem";
 
     /// <summary>Verification look-ups allowed per minute from one network address.</summary>
-    [Range(1, 100000)]
+    [Range(1, 10_000_000)]
     public int VerifyRequestsPerMinute { get; set; } = 20;
 }
 

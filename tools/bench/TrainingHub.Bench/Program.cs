@@ -49,6 +49,12 @@ if (args is ["--reports-seed", var provider, var target, var reportTrainees, var
     return;
 }
 
+if (args is ["--rollup-cpu", var rollUpFolder, var rollUpRuns])
+{
+    await RollUpCpu.RunAsync(rollUpFolder, int.Parse(rollUpRuns, CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["--heartbeat-handler-cpu", var hbPeople, var hbBeats])
 {
     await HeartbeatHandlerCpu.RunAsync(int.Parse(hbPeople, CultureInfo.InvariantCulture), int.Parse(hbBeats, CultureInfo.InvariantCulture));
