@@ -75,7 +75,7 @@ echo "== Starting the site (Release, Production settings) on $url"
     dotnet bin/Release/net10.0/TrainingHub.Web.dll --urls "$url" --webroot "$work/wwwroot"
 ) >"$work/site.log" 2>&1 &
 site_pid=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 1200); do
   curl -sf -o /dev/null "$url/account/sign-in" && break
   kill -0 "$site_pid" 2>/dev/null || { cat "$work/site.log"; exit 1; }
   sleep 0.5
