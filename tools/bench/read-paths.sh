@@ -101,11 +101,12 @@ echo "== Signing in $PEOPLE trainees"
 first_cookie=$(sed -n '2s/^"\(.*\)",$/\1/p' "$work/cookies.lua")
 
 # A self-paced lesson the trainees have not finished (the seed credits the course's first lessons).
-lesson=$(curl -sf -H "Cookie: $first_cookie" "$url/courses/$course" | grep -o "/courses/$course/lessons/[^\"]*understanding-stigma" | head -1)
+lesson=$(curl -sf -H "Cookie: $first_cookie" "$url/courses/$course" | grep -o "/courses/$course/lessons/rc-understanding-medication-stigma" | head -1 || true)
 [ -n "$lesson" ] || { echo "no lesson link on the course overview"; exit 1; }
 lesson_bytes=$(curl -sf -H "Cookie: $first_cookie" "$url$lesson" | wc -c)
 mkdir -p "$work/wwwroot/bench"
-{ echo "<!DOCTYPE html><title>static</title>"; head -c "$lesson_bytes" /dev/zero | tr '\0' 'x'; } | head -c "$lesson_bytes" >"$work/wwwroot/bench/lesson-size.html"
+static_head="<!DOCTYPE html><title>static</title>"
+{ printf '%s' "$static_head"; head -c $(( lesson_bytes - ${#static_head} )) /dev/zero | tr '\0' 'x'; } >"$work/wwwroot/bench/lesson-size.html"
 echo "lesson page: $url$lesson, $lesson_bytes bytes; static file: /bench/lesson-size.html, $(stat -c %s "$work/wwwroot/bench/lesson-size.html") bytes"
 
 # name | path | who (signed-in trainees, or none) | what a right answer contains
@@ -114,7 +115,7 @@ add_page() { page_path[$1]=$2; page_who[$1]=$3; page_expect[$1]=$4; }
 add_page static /bench/lesson-size.html none "<title>static</title>"
 add_page lesson "$lesson" "$work/cookies.lua" 'id="seat-time"'
 add_page overview "/courses/$course" "$work/cookies.lua" "You are enrolled in this course."
-add_page home /dashboard "$work/cookies.lua" "/courses/$course"
+add_page home /dashboard "$work/cookies.lua" "Recovery Coach Training"
 add_page my-hours /my/hours "$work/cookies.lua" "Recovery Coach"
 add_page anonymous-home / none "Sign in"
 add_page catalogue /courses none "/courses/$course"
