@@ -30,35 +30,11 @@ password=Recovery-Bench-2026
 
 tools/debian-packages.sh wrk curl
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-echo "== Machine"
-echo "nproc: $(nproc)"
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-echo "dotnet: $(dotnet --version)"
-echo "wrk: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "commit: $(git rev-parse --short HEAD)"
-echo "uptime: $(uptime)"
+. tools/bench/common.sh
+describe_machine "wrk: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+build_release
 
-echo "== Building Release"
-dotnet build src/TrainingHub.Web -c Release -nologo -v quiet
-dotnet build tools/bench/TrainingHub.Bench/TrainingHub.Bench.csproj -c Release -nologo -v quiet
-bench() { dotnet tools/bench/TrainingHub.Bench/bin/Release/net10.0/TrainingHub.Bench.dll "$@"; }
-
-work=$(mktemp -d /tmp/traininghub-read-paths-XXXXXX)
-site_pid=""
-cleanup() {
-  if [ -n "$site_pid" ] && kill -0 "$site_pid" 2>/dev/null; then
-    kill "$site_pid" 2>/dev/null || true
-    wait "$site_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-machine_busy_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", ($2 + $3 + $4 + $7 + $8) * 1000 / hz }' /proc/stat; }
-machine_steal_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", $9 * 1000 / hz }' /proc/stat; }
-site_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$site_pid/stat"; }
-rss_mb() { awk -v k="$1" '$1 == k":" { printf "%d", $2 / 1024 }' "/proc/$site_pid/status"; }
+make_work read-paths
 
 echo "== Seeding $PEOPLE trainees"
 seeded=$(bench --read-paths-seed "$work/data" "$PEOPLE")
@@ -75,12 +51,7 @@ echo "== Starting the site (Release, Production settings) on $url"
     dotnet bin/Release/net10.0/TrainingHub.Web.dll --urls "$url" --webroot "$work/wwwroot"
 ) >"$work/site.log" 2>&1 &
 site_pid=$!
-for _ in $(seq 1 1200); do
-  curl -sf -o /dev/null "$url/account/sign-in" && break
-  kill -0 "$site_pid" 2>/dev/null || { cat "$work/site.log"; exit 1; }
-  sleep 0.5
-done
-curl -sf -o /dev/null "$url/account/sign-in"
+wait_for_site "$url" "$work/site.log"
 
 # Signs learner$1 in through the sign-in page (antiforgery token and all) and prints the Cookie header a browser would send.
 sign_in() {
@@ -140,7 +111,7 @@ for name in $PAGES; do
   cpu_before=$(site_cpu_ms); busy_before=$(machine_busy_ms); steal_before=$(machine_steal_ms)
   full=$(load "$CONNECTIONS" "$RUN_SECONDS" 0 "$name" | grep RESULT)
   cpu=$(( $(site_cpu_ms) - cpu_before )); busy=$(( $(machine_busy_ms) - busy_before )); steal=$(( $(machine_steal_ms) - steal_before ))
-  rss=$(rss_mb VmRSS)
+  rss=$(site_memory_mb VmRSS)
   echo "full load: $full"
   rate=$(field rate "$full")
   # Half load: each connection's pause is its share of half the full-load rate, less the time an answer took at full load.
@@ -162,7 +133,7 @@ done
 failures=$(grep -c '^fail:' "$work/site.log" || true)
 check "the site logged no failures" "[ $failures -eq 0 ]"
 [ "$failures" -eq 0 ] || grep -A12 '^fail:' "$work/site.log" | head -40
-echo "peak RSS: $(rss_mb VmHWM) MB"
+echo "peak RSS: $(site_memory_mb VmHWM) MB"
 echo "== Figures (full load: $CONNECTIONS connections, $THREADS threads, $RUN_SECONDS s; half load: the same connections paced to half the full-load rate)"
 echo "| Page | Bytes | Requests/s | × static | p50 / p99 ms | Half load: requests/s | Half load: p99 ms | Site CPU ms/request | RSS MB | Stolen | Load average |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"

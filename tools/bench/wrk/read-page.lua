@@ -4,12 +4,7 @@
 -- right when it is a 200 whose body contains EXPECTED. PAUSE_MS 0 sends as fast as the site answers; otherwise each
 -- connection waits a random pause (exponential, that mean) after each answer, to hold the load at a rate below the limit.
 
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("id", #threads - 1)
-end
+dofile("tools/bench/wrk/threads.lua")
 
 function init(args)
   cookies = args[1] ~= "none" and dofile(args[1]) or nil
@@ -41,8 +36,7 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local r, w, b = 0, 0, 0
-  for _, t in ipairs(threads) do r = r + t:get("right"); w = w + t:get("wrong"); b = math.max(b, t:get("bytes")) end
+  local r, w, b = total("right"), total("wrong"), threads[1]:get("bytes")
   local seconds = summary.duration / 1e6
   io.write(string.format("RESULT requests=%d seconds=%.2f right=%d wrong=%d errors=%d rate=%.1f bytes=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
     summary.requests, seconds, r, w,
