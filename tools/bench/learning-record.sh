@@ -32,39 +32,13 @@ url="http://127.0.0.1:$PORT"
 # Debian packages: wrk (the load) and sqlite3 (reads back what the site wrote).
 tools/debian-packages.sh wrk sqlite3 curl
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-echo "== Machine"
-echo "nproc: $(nproc)"
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-echo "dotnet: $(dotnet --version)"
-echo "wrk: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "uptime: $(uptime)"
+. tools/bench/common.sh
+describe_machine "wrk: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+build_release
 
-echo "== Building Release"
-dotnet build src/TrainingHub.Web -c Release -nologo -v quiet
-bench_project=tools/bench/TrainingHub.Bench/TrainingHub.Bench.csproj
-dotnet build "$bench_project" -c Release -nologo -v quiet
-bench() { dotnet tools/bench/TrainingHub.Bench/bin/Release/net10.0/TrainingHub.Bench.dll "$@"; }
-
-work=$(mktemp -d /tmp/traininghub-learning-record-XXXXXX)
-site_pid=""
-cleanup() {
-  if [ -n "$site_pid" ] && kill -0 "$site_pid" 2>/dev/null; then
-    kill "$site_pid" 2>/dev/null || true
-    wait "$site_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+make_work learning-record
 db="$work/data/traininghub.db"
 sql() { sqlite3 -batch -noheader "$db" "$1"; }
-# The site's own CPU time (user + system, all threads) in milliseconds, from /proc: steadier than rates on a shared machine.
-# CPU time of the whole machine in milliseconds, from /proc/stat: busy (every process, both cores) and stolen (time
-# the hypervisor gave to other guests while this one wanted to run).
-machine_busy_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", ($2 + $3 + $4 + $7 + $8) * 1000 / hz }' /proc/stat; }
-machine_steal_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", $9 * 1000 / hz }' /proc/stat; }
-site_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$site_pid/stat"; }
 
 echo "== Seeding $PEOPLE trainees"
 bench --learning-record-seed "$work/data" "$PEOPLE"
@@ -77,12 +51,7 @@ echo "== Starting the site (Release, Production settings) on $url"
     dotnet bin/Release/net10.0/TrainingHub.Web.dll --urls "$url"
 ) >"$work/site.log" 2>&1 &
 site_pid=$!
-for _ in $(seq 1 120); do
-  curl -sf -o /dev/null "$url/account/sign-in" && break
-  kill -0 "$site_pid" 2>/dev/null || { cat "$work/site.log"; exit 1; }
-  sleep 0.5
-done
-curl -sf -o /dev/null "$url/account/sign-in"
+wait_for_site "$url" "$work/site.log"
 
 # Quiz attempts: enough for the warm-up and the measured run at QUIZ_RATE, with half as many again to spare.
 warmup_attempts=$(( QUIZ_RATE * WARMUP_SECONDS * 3 / 2 ))

@@ -25,37 +25,12 @@ password=Recovery-Demo-2026
 
 tools/debian-packages.sh sqlite3 curl
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-echo "== Machine"
-echo "nproc: $(nproc)"
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-echo "dotnet: $(dotnet --version)"
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "commit: $(git rev-parse --short HEAD)"
-echo "provider: $PROVIDER"
+. tools/bench/common.sh
+describe_machine "provider: $PROVIDER"
+build_release
 
-echo "== Building Release"
-dotnet build src/TrainingHub.Web -c Release -nologo -v quiet
-dotnet build tools/bench/TrainingHub.Bench/TrainingHub.Bench.csproj -c Release -nologo -v quiet
-bench() { dotnet tools/bench/TrainingHub.Bench/bin/Release/net10.0/TrainingHub.Bench.dll "$@"; }
-
-work=$(mktemp -d /tmp/traininghub-reports-XXXXXX)
+make_work reports
 data_root=${DATA_ROOT:-$work}
-site_pid=""
-stop_site() {
-  if [ -n "$site_pid" ] && kill -0 "$site_pid" 2>/dev/null; then
-    kill "$site_pid" 2>/dev/null || true
-    wait "$site_pid" 2>/dev/null || true
-  fi
-  site_pid=""
-}
-cleanup() { stop_site; rm -rf "$work"; }
-trap cleanup EXIT
-
-machine_steal_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", $9 * 1000 / hz }' /proc/stat; }
-machine_total_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", ($2 + $3 + $4 + $5 + $6 + $7 + $8 + $9) * 1000 / hz }' /proc/stat; }
-site_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$site_pid/stat"; }
-peak_rss_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$site_pid/status"; }
 
 # Signs in through the sign-in page (antiforgery token and all) and leaves the cookies in $2.
 sign_in() {
@@ -106,11 +81,7 @@ for size in $SIZES; do
       dotnet bin/Release/net10.0/TrainingHub.Web.dll --urls "$url"
   ) >"$work/site-$rows.log" 2>&1 &
   site_pid=$!
-  for _ in $(seq 1 1200); do
-    curl -sf -o /dev/null "$url/account/sign-in" && break
-    kill -0 "$site_pid" 2>/dev/null || { cat "$work/site-$rows.log"; exit 1; }
-    sleep 0.5
-  done
+  wait_for_site "$url" "$work/site-$rows.log"
 
   admin="$work/admin.cookies"; coordinator="$work/coordinator.cookies"; rm -f "$admin" "$coordinator"
   sign_in "admin@demo.traininghub.test" "$admin"
@@ -132,7 +103,7 @@ for size in $SIZES; do
   site_cpu=$(( $(site_cpu_ms) - cpu_before ))
   steal=$(( $(machine_steal_ms) - steal_before )); total=$(( $(machine_total_ms) - total_before ))
   load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-  rss=$(peak_rss_mb)
+  rss=$(site_memory_mb VmHWM)
   steal_share=$(awk -v s="$steal" -v t="$total" 'BEGIN { if (t > 0) printf "%.1f", s * 100 / t; else print 0 }')
   echo "site CPU for all requests: $site_cpu ms; peak RSS $rss MB; stolen by the hypervisor $steal ms of $total ms ($steal_share %); load average before/after: $load_before / $load_after"
   [ "$(awk -v s="$steal_share" 'BEGIN { print (s >= 5) }')" = 1 ] && echo "NOTE: the hypervisor stole $steal_share % of the machine's time; these figures are held down by other guests."

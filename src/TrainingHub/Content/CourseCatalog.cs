@@ -5,13 +5,38 @@ public sealed class CourseCatalog(IReadOnlyList<Course> courses, IReadOnlyList<T
 {
     private readonly Dictionary<string, Course> _byId = courses.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
+    // Lesson pages look lessons and their neighbours up on every request; the courses never change, so index them once.
+    private readonly Dictionary<(string CourseId, string LessonId), (Lesson Lesson, Lesson? Previous, Lesson? Next)> _lessons = IndexLessons(courses);
+
     public IReadOnlyList<Course> Courses { get; } = courses;
     public IReadOnlyList<TrainingDomain> Domains { get; } = domains;
 
     public Course? Find(string courseId) => _byId.GetValueOrDefault(courseId);
 
     public Lesson? FindLesson(string courseId, string lessonId) =>
-        Find(courseId)?.Lessons.FirstOrDefault(l => l.Id == lessonId);
+        _lessons.TryGetValue((courseId, lessonId), out var found) ? found.Lesson : null;
+
+    /// <summary>The lessons before and after this one in its course, across modules.</summary>
+    public (Lesson? Previous, Lesson? Next) Neighbours(Lesson lesson)
+    {
+        var (_, previous, next) = _lessons[(lesson.CourseId, lesson.Id)];
+        return (previous, next);
+    }
 
     public string DomainName(string tag) => Domains.FirstOrDefault(d => d.Tag == tag)?.Name ?? tag;
+
+    private static Dictionary<(string, string), (Lesson, Lesson?, Lesson?)> IndexLessons(IReadOnlyList<Course> courses)
+    {
+        var index = new Dictionary<(string, string), (Lesson, Lesson?, Lesson?)>();
+        foreach (var course in courses)
+        {
+            var all = course.Lessons.ToList();
+            for (var i = 0; i < all.Count; i++)
+            {
+                // The first lesson with an id wins, as a search in course order would find it.
+                index.TryAdd((course.Id, all[i].Id), (all[i], i > 0 ? all[i - 1] : null, i < all.Count - 1 ? all[i + 1] : null));
+            }
+        }
+        return index;
+    }
 }

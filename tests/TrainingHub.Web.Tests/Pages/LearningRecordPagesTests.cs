@@ -87,6 +87,40 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task A_lesson_page_shows_the_persons_time_from_their_totals_and_from_their_beats_when_the_totals_are_missing()
+    {
+        var client = await site.SignedIn(DemoAccounts.Trainee);
+        var lesson = Catalog.Find("recovery-coach")!.Lessons.Last(l => l.Delivery == LessonDelivery.SelfPaced);
+        var page = $"/courses/recovery-coach/lessons/{lesson.Id}";
+        var terry = TerryId();
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            foreach (var seconds in new[] { 60, 120 })
+            {
+                db.SeatTimeBeats.Add(new Domain.SeatTimeBeat
+                {
+                    Id = Guid.NewGuid(), PersonId = terry, CourseId = "recovery-coach", LessonId = lesson.Id, ReceivedAt = DateTime.UtcNow, Day = today, CreditedSeconds = seconds,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains("Time recorded on this lesson: 3 of", await client.GetStringAsync(page), StringComparison.Ordinal);
+
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
+            db.SeatTimeTotals.Add(new Domain.SeatTimeTotal
+            {
+                PersonId = terry, CourseId = "recovery-coach", LessonId = lesson.Id, ActiveSeconds = 600, Day = DateOnly.FromDateTime(DateTime.UtcNow), DaySeconds = 600, Version = Guid.NewGuid(),
+            });
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains("Time recorded on this lesson: 10 of", await client.GetStringAsync(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_heartbeat_for_a_course_the_person_is_not_enrolled_in_is_forbidden_with_a_reason()
     {
         var client = await site.SignedIn(DemoAccounts.Facilitator);

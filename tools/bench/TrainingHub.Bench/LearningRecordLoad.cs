@@ -33,7 +33,7 @@ public static partial class LearningRecordLoad
     public const string EmailDomain = "bench.traininghub.test";
     public const string Password = "Recovery-Bench-2026";
 
-    public static async Task SeedAsync(string folder, int count)
+    public static async Task SeedAsync(string folder, int count, Func<IServiceProvider, Task>? then = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -79,6 +79,7 @@ public static partial class LearningRecordLoad
                 db.ChangeTracker.Clear();
             }
         }
+        if (then is not null) await then(sp);
         Console.WriteLine($"Seeded {count} trainees enrolled in {course.Id} into {Path.Combine(folder, "traininghub.db")}");
     }
 

@@ -35,10 +35,23 @@ if (args is ["--learning-record-sessions", var baseUrl, var people, var attempts
     return;
 }
 
+// Preparation for tools/bench/read-paths.sh: see ReadPathData.
+if (args is ["--read-paths-seed", var readFolder, var readPeople])
+{
+    await ReadPathData.SeedAsync(readFolder, int.Parse(readPeople, CultureInfo.InvariantCulture));
+    return;
+}
+
 // Data for tools/bench/reports.sh: provider (Sqlite or PostgreSql), data folder or connection string, trainees, hours rows.
 if (args is ["--reports-seed", var provider, var target, var reportTrainees, var reportRows])
 {
     await ReportData.SeedAsync(provider, target, int.Parse(reportTrainees, CultureInfo.InvariantCulture), long.Parse(reportRows, CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["--rollup-cpu", var rollUpFolder, var rollUpRuns])
+{
+    await RollUpCpu.RunAsync(rollUpFolder, int.Parse(rollUpRuns, CultureInfo.InvariantCulture));
     return;
 }
 

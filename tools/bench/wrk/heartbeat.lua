@@ -5,14 +5,7 @@
 -- one trainee's beats are (number of trainees / rate) seconds apart and never overlap each other.
 -- At the end it prints the answers by kind: an accepted beat is a 200 whose outcome is "Credited".
 
-local threads = {}
-
--- wrk starts each thread as soon as its setup() has run, so setup() sets only the new thread's own id; the number of
--- threads comes from the arguments.
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("id", #threads - 1)
-end
+dofile("tools/bench/wrk/threads.lua")
 
 function init(args)
   sessions = dofile(args[1])
@@ -50,10 +43,7 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local c, d, r, o, e = 0, 0, 0, 0, 0
-  for _, t in ipairs(threads) do
-    c = c + t:get("credited"); d = d + t:get("duplicate"); r = r + t:get("refused"); o = o + t:get("other"); e = e + t:get("earned")
-  end
+  local c, d, r, o, e = total("credited"), total("duplicate"), total("refused"), total("other"), total("earned")
   local seconds = summary.duration / 1e6
   io.write(string.format("RESULT requests=%d seconds=%.2f credited=%d earned_time=%d duplicate=%d refused=%d other=%d errors=%d accepted_per_second=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
     summary.requests, seconds, c, e, d, r, o,

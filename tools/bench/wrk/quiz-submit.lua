@@ -7,14 +7,7 @@
 -- wrk starts its latency clock when the request is written, after the wait. A submission is accepted when the site
 -- answers 302 to the result page; the script prints the achieved rate and the latency percentiles.
 
-local threads = {}
-
--- wrk starts each thread as soon as its setup() has run, so setup() sets only the new thread's own id; the number of
--- threads comes from the arguments.
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("id", #threads - 1)
-end
+dofile("tools/bench/wrk/threads.lua")
 
 function init(args)
   attempts = dofile(args[1])
@@ -55,10 +48,7 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local s, r, o, x = 0, 0, 0, 0
-  for _, t in ipairs(threads) do
-    s = s + t:get("submitted"); r = r + t:get("refused"); o = o + t:get("other"); x = x + t:get("exhausted")
-  end
+  local s, r, o, x = total("submitted"), total("refused"), total("other"), total("exhausted")
   local seconds = summary.duration / 1e6
   io.write(string.format("RESULT requests=%d seconds=%.2f submitted=%d refused=%d other=%d exhausted=%d errors=%d rate=%.1f mean_ms=%.2f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
     summary.requests, seconds, s, r, o, x,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Mediator;
+using TrainingHub.Domain;
 using TrainingHub.Features.Catalog;
 using TrainingHub.Features.LearningRecord;
 using TrainingHub.Features.Shared;
@@ -11,7 +12,8 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
     public GetLesson.Result View { get; private set; } = null!;
 
     public async Task OnGetAsync(string courseId, string lessonId) =>
-        View = await Sender.Send(new GetLesson.Query(courseId, lessonId, PersonId));
+        View = await Sender.Send(new GetLesson.Query(courseId, lessonId, PersonId,
+            User.IsInRole(Roles.Facilitator) || User.IsInRole(Roles.InstituteAdmin)));
 
     public sealed record HeartbeatInput(Guid BeatId, DateTime? ClientSentAt, bool Starting, bool ReachedEnd);
 

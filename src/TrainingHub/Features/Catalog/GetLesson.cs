@@ -11,41 +11,53 @@ namespace TrainingHub.Features.Catalog;
 
 public static class GetLesson
 {
-    public sealed record Query(string CourseId, string LessonId, string PersonId) : IQuery<Result>;
+    /// <param name="Staff">The person signed in as a facilitator or institute admin (their sign-in's roles, as the
+    /// facilitation pages' policy reads them): they may open lessons without enrolling and see the facilitator agenda.</param>
+    public sealed record Query(string CourseId, string LessonId, string PersonId, bool Staff) : IQuery<Result>;
 
     public sealed record Result(Course Course, Module Module, Lesson Lesson, Lesson? Previous, Lesson? Next, bool ShowFacilitatorAgenda, LessonRecord? Record);
 
     /// <summary>The person's own record on this lesson, with the heartbeat settings the page needs.</summary>
     public sealed record LessonRecord(int ActiveSeconds, int RequiredSeconds, bool ReachedEnd, decimal CreditedHours, int HeartbeatSeconds, int IdleMinutes);
 
+    private sealed record Reading(int ActiveSeconds, bool ReachedEnd, decimal CreditedHours);
+
+    // The lesson page is what trainees open most: one compiled round trip for the enrolment, the lesson's running totals
+    // and its hours in the ledger. Totals missing with beats present (data from before the totals) fall back to the beats;
+    // SQL only evaluates that branch when there is no totals row.
+    private static readonly Func<TrainingHubDb, string, string, string, CancellationToken, Task<Reading?>> Read =
+        EF.CompileAsyncQuery((TrainingHubDb db, string personId, string courseId, string lessonId, CancellationToken ct) =>
+            db.Enrollments.AsNoTracking()
+                .Where(e => e.PersonId == personId && e.CourseId == courseId)
+                .Select(e => new Reading(
+                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == lessonId).Select(t => (int?)t.ActiveSeconds).FirstOrDefault()
+                        ?? db.SeatTimeBeats.Where(b => b.PersonId == personId && b.LessonId == lessonId).Sum(b => (int?)b.CreditedSeconds) ?? 0,
+                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == lessonId).Select(t => (bool?)t.ReachedEnd).FirstOrDefault()
+                        ?? db.SeatTimeBeats.Any(b => b.PersonId == personId && b.LessonId == lessonId && b.ReachedEnd),
+                    db.HoursEntries.Where(h => h.PersonId == personId && h.CourseId == courseId && h.LessonId == lessonId).Sum(h => (decimal?)h.Hours) ?? 0m))
+                .FirstOrDefault());
+
     public sealed class Handler(CourseCatalog catalog, TrainingHubDb db, IOptions<LearningRecordOptions> options) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
             var course = catalog.Find(query.CourseId);
-            var lesson = course?.Lessons.FirstOrDefault(l => l.Id == query.LessonId);
+            var lesson = catalog.FindLesson(query.CourseId, query.LessonId);
             if (course is null || lesson is null || !course.Published) throw new NotFoundException("There is no lesson at this address.");
 
-            var enrolled = await db.Enrollments.AsNoTracking().AnyAsync(e => e.PersonId == query.PersonId && e.CourseId == course.Id, ct);
-            var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                               where ur.UserId == query.PersonId select r.Name).ToListAsync(ct);
-            var staff = roles.Contains(Roles.Facilitator) || roles.Contains(Roles.InstituteAdmin);
-            if (!enrolled && !staff) throw new ForbiddenException("Enrol in this course to open its lessons.");
+            var reading = await Read(db, query.PersonId, course.Id, lesson.Id, ct);
+            if (reading is null && !query.Staff) throw new ForbiddenException("Enrol in this course to open its lessons.");
 
             LessonRecord? record = null;
-            if (enrolled)
+            if (reading is not null)
             {
                 var o = options.Value;
-                var beats = db.SeatTimeBeats.AsNoTracking().Where(b => b.PersonId == query.PersonId && b.LessonId == lesson.Id);
-                var credited = await db.HoursEntries.AsNoTracking()
-                    .Where(h => h.PersonId == query.PersonId && h.CourseId == course.Id && h.LessonId == lesson.Id).SumAsync(h => h.Hours, ct);
-                record = new LessonRecord(await beats.SumAsync(b => b.CreditedSeconds, ct), SeatTimeRules.RequiredSeconds(lesson.Hours, o.MinutesPerCreditedHour),
-                    await beats.AnyAsync(b => b.ReachedEnd, ct), credited, o.HeartbeatSeconds, o.IdleMinutes);
+                record = new LessonRecord(reading.ActiveSeconds, SeatTimeRules.RequiredSeconds(lesson.Hours, o.MinutesPerCreditedHour),
+                    reading.ReachedEnd, reading.CreditedHours, o.HeartbeatSeconds, o.IdleMinutes);
             }
-            var all = course.Lessons.ToList();
-            var index = all.IndexOf(lesson);
-            return new Result(course, course.Modules.First(m => m.Id == lesson.ModuleId), lesson,
-                index > 0 ? all[index - 1] : null, index < all.Count - 1 ? all[index + 1] : null, staff, record);
+            var module = course.Modules.First(m => m.Id == lesson.ModuleId);
+            var (previous, next) = catalog.Neighbours(lesson);
+            return new Result(course, module, lesson, previous, next, query.Staff, record);
         }
     }
 }
