@@ -133,6 +133,13 @@ public sealed class JobsOptions
 
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 2;
+
+    /// <summary>
+    /// How long a dispatcher holds an outbox row while it works on it: long enough for any one piece of work (an e-mail
+    /// with a PDF); the rows of a server that died come back after it.
+    /// </summary>
+    [Range(5, 3600)]
+    public int OutboxLeaseSeconds { get; set; } = 300;
 }
 
 public sealed class InvitationOptions
