@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need on a fresh Debian machine, then runs the content linter and every suite.
 #   tools/test.sh            everything
-#   tools/test.sh --fast     skip the browser suite and the tests marked [Trait("Speed", "Slow")] (for quick local runs; CI runs everything)
+#   tools/test.sh --fast     skip the browser suite, the two-node test and the tests marked [Trait("Speed", "Slow")] (for quick local runs; CI runs everything)
 # The tests use SQLite files; TRAININGHUB_TEST_PROVIDER=PostgreSql with TRAININGHUB_TEST_CONNECTION points their template
 # database at a server instead (tests/TrainingHub.Testing/TestDatabase.cs), a seam not yet run in CI.
 set -euo pipefail
@@ -36,4 +36,8 @@ for suite in "${suites[@]}"; do
   echo "== $suite"
   dotnet test "$suite" -c Release --no-build -nologo --logger "console;verbosity=minimal" "${filter[@]}"
 done
+if ! $fast; then
+  # Two site processes behind nginx on one PostgreSQL database (its own server from TRAININGHUB_TEST_CONNECTION, or a throwaway one).
+  tests/TrainingHub.Cluster.Tests/run.sh --no-build
+fi
 echo "== All suites passed"

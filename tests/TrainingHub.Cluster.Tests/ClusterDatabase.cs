@@ -61,6 +61,8 @@ public sealed class ClusterDatabase : IAsyncDisposable
             ["DataProtection:AllowUnprotectedKeys"] = "true",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // On a new database EF Core reads the migrations history before the table exists, and logs that failure as an error.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
         builder.Services.AddTrainingHubCore(builder.Configuration);
         builder.Services.AddTrainingHubAccountsWithoutSignIn(builder.Configuration);
         builder.Services.AddSingleton<IRequestOrigin, LocalOrigin>();

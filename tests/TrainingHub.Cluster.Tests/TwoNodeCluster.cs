@@ -164,6 +164,7 @@ public sealed class TwoNodeCluster : IAsyncDisposable
     public sealed class SiteNode(string name, string site, string contentRoot, string dataFolder, int port)
     {
         private Process? _process;
+        private int _processId;
 
         public string Name { get; } = name;
 
@@ -177,6 +178,9 @@ public sealed class TwoNodeCluster : IAsyncDisposable
 
         public bool Killed { get; private set; }
 
+        /// <summary>How the node's outbox leases begin (DispatchOutbox's owner is the process id, a slash and the run).</summary>
+        public string LeasePrefix => $"{_processId}/";
+
         public override string ToString() => $"node {Name}";
 
         internal void Start(IReadOnlyDictionary<string, string> settings)
@@ -189,6 +193,7 @@ public sealed class TwoNodeCluster : IAsyncDisposable
             foreach (var (key, value) in settings) start.Environment[key] = value;
             start.Environment["Database__DataFolder"] = DataFolder;
             _process = Process.Start(start)!;
+            _processId = _process.Id;
         }
 
         internal Task WaitUntilReadyAsync(TimeSpan timeout) => WaitForAsync(Address, _process!, LogFile, timeout);

@@ -31,7 +31,8 @@ public static partial class DispatchOutbox
         {
             var lease = TimeSpan.FromSeconds(options.Value.OutboxLeaseSeconds);
             var done = 0;
-            var owner = Guid.NewGuid().ToString("N");
+            // The process id says which server holds a row (for an operator, and for the two-node test that kills one); the GUID, which run.
+            var owner = $"{Environment.ProcessId}/{Guid.NewGuid():N}";
             var now = clock.GetUtcNow().UtcDateTime;
             var pending = Due(db.OutboxMessages.AsNoTracking(), now);
             if (command.MessageId is { } only) pending = pending.Where(m => m.Id == only);
