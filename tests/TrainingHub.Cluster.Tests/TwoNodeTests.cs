@@ -30,6 +30,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         var wall = Stopwatch.StartNew();
         var web = Path.Combine(RepositoryRoot(), "src", "TrainingHub.Web");
         var folder = Directory.CreateTempSubdirectory("traininghub-cluster-").FullName;
+        var passed = false;
         try
         {
             await using var database = await ClusterDatabase.CreateAsync(web, Path.Combine(folder, "seed"));
@@ -75,10 +76,13 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
             await AssertExactlyOnceAsync(cluster, database, Racers + 1);
             AssertNoErrorsLogged(cluster, kill.At);
             Log($"wall time {wall.Elapsed.TotalSeconds:F0} s");
+            passed = true;
         }
         finally
         {
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            // A failed run keeps both nodes' logs, mail folders and nginx's logs for a look.
+            if (passed) Directory.Delete(folder, recursive: true);
+            else Log($"kept {folder}");
         }
     }
 
@@ -326,7 +330,8 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
             var errors = lines.Where(l => ErrorLine().IsMatch(l)).ToList();
             var warnings = lines.Where(l => l.Contains("warn: ", StringComparison.Ordinal)).ToList();
             Log($"node {node.Name}: {errors.Count} error lines, {warnings.Count} warnings{(node.Killed ? $" (killed at {killedAt:HH:mm:ss.fff})" : "")}");
-            foreach (var warning in warnings.Take(10)) Log($"  {warning}");
+            // Slow-request warnings are expected on a shared two-core machine; any other warning is worth a look in the output.
+            foreach (var warning in warnings.Where(w => !w.Contains("which is slow", StringComparison.Ordinal)).Take(10)) Log($"  {warning}");
             Assert.True(errors.Count == 0, $"node {node.Name} logged errors:\n{string.Join('\n', errors.Take(20))}");
         }
     }
