@@ -2,8 +2,9 @@
 # The test command: installs what the tests need on a fresh Debian machine, then runs the content linter and every suite.
 #   tools/test.sh            everything: the suites on SQLite, the browser suite, then the feature and HTTP suites again on
 #                            a throwaway PostgreSQL server (tools/postgres-cluster.sh)
-#   tools/test.sh --fast     SQLite only, without the browser suite and the tests marked [Trait("Speed", "Slow")] (for quick
-#                            local runs; CI runs everything)
+#                            and the two-node test (two site processes behind nginx on that server)
+#   tools/test.sh --fast     SQLite only, without the browser suite, the two-node test and the tests marked
+#                            [Trait("Speed", "Slow")] (for quick local runs; CI runs everything)
 # TRAININGHUB_TEST_PROVIDER=PostgreSql with TRAININGHUB_TEST_CONNECTION points the tests' template database at a server
 # (tests/TrainingHub.Testing/TestDatabase.cs); the PostgreSQL pass sets both.
 set -euo pipefail
@@ -54,5 +55,8 @@ if ! $fast; then
     dotnet test "$suite" -c Release --no-build -nologo --logger "console;verbosity=minimal" --filter "OnlyOn!=Sqlite"
   done
   echo "== PostgreSQL pass took $((SECONDS - started)) s"
+  # Two site processes behind nginx on one PostgreSQL database (this server), a trainee alternating between them, 30
+  # completions at once and one node killed mid-issuance.
+  tests/TrainingHub.Cluster.Tests/run.sh --no-build
 fi
 echo "== All suites passed"

@@ -4,6 +4,7 @@ using Hangfire.Logging;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
+using Npgsql;
 using TrainingHub.Features.Outbox;
 using TrainingHub.Infrastructure;
 using TrainingHub.Jobs;
@@ -61,17 +62,46 @@ public static class JobsComposition
             DisableGlobalLocks = true,
             CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
         }),
-        DatabaseProvider.PostgreSql => new PostgreSqlStorage(
-            new NpgsqlConnectionFactory(TrainingHubServices.WithPostgreSqlDefaults(database.ConnectionString!, jobs.WorkerCount), new PostgreSqlStorageOptions()),
-            new PostgreSqlStorageOptions
-            {
-                InvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
-                UseSlidingInvisibilityTimeout = true,
-                QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollSeconds),
-            }),
+        DatabaseProvider.PostgreSql => PostgreSqlStorageFor(TrainingHubServices.WithPostgreSqlDefaults(database.ConnectionString!, jobs.WorkerCount), jobs),
         // Hangfire has no maintained SQLite storage; jobs that must survive a restart are rebuilt from outbox rows.
         _ => new Hangfire.InMemory.InMemoryStorage(),
     };
+
+    /// <summary>
+    /// Installs or upgrades Hangfire's schema holding a PostgreSQL advisory lock, then opens the storage without preparing
+    /// it again. Servers starting together would otherwise install at once: the loser's serializable transaction fails, is
+    /// logged as an error, and that server stops installing.
+    /// </summary>
+    private static PostgreSqlStorage PostgreSqlStorageFor(string connectionString, JobsOptions jobs)
+    {
+        InstallSchemaInTurn(connectionString);
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions
+        {
+            PrepareSchemaIfNecessary = false,
+            InvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
+            UseSlidingInvisibilityTimeout = true,
+            QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollSeconds),
+        });
+    }
+
+    private static void InstallSchemaInTurn(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({HangfireSchemaLock})", connection)) take.ExecuteNonQuery();
+        try
+        {
+            PostgreSqlObjectsInstaller.Install(connection);
+        }
+        finally
+        {
+            using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({HangfireSchemaLock})", connection);
+            release.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Any number that no other advisory lock on the database uses.</summary>
+    private const long HangfireSchemaLock = 0x54482d4a4f4253;
 
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {

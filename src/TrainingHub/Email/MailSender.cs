@@ -50,8 +50,12 @@ public sealed class MailSender(IOptions<EmailOptions> options, DataPaths paths, 
         if (o.Delivery == EmailDelivery.PickupFolder)
         {
             var folder = paths.InDataFolder(o.PickupFolder);
-            var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml";
-            await mime.WriteToAsync(Path.Combine(folder, name), cancellationToken);
+            var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}";
+            // Written under another extension and renamed: whatever collects *.eml never sees half a message, even when the
+            // server dies mid-write (the outbox then sends the message again, whole).
+            var writing = Path.Combine(folder, name + ".writing");
+            await mime.WriteToAsync(writing, cancellationToken);
+            File.Move(writing, Path.Combine(folder, name + ".eml"));
             return;
         }
 

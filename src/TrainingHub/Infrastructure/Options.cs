@@ -160,6 +160,13 @@ public sealed class JobsOptions
     /// <summary>PostgreSQL storage: seconds between looks at an empty queue (SQL Server is told of new jobs at once).</summary>
     [Range(1, 60)]
     public int QueuePollSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How long a dispatcher holds an outbox row while it works on it: long enough for any one piece of work (an e-mail
+    /// with a PDF); the rows of a server that died come back after it.
+    /// </summary>
+    [Range(5, 3600)]
+    public int OutboxLeaseSeconds { get; set; } = 300;
 }
 
 public sealed class InvitationOptions

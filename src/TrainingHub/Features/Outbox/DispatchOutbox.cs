@@ -2,8 +2,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TrainingHub.Data;
 using TrainingHub.Domain;
+using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.Outbox;
 
@@ -21,16 +23,16 @@ public static partial class DispatchOutbox
 
     public const int MaxAttempts = 10;
 
-    /// <summary>Long enough for any one piece of work (an e-mail with a PDF); a crashed run's rows come back after it.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-
-    public sealed partial class Handler(TrainingHubDb db, IServiceProvider services, IEnumerable<OutboxRoute> routes, TimeProvider clock, ILogger<Handler> logger)
+    public sealed partial class Handler(TrainingHubDb db, IServiceProvider services, IEnumerable<OutboxRoute> routes, TimeProvider clock,
+        IOptions<JobsOptions> options, ILogger<Handler> logger)
         : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
         {
+            var lease = TimeSpan.FromSeconds(options.Value.OutboxLeaseSeconds);
             var done = 0;
-            var owner = Guid.NewGuid().ToString("N");
+            // The process id says which server holds a row (for an operator, and for the two-node test that kills one); the GUID, which run.
+            var owner = $"{Environment.ProcessId}/{Guid.NewGuid():N}";
             var now = clock.GetUtcNow().UtcDateTime;
             var pending = Due(db.OutboxMessages.AsNoTracking(), now);
             if (command.MessageId is { } only) pending = pending.Where(m => m.Id == only);
@@ -41,7 +43,7 @@ public static partial class DispatchOutbox
                 now = clock.GetUtcNow().UtcDateTime;
                 var claimed = await Due(db.OutboxMessages, now).Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.LeaseOwner, owner)
-                    .SetProperty(m => m.LeasedUntil, now + Lease)
+                    .SetProperty(m => m.LeasedUntil, now + lease)
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
                 if (claimed == 0)
                 {
