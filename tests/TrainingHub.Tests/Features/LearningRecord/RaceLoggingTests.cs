@@ -71,8 +71,13 @@ public sealed class RaceLoggingTests : IAsyncLifetime
     public async Task A_failure_nobody_handles_is_still_an_error()
     {
         await Beat(starting: true);
-        await _host.Db(db => db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER refuse_beats BEFORE INSERT ON SeatTimeBeats BEGIN SELECT RAISE(ABORT, 'the disk is full'); END"));
+        // A database that refuses every beat, in each provider's own trigger language.
+        await _host.Db(db => db.Database.IsNpgsql()
+            ? db.Database.ExecuteSqlRawAsync(
+                "CREATE FUNCTION refuse_beats() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'the disk is full'; END $$ LANGUAGE plpgsql; " +
+                "CREATE TRIGGER refuse_beats BEFORE INSERT ON \"SeatTimeBeats\" FOR EACH ROW EXECUTE FUNCTION refuse_beats();")
+            : db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER refuse_beats BEFORE INSERT ON SeatTimeBeats BEGIN SELECT RAISE(ABORT, 'the disk is full'); END"));
         _clock.Advance(TimeSpan.FromSeconds(20));
 
         await Assert.ThrowsAsync<DbUpdateException>(() => Beat());
