@@ -59,6 +59,8 @@ public sealed class ClusterDatabase : IAsyncDisposable
             ["Database:DataFolder"] = scratchFolder,
             ["DemoData:Enabled"] = "true",
             ["DataProtection:AllowUnprotectedKeys"] = "true",
+            // The deploy step: servers do not migrate a PostgreSQL database on their own (Database:MigrateOnStartup).
+            ["Database:MigrateOnStartup"] = "true",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // On a new database EF Core reads the migrations history before the table exists, and logs that failure as an error.

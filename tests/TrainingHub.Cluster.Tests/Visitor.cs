@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TrainingHub.Content;
+using TrainingHub.Testing;
 
 namespace TrainingHub.Cluster.Tests;
 
@@ -82,8 +83,7 @@ public sealed partial class Visitor(TwoNodeCluster cluster) : IDisposable
         foreach (var question in AnswerFields().Matches(page.Body).Select(m => m.Groups[1].Value).Distinct())
         {
             var q = module.Quiz!.Questions.Single(x => x.Id == question);
-            form.AddRange(q.Options.Select((o, n) => (o, n)).Where(x => x.o.Correct)
-                .Select(x => new KeyValuePair<string, string>($"answers[{question}]", x.n.ToString(CultureInfo.InvariantCulture))));
+            form.AddRange(QuizPapers.RightValuesOnPage(page.Body, q).Select(v => new KeyValuePair<string, string>($"answers[{question}]", v)));
         }
         return new OpenQuiz(path, form);
     }
