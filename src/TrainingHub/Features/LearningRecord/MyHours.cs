@@ -76,7 +76,4 @@ public static class MyHours
         }
         return sb.ToString();
     }
-
-    /// <summary>Kept for the reports, which call it until they move to <see cref="Csv.Cell"/>.</summary>
-    public static string Cell(string value) => Csv.Cell(value);
 }

@@ -26,11 +26,6 @@ public sealed class SiteScope(TrainingHubDb db)
                where ur.UserId == personId && r.Name == Roles.InstituteAdmin
                select ur).AnyAsync(ct);
 
-    /// <summary>Throws <see cref="ForbiddenException"/> unless the person is an institute admin.</summary>
-    public async Task RequireInstituteAdminAsync(string personId, CancellationToken ct)
-    {
-        if (!await IsInstituteAdminAsync(personId, ct)) throw new ForbiddenException("Only the institute can do this.");
-    }
 
     /// <summary>The sites where the person holds one of <paramref name="roles"/>; every site for an institute admin.</summary>
     public async Task<IReadOnlyList<Guid>> SitesAsync(string personId, IReadOnlyCollection<string> roles, CancellationToken ct)

@@ -42,7 +42,7 @@ public static class InstituteReport
             n.Active.ToString(CultureInfo.InvariantCulture), n.Completed.ToString(CultureInfo.InvariantCulture),
             n.Withdrawn.ToString(CultureInfo.InvariantCulture), n.HoursCredited.ToString("0.##", CultureInfo.InvariantCulture),
             n.HoursPending.ToString("0.##", CultureInfo.InvariantCulture), n.PendingSignOffs.ToString(CultureInfo.InvariantCulture),
-        }.Select(MyHours.Cell)).Append("\r\n");
+        }.Select(Csv.Cell)).Append("\r\n");
         foreach (var s in report.Sites) Line(s.Name, s.State, StatusName(s.Status), s.Numbers);
         Line("All sites", "", "", report.Total);
         return sb.ToString();

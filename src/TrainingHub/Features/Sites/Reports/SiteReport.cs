@@ -30,7 +30,7 @@ public static class SiteReport
         var n = report.Numbers;
         var sb = new StringBuilder("Site,Measure,Course,Module or domain,Value\r\n");
         void Line(string measure, string course, string item, string value) =>
-            sb.AppendJoin(',', new[] { report.SiteName, measure, course, item, value }.Select(MyHours.Cell)).Append("\r\n");
+            sb.AppendJoin(',', new[] { report.SiteName, measure, course, item, value }.Select(Csv.Cell)).Append("\r\n");
         static string Count(int v) => v.ToString(CultureInfo.InvariantCulture);
         static string Hours(decimal v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
