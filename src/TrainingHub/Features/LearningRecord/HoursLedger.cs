@@ -121,9 +121,17 @@ public sealed class HoursLedger(TrainingHubDb db, TimeProvider clock, AuditTrail
         IdempotencyKey = key,
     };
 
-    /// <summary>Adds an entry that cancels <paramref name="original"/>, with the reason and who made it.</summary>
+    /// <summary>
+    /// Adds an entry that cancels <paramref name="original"/>, with the reason and who made it. Only a credit above zero
+    /// is reversed, never a reversal: the reports count what waits for sign-off as pending entries above zero less those
+    /// below (ReportNumbers), which holds because every entry below zero is the one reversal of an entry above it.
+    /// </summary>
     public HoursEntry Reverse(HoursEntry original, string reason, string actorId)
     {
+        if (original.Hours <= 0 || original.ReversesEntryId is not null)
+        {
+            throw new InvalidOperationException($"Hours entry {original.Id} is a reversal or holds no hours, so it cannot be reversed.");
+        }
         var entry = new HoursEntry
         {
             Id = Guid.NewGuid(),

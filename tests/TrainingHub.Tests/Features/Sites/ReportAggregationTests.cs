@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
@@ -50,6 +51,23 @@ public sealed class ReportAggregationTests : IAsyncLifetime
         {
             AssertSame(site.Numbers, (await _host.Send(new SiteReport.Query(admin, site.SiteId))).Numbers);
         }
+    }
+
+    [Fact]
+    public async Task The_ledger_refuses_to_reverse_a_reversal_or_an_entry_without_hours_which_the_pending_count_relies_on()
+    {
+        var person = await _host.IdOf(DemoAccounts.Trainee);
+        var enrollment = new Enrollment { Id = Guid.NewGuid(), PersonId = person, CourseId = "ethics", CourseVersion = "1", ContentHash = "x", EnrolledAt = LearningRecordHost.Start.UtcDateTime };
+        var credit = Entry(enrollment, "eth-boundaries", 0.75m, "ethics", HoursStatus.Pending);
+        var nothing = Entry(enrollment, "eth-boundaries", 0m, "ethics", HoursStatus.Pending);
+        await using var scope = _host.Scope();
+        var ledger = scope.ServiceProvider.GetRequiredService<HoursLedger>();
+
+        var reversal = ledger.Reverse(credit, "entered twice", person);
+
+        Assert.Equal(-0.75m, reversal.Hours);
+        Assert.Throws<InvalidOperationException>(() => ledger.Reverse(reversal, "undo the correction", person));
+        Assert.Throws<InvalidOperationException>(() => ledger.Reverse(nothing, "nothing to cancel", person));
     }
 
     private static void AssertSame(ReportNumbers.Numbers expected, ReportNumbers.Numbers actual)
