@@ -11,7 +11,10 @@
 # Steps for each size: generate the data (tools/bench/TrainingHub.Bench --reports-seed: the demo institute, its accounts,
 # and the trainees across 20 sites); start the site on it; sign in as the demo institute admin and the demo site
 # coordinator through the sign-in page; time the first request of each report after the start (cold), then WARM_RUNS
-# more (warm, median); read the site's peak memory (VmHWM) and the CPU the hypervisor stole; stop the site.
+# more (warm, median) with the site's CPU per warm request; while the roll-up's warm runs go, the demo trainee sends
+# lesson heartbeats one after another (so a report that blocked writers would show in their times); read the site's
+# peak memory (VmHWM), the time from starting the process to its first 200 (cold start) and the CPU the hypervisor
+# stole; stop the site.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -50,6 +53,28 @@ timed() {
   [ "${out%% *}" = 200 ] || { echo "GET $path answered ${out%% *}" >&2; exit 1; }
   echo "${out#* }"
 }
+# The demo trainee's heartbeats on a self-paced lesson, one after another until killed, each with a new beat id: a line
+# "<status> <seconds> <outcome>" per beat in $1.
+lesson=/courses/recovery-coach/lessons/rc-listen-ask-manage-your-own-stuff
+heartbeats() {
+  : >"$1"
+  while :; do
+    curl -s -o "$1.body" -w '%{http_code} %{time_total}' -b "$trainee" -H "RequestVerificationToken: $lesson_token" -H 'Content-Type: application/json' \
+      --data "{\"beatId\":\"$(cat /proc/sys/kernel/random/uuid)\",\"clientSentAt\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"starting\":false,\"reachedEnd\":false}" \
+      "$url$lesson?handler=Heartbeat" >>"$1" || true
+    echo " $(grep -o '"outcome":"[A-Za-z]*"' "$1.body" | cut -d'"' -f4 || true)" >>"$1"
+    sleep 0.05
+  done
+}
+# "n beats, p50 / max ms, all credited" (or how many were not) from heartbeats' file.
+beat_summary() {
+  local n bad
+  # The beat cut off when the loop was stopped has no outcome: leave it out.
+  awk 'NF == 3 || $1 != 200' "$1" >"$1.done"
+  n=$(grep -c . "$1.done" || true); bad=$(grep -vc '^200 [0-9.]* Credited$' "$1.done" || true)
+  awk '{ print $2 * 1000 }' "$1.done" | sort -g | awk -v n="$n" -v bad="$bad" '{ v[NR] = $1 } END {
+    printf "%d beats, p50 %.0f / max %.0f ms, %s", n, v[int((NR + 1) / 2)], v[NR], (bad == 0 ? "all credited" : bad " not credited") }'
+}
 median() { tr ' ' '\n' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 declare -a table
@@ -81,11 +106,23 @@ for size in $SIZES; do
       dotnet bin/Release/net10.0/TrainingHub.Web.dll --urls "$url"
   ) >"$work/site-$rows.log" 2>&1 &
   site_pid=$!
+  started=$(date +%s%N)
   wait_for_site "$url" "$work/site-$rows.log"
+  cold_start=$(awk -v n="$(( $(date +%s%N) - started ))" 'BEGIN { printf "%.1f", n / 1e9 }')
+  echo "cold start (process start to first 200): $cold_start s"
 
   admin="$work/admin.cookies"; coordinator="$work/coordinator.cookies"; rm -f "$admin" "$coordinator"
   sign_in "admin@demo.traininghub.test" "$admin"
   sign_in "coordinator@demo.traininghub.test" "$coordinator"
+  trainee="$work/trainee.cookies"; rm -f "$trainee"
+  sign_in "trainee@demo.traininghub.test" "$trainee"
+  lesson_token=$(curl -sf -b "$trainee" -c "$trainee" "$url$lesson" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -1)
+  [ -n "$lesson_token" ] || { echo "no antiforgery token on $lesson"; exit 1; }
+  # The heartbeats' own figure without a report running beside them (after 4 s of beats that compile its path), to compare.
+  heartbeats "$work/beats-first" & beats_pid=$!; sleep 4; kill "$beats_pid"; wait "$beats_pid" 2>/dev/null || true
+  heartbeats "$work/beats-alone" & beats_pid=$!; sleep 8; kill "$beats_pid"; wait "$beats_pid" 2>/dev/null || true
+  beats_alone=$(beat_summary "$work/beats-alone")
+  echo "heartbeats alone: $beats_alone"
 
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   steal_before=$(machine_steal_ms); total_before=$(machine_total_ms); cpu_before=$(site_cpu_ms)
@@ -94,12 +131,19 @@ for size in $SIZES; do
   declare -A who=([site]=$coordinator [site-csv]=$coordinator [rollup]=$admin [rollup-csv]=$admin)
   declare -A path=([site]="/sites/$site_a/report" [site-csv]="/sites/$site_a/report?handler=Csv" [rollup]="/institute/reports" [rollup-csv]="/institute/reports?handler=Csv")
   for r in "${reports[@]}"; do cold[$r]=$(timed "${who[$r]}" "${path[$r]}"); bytes[$r]=$(stat -c %s "$work/body"); done
+  declare -A cpu
   for r in "${reports[@]}"; do
     times=""
+    [ "$r" = rollup ] && { heartbeats "$work/beats" & beats_pid=$!; }
+    r_cpu=$(site_cpu_ms)
     for _ in $(seq 1 "$WARM_RUNS"); do times="$times $(timed "${who[$r]}" "${path[$r]}")"; done
+    cpu[$r]=$(awk -v ms="$(( $(site_cpu_ms) - r_cpu ))" -v n="$WARM_RUNS" 'BEGIN { printf "%.2f", ms / n / 1000 }')
+    [ "$r" = rollup ] && { kill "$beats_pid"; wait "$beats_pid" 2>/dev/null || true; }
     warm[$r]=$(median <<<"${times# }")
-    echo "$r: cold ${cold[$r]} s, warm$times s (median ${warm[$r]} s), ${bytes[$r]} bytes"
+    echo "$r: cold ${cold[$r]} s, warm$times s (median ${warm[$r]} s), site CPU ${cpu[$r]} s per warm request, ${bytes[$r]} bytes"
   done
+  beats=$(beat_summary "$work/beats")
+  echo "heartbeats during the roll-up's warm runs: $beats (alone: $beats_alone)"
   site_cpu=$(( $(site_cpu_ms) - cpu_before ))
   steal=$(( $(machine_steal_ms) - steal_before )); total=$(( $(machine_total_ms) - total_before ))
   load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -109,12 +153,12 @@ for size in $SIZES; do
   [ "$(awk -v s="$steal_share" 'BEGIN { print (s >= 5) }')" = 1 ] && echo "NOTE: the hypervisor stole $steal_share % of the machine's time; these figures are held down by other guests."
   failures=$(grep -c '^fail:' "$work/site-$rows.log" || true)
   [ "$failures" -eq 0 ] || { grep -A12 '^fail:' "$work/site-$rows.log" | head -40; exit 1; }
-  table+=("| $rows | $trainees | ${cold[site]} / ${warm[site]} | ${cold[rollup]} / ${warm[rollup]} | ${cold[site-csv]} / ${warm[site-csv]} | ${cold[rollup-csv]} / ${warm[rollup-csv]} | $rss MB | $steal_share % | $load_before / $load_after |")
+  table+=("| $rows | $trainees | ${cold[site]} / ${warm[site]} (${cpu[site]}) | ${cold[rollup]} / ${warm[rollup]} (${cpu[rollup]}) | ${cold[site-csv]} / ${warm[site-csv]} (${cpu[site-csv]}) | ${cold[rollup-csv]} / ${warm[rollup-csv]} (${cpu[rollup-csv]}) | $rss MB | $cold_start s | $beats (alone: $beats_alone) | $steal_share % | $load_before / $load_after |")
   stop_site
-  unset cold warm bytes who path
+  unset cold warm bytes who path cpu
 done
 
-echo "== Figures ($PROVIDER; seconds, cold / warm median of $WARM_RUNS)"
-echo "| Hours rows | Trainees | Site report | Roll-up | Site CSV | Roll-up CSV | Peak RSS | Stolen | Load average before / after |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+echo "== Figures ($PROVIDER; seconds, cold / warm median of $WARM_RUNS (site CPU per warm request))"
+echo "| Hours rows | Trainees | Site report | Roll-up | Site CSV | Roll-up CSV | Peak RSS | Cold start | Heartbeats during the roll-up | Stolen | Load average before / after |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|"
 printf '%s\n' "${table[@]}"
