@@ -50,6 +50,19 @@ public sealed partial class AccountPagesTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/dashboard")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("https://evil.example/phish")]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example/phish")]
+    public async Task A_return_address_on_another_site_is_ignored_after_sign_in(string returnUrl)
+    {
+        var client = site.Anonymous();
+        var response = await SiteFactory.PostForm(client, $"/account/sign-in?ReturnUrl={Uri.EscapeDataString(returnUrl)}",
+            new() { ["Input.Email"] = DemoAccounts.Trainee, ["Input.Password"] = DemoAccounts.Password, ["ReturnUrl"] = returnUrl });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/dashboard", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task A_forgotten_password_is_reset_through_the_emailed_link()
     {
