@@ -15,7 +15,7 @@ public sealed class SignInTests(SiteFixture site)
         await page.SignInAsync(DemoAccounts.Supervisor, "Not-the-right-password-1");
 
         var summary = page.GetByRole(AriaRole.Alert);
-        await Expect(summary).ToContainTextAsync("The email address or password is not right");
+        await Expect(summary).ToContainTextAsync("We could not sign you in with that email address and password");
         // The message sits just above the form it is about, not on another page.
         await Expect(page).ToHaveURLAsync(new Regex("/account/sign-in"));
         await Expect(page.Locator("#error-summary + form").GetByLabel("Email address")).ToHaveValueAsync(DemoAccounts.Supervisor);

@@ -136,7 +136,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         Assert.Contains("You passed this quiz.", result.Body, StringComparison.Ordinal);
 
         // An outside certificate uploaded through one node and downloaded again from the other.
-        var pdf = Encoding.ASCII.GetBytes($"%PDF-1.4\n% an outside provider's certificate {Guid.NewGuid()}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        var pdf = TestFiles.PlainPdf($"an outside provider's certificate {Guid.NewGuid()}");
         var form = await terry.PageAsync("/my/outside-training");
         using var upload = new MultipartFormDataContent
         {

@@ -18,6 +18,7 @@ public static class IdentityComposition
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<TrainingHubDb>()
             .AddDefaultTokenProviders();
+        services.AddScoped<EvenSignIn>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(accounts.PasswordResetLinkHours));
         services.ConfigureApplicationCookie(o =>
         {

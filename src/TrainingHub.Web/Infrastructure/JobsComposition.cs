@@ -112,6 +112,11 @@ public static class JobsComposition
             DashboardTitle = "TrainingHub jobs",
             AppPath = "/",
         }, app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Policies.InstituteAdmin);
+        // The dashboard polls its figures by POSTing a form to /jobs/stats; Hangfire answers a plain visit there (a GET,
+        // which has no form) with an exception, so an admin who opened the address got a 500. It is told what the address is.
+        app.MapMethods("/jobs/stats", [HttpMethods.Get, HttpMethods.Head], () =>
+                Results.Text("This address gives the jobs dashboard its figures. Open /jobs to see them.", statusCode: StatusCodes.Status405MethodNotAllowed))
+            .RequireAuthorization(Policies.InstituteAdmin);
         return app;
     }
 

@@ -47,6 +47,7 @@ public static class WebComposition
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUploadLimits();
         app.MapPages();
         app.MapJobsDashboard();
         app.MapBadgeEndpoints();

@@ -23,6 +23,7 @@ public sealed class ErrorModel : PageModel
             404 => ("We could not find that page", detail ?? "The address may be mistyped, or the page may have moved."),
             403 => ("This page is not open to you", detail ?? "Your account does not have access to this page. If you think it should, ask your site coordinator."),
             400 => ("Something in the request was not right", "Please go back, reload the page and try again."),
+            413 => ("This file is too large", detail ?? "What you sent is larger than this form takes. Choose a smaller file."),
             429 => ("Please wait a minute", "There were too many tries from your connection. Wait a minute, then try again."),
             _ => ("Something went wrong on our side", "It is not your fault. Please try again in a few minutes. If it keeps happening, tell your site coordinator."),
         };

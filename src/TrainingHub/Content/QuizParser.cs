@@ -24,6 +24,7 @@ internal static partial class QuizParser
         if (fm is null) return null;
         var passMark = coursePassMark;
         int? draw = null;
+        Action<string>? problemAtDraw = null;
         if (fm.Yaml.Length > 0)
         {
             var yaml = new YamlFile(rel, fm.Yaml, fm.YamlLineOffset, ctx.Problems);
@@ -34,6 +35,7 @@ internal static partial class QuizParser
                 CatalogLoader.CheckPassMark(yaml, map, passMark);
                 draw = yaml.Int(map, "draw", false);
                 if (draw is <= 0) yaml.ProblemAt(yaml.Node(map, "draw")!, "'draw' must be at least 1");
+                if (yaml.Node(map, "draw") is { } drawNode) problemAtDraw = message => yaml.ProblemAt(drawNode, message);
             }
         }
 
@@ -138,7 +140,11 @@ internal static partial class QuizParser
         {
             Problem(firstLine, "the quiz has no scenario question: mark at least one heading with 'scenario'", ProblemKind.Editorial);
         }
-        if (draw is not null && draw > questions.Count) Problem(1, $"'draw' is {draw} but the quiz has only {questions.Count} questions");
+        // A paper of N questions is drawn from the module's bank of M: the bank must hold at least N (M >= N).
+        if (draw is not null && draw > questions.Count)
+        {
+            problemAtDraw!($"'draw' is {draw} but the quiz's bank has only {questions.Count} questions: a quiz cannot draw more questions than its bank holds");
+        }
         ctx.Language.Check(rel, text, ctx);
         return questions.Count == 0 ? null : new Quiz(passMark, draw, questions);
     }

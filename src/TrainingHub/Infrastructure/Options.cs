@@ -333,6 +333,14 @@ public sealed class CredentialOptions
     [Range(1, 25)]
     public int OutsideCertificateMaxMegabytes { get; set; } = 10;
 
+    /// <summary>Longest side, in pixels, of a picture of an outside certificate.</summary>
+    [Range(500, 20000)]
+    public int OutsideCertificateMaxImageSide { get; set; } = 6000;
+
+    /// <summary>Most megapixels (width × height) of a picture of an outside certificate.</summary>
+    [Range(1, 200)]
+    public int OutsideCertificateMaxImageMegapixels { get; set; } = 40;
+
     /// <summary>Minutes between the job's checks for people who became eligible for a credential they chose.</summary>
     [Range(1, 60)]
     public int EligibilityCheckMinutes { get; set; } = 15;

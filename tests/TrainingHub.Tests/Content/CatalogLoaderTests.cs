@@ -173,6 +173,22 @@ public sealed class CatalogLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_quiz_that_draws_more_questions_than_its_bank_holds_is_refused_on_the_draw_line()
+    {
+        _content.WithValidCourse();
+        _content.Write("courses/sample/01-basics/quiz.md", "---\ndraw: 7\n---\n" + ContentFolder.Quiz(6));
+        var problem = Single(Load(), "quiz.md");
+        Assert.Equal("'draw' is 7 but the quiz's bank has only 6 questions: a quiz cannot draw more questions than its bank holds", problem.Message);
+        Assert.Equal(2, problem.Line);
+        Assert.Equal(ProblemKind.Structure, problem.Kind);
+
+        _content.Write("courses/sample/01-basics/quiz.md", "---\ndraw: 6\n---\n" + ContentFolder.Quiz(6));
+        var drawn = Load();
+        Assert.Empty(drawn.Problems);
+        Assert.Equal(6, drawn.Catalog.Courses.Single().Modules[0].Quiz!.Draw);
+    }
+
+    [Fact]
     public void Stigmatising_language_is_reported_on_its_line_with_an_alternative()
     {
         _content.WithValidCourse();

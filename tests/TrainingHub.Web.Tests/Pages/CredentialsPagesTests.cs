@@ -15,7 +15,7 @@ namespace TrainingHub.Web.Tests.Pages;
 [Collection(SiteCollection.Name)]
 public sealed class CredentialsPagesTests(SiteFactory site)
 {
-    private static readonly byte[] Pdf = "%PDF-1.4\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] Pdf = TestFiles.PlainPdf();
 
     /// <summary>A trainee of their own at a demo site, so these tests never change what other tests see of the demo trainees.</summary>
     private async Task<(string Email, string Id, HttpClient Client)> NewTraineeAsync(Guid siteId, string fullName)

@@ -1,16 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using TrainingHub.Domain;
 using TrainingHub.Features.Accounts;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Account)]
-public sealed class SignInModel(ISender sender, SignInManager<Person> signIn) : AppPageModel(sender)
+public sealed class SignInModel(ISender sender, EvenSignIn signIn) : AppPageModel(sender)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -35,16 +33,19 @@ public sealed class SignInModel(ISender sender, SignInManager<Person> signIn) : 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        var outcome = result.Succeeded ? RecordSignIn.Outcome.SignedIn : result.IsLockedOut ? RecordSignIn.Outcome.LockedOut : RecordSignIn.Outcome.Failed;
-        await Sender.Send(new RecordSignIn.Command(Input.Email, outcome));
-        if (result.Succeeded)
+        var outcome = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password);
+        await Sender.Send(new RecordSignIn.Command(Input.Email, outcome switch
+        {
+            EvenSignIn.Outcome.SignedIn => RecordSignIn.Outcome.SignedIn,
+            EvenSignIn.Outcome.LockedOut => RecordSignIn.Outcome.LockedOut,
+            _ => RecordSignIn.Outcome.Failed,
+        }));
+        if (outcome == EvenSignIn.Outcome.SignedIn)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/dashboard");
         }
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Your account is locked for a few minutes after too many tries. Wait, then try again, or reset your password."
-            : "The email address or password is not right. Check them and try again.");
+        // The same words whether the address is unknown, the password wrong or the account locked (docs/decisions/0013).
+        ModelState.AddModelError("", EvenSignIn.FailureMessage);
         return Page();
     }
 }

@@ -64,7 +64,7 @@ public sealed class OutsideCertificateModel(ISender sender, CourseCatalog catalo
     public async Task<IActionResult> OnGetFileAsync()
     {
         var file = await Sender.Send(new OpenOutsideCertificateFile.Command(PersonId, Id));
-        return File(file.Content, file.ContentType, file.DownloadName);
+        return this.UploadedFile(file.Content, file.ContentType, file.DownloadName);
     }
 
     protected internal override async Task LoadAsync() => Certificate = await Sender.Send(new GetOutsideCertificate.Query(PersonId, Id));

@@ -10,6 +10,7 @@ namespace TrainingHub.Web.Pages.My;
 // Larger than any allowed certificate, so an oversized file reaches the handler and is refused in words, not by the server.
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[OutsideCertificateTooLarge]
 [FormPrefix(nameof(Input))]
 [ErrorField(nameof(UploadOutsideCertificate.Command.Content), "Input.File")]
 [ErrorField(nameof(UploadOutsideCertificate.Command.FileSize), "Input.File")]
@@ -51,6 +52,12 @@ public sealed class OutsideTrainingModel(ISender sender, IOptions<CredentialOpti
     public async Task<IActionResult> OnGetFileAsync(Guid id)
     {
         var file = await Sender.Send(new OpenOutsideCertificateFile.Command(PersonId, id));
-        return File(file.Content, file.ContentType, file.DownloadName);
+        return this.UploadedFile(file.Content, file.ContentType, file.DownloadName);
     }
+}
+
+internal sealed class OutsideCertificateTooLargeAttribute : TooLargeMessageAttribute
+{
+    public override string For(IServiceProvider services) =>
+        UploadOutsideCertificate.TooLarge("The file is too large", services.GetRequiredService<IOptions<CredentialOptions>>().Value.OutsideCertificateMaxMegabytes);
 }

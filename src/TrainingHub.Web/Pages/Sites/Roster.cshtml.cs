@@ -9,6 +9,7 @@ using TrainingHub.Web.Infrastructure;
 namespace TrainingHub.Web.Pages.Sites;
 
 /// <summary>A roster file is checked first (a preview that changes nothing), then applied as a whole.</summary>
+[RosterTooLarge]
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit, ValueLengthLimit = RequestLimit)]
 public sealed class RosterModel(ISender sender) : AppPageModel(sender)
@@ -45,7 +46,7 @@ public sealed class RosterModel(ISender sender) : AppPageModel(sender)
     {
         if (upload is { Length: > RosterFile.MaxCharacters })
         {
-            ModelState.AddModelError(nameof(Upload), $"The file is too large. A roster file can be up to {RosterFile.MaxCharacters / 1024} KB: split it into smaller files.");
+            ModelState.AddModelError(nameof(Upload), RosterTooLargeAttribute.Message);
             return Page();
         }
         Csv = "";
@@ -68,4 +69,11 @@ public sealed class RosterModel(ISender sender) : AppPageModel(sender)
                (result.EmailsNotSent > 0 ? $" {result.EmailsNotSent} emails could not be sent: use \"Send a new link\" on the people page later." : "");
         return Redirect($"/sites/{SiteId}/cohorts/{CohortId}");
     }
+}
+
+internal sealed class RosterTooLargeAttribute : TooLargeMessageAttribute
+{
+    public static readonly string Message = $"The file is too large. A roster file can be up to {RosterFile.MaxCharacters / 1024} KB: split it into smaller files.";
+
+    public override string For(IServiceProvider services) => Message;
 }

@@ -72,10 +72,18 @@ public static class DecideSignOff
                 {
                     throw new ValidationException([new ValidationFailure(nameof(Command.TypedName), $"Type your full name as it is on your account: {supervisor.FullName}.")]);
                 }
-                if (await users.IsLockedOutAsync(supervisor) || !await users.CheckPasswordAsync(supervisor, command.Password!))
+                // The password typed here is the sign-in password and shares its lockout (docs/decisions/0014): a wrong one counts
+                // as a failed sign-in, and while the account is paused no password is checked or counted, as at sign-in.
+                if (await users.IsLockedOutAsync(supervisor))
+                {
+                    throw new ValidationException([new ValidationFailure(nameof(Command.Password), PausedMessage)]);
+                }
+                if (!await users.CheckPasswordAsync(supervisor, command.Password!))
                 {
                     await users.AccessFailedAsync(supervisor);
-                    throw new ValidationException([new ValidationFailure(nameof(Command.Password), "That password is not right. Enter the password you sign in with.")]);
+                    throw new ValidationException([new ValidationFailure(nameof(Command.Password), await users.IsLockedOutAsync(supervisor)
+                        ? PausedMessage
+                        : "That password is not right. Enter the password you sign in with.")]);
                 }
                 await users.ResetAccessFailedCountAsync(supervisor);
             }
@@ -122,6 +130,10 @@ public static class DecideSignOff
             await unitOfWork.SaveAsync(ct);
             return signOff.Id;
         }
+
+        /// <summary>Said only to the signed-in supervisor, who already knows the account exists.</summary>
+        public const string PausedMessage = "After several wrong passwords your account is paused for a few minutes. Wait, then sign again; " +
+                                            "if you have forgotten your password, sign out and reset it.";
 
         private static bool NamesMatch(string typed, string fullName) =>
             string.Equals(Normalise(typed), Normalise(fullName), StringComparison.OrdinalIgnoreCase);

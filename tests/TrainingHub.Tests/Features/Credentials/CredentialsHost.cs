@@ -14,10 +14,10 @@ namespace TrainingHub.Tests.Features.Credentials;
 /// <summary>What the credential tests set up through the application's own services: hours credited and signed off, practicum, files.</summary>
 public static class CredentialsSetup
 {
-    /// <summary>A small PDF: only the first bytes decide what a file is.</summary>
-    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+    /// <summary>A small real PDF: uploads are parsed, not only recognised by their first bytes.</summary>
+    public static readonly byte[] Pdf = TestFiles.PlainPdf();
 
-    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
+    public static readonly byte[] Png = TestFiles.BlankPng(400, 300);
 
     /// <summary>Credits every lesson of a course to the person, as attendance would, on <paramref name="on"/>.</summary>
     public static async Task CreditCourseAsync(LearningRecordHost host, string personId, string courseId, DateOnly on, HoursDelivery delivery = HoursDelivery.InPerson)

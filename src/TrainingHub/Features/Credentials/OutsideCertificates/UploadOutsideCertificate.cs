@@ -37,18 +37,26 @@ public static class UploadOutsideCertificate
                 .Must(h => h is null || decimal.Round(h.Value, 2) == h).WithMessage("Enter hours with at most two decimals, for example 6 or 1.5.");
             RuleFor(c => c.Content).Must(c => c is { Length: > 0 }).WithMessage("Choose the certificate file to upload.");
             RuleFor(c => c.FileSize).Must(size => size <= maxBytes)
-                .WithMessage(c => $"The file is {Megabytes(c.FileSize)} MB; the most the institute accepts is {maxMegabytes} MB. " +
-                                  "Scan it again at a lower resolution, or take a photo of it with your phone, and upload that.")
+                .WithMessage(c => TooLarge($"The file is {Megabytes(c.FileSize)} MB", maxMegabytes))
                 .When(c => c.Content is { Length: > 0 });
             RuleFor(c => c.Content).Must(c => OutsideCertificateFiles.Detect(c) is not null)
                 .WithMessage("This file is not a PDF or a picture (PNG or JPEG). Save or scan the certificate as a PDF, or take a photo of it, and upload that.")
                 .When(c => c.Content is { Length: > 0 } && c.FileSize <= maxBytes);
+            RuleFor(c => c.Content).Custom((content, context) =>
+                {
+                    if (UploadedFileCheck.Problem(OutsideCertificateFiles.Detect(content)!.Value, content!, options.Value) is { } problem) context.AddFailure(problem);
+                })
+                .When(c => c.Content is { Length: > 0 } && c.FileSize <= maxBytes && OutsideCertificateFiles.Detect(c.Content) is not null);
         }
 
         private static string Megabytes(long bytes) => (bytes / 1048576m).ToString("0.#", CultureInfo.InvariantCulture);
     }
 
     public static long MaxBytes(CredentialOptions options) => options.OutsideCertificateMaxMegabytes * 1048576L;
+
+    /// <summary>What a trainee is told when the file is too large, with what was wrong (its size, or only that it is too large).</summary>
+    public static string TooLarge(string what, int maxMegabytes) =>
+        $"{what}; the most the institute accepts is {maxMegabytes} MB. Scan it again at a lower resolution, or take a photo of it with your phone, and upload that.";
 
     public sealed class Handler(TrainingHubDb db, OutsideCertificateFiles files, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command, Guid>
     {
