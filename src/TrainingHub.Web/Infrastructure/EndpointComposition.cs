@@ -12,6 +12,7 @@ public static class EndpointComposition
             o.Conventions.AuthorizeFolder("/Dashboard");
             o.Conventions.AuthorizeFolder("/Sites", Policies.SiteStaff);
             o.Conventions.AuthorizePage("/Courses/Lesson");
+            o.Conventions.AuthorizePage("/Courses/Guide");
             o.Conventions.AuthorizePage("/Courses/Progress");
             o.Conventions.AuthorizePage("/Courses/Quiz");
             o.Conventions.AuthorizePage("/Courses/QuizResult");

@@ -47,6 +47,7 @@ public static partial class CatalogLoader
         var domains = LoadDomains(context);
         context.DomainTags = domains.Select(d => d.Tag).ToHashSet(StringComparer.Ordinal);
         context.Language = LanguageRules.Load(Path.Combine(root, "language.yml"), context);
+        context.Skills = LoadSkills(context);
 
         var courses = new List<Course>();
         foreach (var dir in Directory.GetDirectories(Path.Combine(root, "courses")).Order(StringComparer.Ordinal))
@@ -54,7 +55,8 @@ public static partial class CatalogLoader
             var course = LoadCourse(dir, context);
             if (course is not null) courses.Add(course);
         }
-        return new Result(new CourseCatalog(courses, domains), problems);
+        CheckSkillLessons(context, courses);
+        return new Result(new CourseCatalog(courses, domains, context.Guides), problems);
     }
 
     internal sealed class LoadContext(string root, List<ContentProblem> problems)
@@ -64,6 +66,8 @@ public static partial class CatalogLoader
         public HashSet<string> DomainTags { get; set; } = [];
         public LanguageRules Language { get; set; } = LanguageRules.None;
         public Dictionary<string, string> LessonIds { get; } = new(StringComparer.Ordinal);
+        public IReadOnlyList<ObservedSkill> Skills { get; set; } = [];
+        public List<FacilitatorGuide> Guides { get; } = [];
 
         public string Relative(string path) => Path.GetRelativePath(Path.GetDirectoryName(Root)!, path).Replace('\\', '/');
 
@@ -98,6 +102,46 @@ public static partial class CatalogLoader
             result.Add(new TrainingDomain(tag, name, yaml.String(m, "description", false) ?? ""));
         }
         return result;
+    }
+
+    public const string SkillsFile = "skills.yml";
+
+    /// <summary>content/skills.yml (optional): the skills a facilitator observes, and the live lessons whose guide must check them.</summary>
+    private static List<ObservedSkill> LoadSkills(LoadContext ctx)
+    {
+        var path = Path.Combine(ctx.Root, SkillsFile);
+        var result = new List<ObservedSkill>();
+        if (!File.Exists(path)) return result;
+        var yaml = new YamlFile(ctx.Relative(path), File.ReadAllText(path), 0, ctx.Problems);
+        if (yaml.Root is not YamlSequenceNode seq)
+        {
+            if (yaml.Root is not null) yaml.ProblemAt(yaml.Root, $"{SkillsFile} must be a list of skills");
+            return result;
+        }
+        foreach (var item in seq.Children)
+        {
+            if (item is not YamlMappingNode m) { yaml.ProblemAt(item, "each skill needs 'id', 'name' and 'lessons'"); continue; }
+            yaml.AllowOnly(m, "id", "name", "lessons");
+            var id = yaml.String(m, "id", true);
+            var name = yaml.String(m, "name", true);
+            var lessons = yaml.StringList(m, "lessons", true);
+            if (id is null || name is null) continue;
+            if (result.Any(s => s.Id == id)) yaml.ProblemAt(m, $"skill '{id}' is listed twice");
+            result.Add(new ObservedSkill(id, name, lessons));
+        }
+        return result;
+    }
+
+    private static void CheckSkillLessons(LoadContext ctx, List<Course> courses)
+    {
+        var live = courses.SelectMany(c => c.Lessons).Where(l => l.Delivery == LessonDelivery.Live).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var skill in ctx.Skills)
+        {
+            foreach (var id in skill.LessonIds.Where(id => !live.Contains(id)))
+            {
+                ctx.Add(Path.Combine(ctx.Root, SkillsFile), 1, ProblemKind.Editorial, $"skill '{skill.Id}' names lesson '{id}', which is not a live lesson of any course");
+            }
+        }
     }
 
     private static Course? LoadCourse(string dir, LoadContext ctx)
@@ -188,10 +232,13 @@ public static partial class CatalogLoader
         AddToHash(courseHash, moduleId + "/module.yml", text);
 
         var lessons = new List<Lesson>();
+        var lessonFiles = new Dictionary<string, GuideParser.LessonFile>(StringComparer.Ordinal);
+        var guideFiles = new List<string>();
         foreach (var file in Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(file);
             if (name == "quiz.md") continue;
+            if (name.EndsWith(GuideParser.Suffix, StringComparison.Ordinal)) { guideFiles.Add(file); continue; }
             if (!NumberedSlugPattern().IsMatch(Path.GetFileNameWithoutExtension(name)))
             {
                 ctx.Add(file, 1, ProblemKind.Structure, $"lesson file '{name}' must be named like '01-short-title.md'");
@@ -200,8 +247,11 @@ public static partial class CatalogLoader
             var lessonText = File.ReadAllText(file);
             AddToHash(courseHash, moduleId + "/" + name, lessonText);
             var lesson = LessonParser.Parse(ctx, file, lessonText, courseId, moduleId);
-            if (lesson is not null) lessons.Add(lesson);
+            if (lesson is null) continue;
+            lessons.Add(lesson);
+            lessonFiles.TryAdd(lesson.Id, new GuideParser.LessonFile(lesson, file));
         }
+        LoadGuides(guideFiles, lessonFiles, courseId, ctx);
         if (lessons.Count == 0) yaml.Problem(1, "the module has no lessons (files named like '01-short-title.md')");
         var lessonSum = lessons.Sum(l => l.Hours);
         if (hours is not null && lessons.Count > 0 && lessonSum != hours)
@@ -223,6 +273,32 @@ public static partial class CatalogLoader
         }
         if (title is null || hours is null) return null;
         return new Module(moduleId, title, hours.Value, objectives, lessons, quiz);
+    }
+
+    // Guides are not part of the course's content hash: they are the facilitator's notes, and editing them changes
+    // nothing a trainee studied or a certificate states.
+    private static void LoadGuides(List<string> guideFiles, Dictionary<string, GuideParser.LessonFile> lessons, string courseId, LoadContext ctx)
+    {
+        var guides = new List<(FacilitatorGuide Guide, string File)>();
+        foreach (var file in guideFiles)
+        {
+            var guide = GuideParser.Parse(ctx, file, File.ReadAllText(file), courseId, lessons);
+            if (guide is not null) guides.Add((guide, file));
+        }
+        foreach (var (id, lesson) in lessons.Where(l => l.Value.Lesson.Delivery == LessonDelivery.Live))
+        {
+            var mine = guides.Where(g => g.Guide.LessonId == id).ToList();
+            if (mine.Count == 0)
+            {
+                ctx.Add(lesson.Path, 1, ProblemKind.Editorial,
+                    $"the live lesson has no facilitator's guide: add {Path.GetFileNameWithoutExtension(lesson.Path)}{GuideParser.Suffix} next to it");
+            }
+            foreach (var extra in mine.Skip(1))
+            {
+                ctx.Add(extra.File, 1, ProblemKind.Editorial, $"lesson '{id}' already has a guide ({ctx.Relative(mine[0].File)}): a live lesson has exactly one");
+            }
+            if (mine.Count > 0) ctx.Guides.Add(mine[0].Guide);
+        }
     }
 
     internal static void CheckHours(YamlFile yaml, YamlMappingNode map, decimal? hours)

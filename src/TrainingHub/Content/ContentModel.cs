@@ -55,6 +55,17 @@ public sealed record Lesson(
     public string PrimaryDomain => Domains[0];
 }
 
+/// <summary>
+/// A live lesson's facilitator's guide (<c>NN-lesson.guide.md</c> next to the lesson): timings, teaching points, expected
+/// answers and checklists. Kept apart from <see cref="Lesson"/> so nothing that serves a trainee's lesson carries it.
+/// </summary>
+public sealed record FacilitatorGuide(string LessonId, string CourseId, string Html, IReadOnlyList<GuideTiming> Timings);
+
+public sealed record GuideTiming(int Minutes, string Text);
+
+/// <summary>A skill a facilitator observes and checks off (content/skills.yml), and the lessons that teach it.</summary>
+public sealed record ObservedSkill(string Id, string Name, IReadOnlyList<string> LessonIds);
+
 public sealed record Quiz(int PassMark, int? Draw, IReadOnlyList<QuizQuestion> Questions);
 
 public sealed record QuizQuestion(string Id, QuestionType Type, bool Scenario, string StemHtml, IReadOnlyList<QuizOption> Options);

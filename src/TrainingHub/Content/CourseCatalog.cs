@@ -1,8 +1,11 @@
 namespace TrainingHub.Content;
 
 /// <summary>Every course loaded from content/ at start-up. Immutable: a content change takes a restart.</summary>
-public sealed class CourseCatalog(IReadOnlyList<Course> courses, IReadOnlyList<TrainingDomain> domains)
+public sealed class CourseCatalog(IReadOnlyList<Course> courses, IReadOnlyList<TrainingDomain> domains, IReadOnlyList<FacilitatorGuide>? guides = null)
 {
+    private readonly Dictionary<(string CourseId, string LessonId), FacilitatorGuide> _guides =
+        (guides ?? []).GroupBy(g => (g.CourseId, g.LessonId)).ToDictionary(g => g.Key, g => g.First());
+
     private readonly Dictionary<string, Course> _byId = courses.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
     // Lesson pages look lessons and their neighbours up on every request; the courses never change, so index them once.
@@ -15,6 +18,12 @@ public sealed class CourseCatalog(IReadOnlyList<Course> courses, IReadOnlyList<T
 
     public Lesson? FindLesson(string courseId, string lessonId) =>
         _lessons.TryGetValue((courseId, lessonId), out var found) ? found.Lesson : null;
+
+    /// <summary>
+    /// The facilitator's guide of a live lesson. Only the guide query (which checks the reader's roles) should call this:
+    /// guides are for facilitators and institute admins, never trainees.
+    /// </summary>
+    public FacilitatorGuide? FindGuide(string courseId, string lessonId) => _guides.GetValueOrDefault((courseId, lessonId));
 
     /// <summary>The lessons before and after this one in its course, across modules.</summary>
     public (Lesson? Previous, Lesson? Next) Neighbours(Lesson lesson)

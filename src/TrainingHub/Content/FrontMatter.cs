@@ -26,4 +26,15 @@ internal sealed record FrontMatter(string Yaml, int YamlLineOffset, string[] Bod
         var yaml = string.Join('\n', lines[1..end]);
         return new FrontMatter(yaml, 1, lines[(end + 1)..], end + 2);
     }
+
+    /// <summary>Splits a content file and reads its front matter as 'key: value' lines; null, with the problem recorded, when it cannot.</summary>
+    public static (FrontMatter Split, YamlFile Yaml, YamlDotNet.RepresentationModel.YamlMappingNode Map)? ReadMapping(
+        CatalogLoader.LoadContext ctx, string path, string text)
+    {
+        var fm = Split(text, required: true, (line, msg) => ctx.Add(path, line, ProblemKind.Structure, msg));
+        if (fm is null) return null;
+        var yaml = new YamlFile(ctx.Relative(path), fm.Yaml, fm.YamlLineOffset, ctx.Problems);
+        var map = yaml.RootMapping("the front matter");
+        return map is null ? null : (fm, yaml, map);
+    }
 }

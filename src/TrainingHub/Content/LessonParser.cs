@@ -17,11 +17,8 @@ internal static partial class LessonParser
     public static Lesson? Parse(CatalogLoader.LoadContext ctx, string path, string text, string courseId, string moduleId)
     {
         var rel = ctx.Relative(path);
-        var fm = FrontMatter.Split(text, required: true, (line, msg) => ctx.Add(path, line, ProblemKind.Structure, msg));
-        if (fm is null) return null;
-        var yaml = new YamlFile(rel, fm.Yaml, fm.YamlLineOffset, ctx.Problems);
-        var map = yaml.RootMapping("the front matter");
-        if (map is null) return null;
+        if (FrontMatter.ReadMapping(ctx, path, text) is not { } read) return null;
+        var (fm, yaml, map) = read;
         yaml.AllowOnly(map, "id", "title", "hours", "delivery", "objectives", "domains", "agenda", "time");
 
         var id = yaml.String(map, "id", true);

@@ -113,6 +113,7 @@ public sealed class CatalogLoaderTests : IDisposable
     {
         _content.WithValidCourse("one").WithValidCourse("two");
         _content.Write("courses/two/01-basics/01-first.md", ContentFolder.LiveLesson("one-first", 0.5m));
+        _content.Write("courses/two/01-basics/01-first.guide.md", ContentFolder.Guide("one-first", 30));
         var problem = Single(Load(), "two/01-basics/01-first.md");
         Assert.Contains("lesson id 'one-first' is already used by content/courses/one/01-basics/01-first.md", problem.Message, StringComparison.Ordinal);
     }

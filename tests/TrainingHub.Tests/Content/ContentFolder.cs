@@ -45,6 +45,7 @@ public sealed class ContentFolder : IDisposable
               - Know the basics.
             """);
         Write($"courses/{id}/01-basics/01-first.md", LiveLesson($"{id}-first", 0.5m));
+        Write($"courses/{id}/01-basics/01-first.guide.md", Guide($"{id}-first", 30));
         Write($"courses/{id}/01-basics/quiz.md", Quiz(6));
         return this;
     }
@@ -74,6 +75,37 @@ public sealed class ContentFolder : IDisposable
             extraBody,
             "");
     }
+
+    /// <summary>A complete facilitator's guide whose timings add up to <paramref name="minutes"/>; <paramref name="extra"/> is appended.</summary>
+    public static string Guide(string lessonId, int minutes, string extra = "") => $"""
+        ---
+        lesson: {lessonId}
+        ---
+
+        ## Timings
+
+        | Minutes | Activity | What the facilitator does |
+        |---|---|---|
+        | 5 | Opening | Welcome the group. |
+        | {minutes - 10} | Teaching | Walk through the role. |
+        | 5 | Closing | One take-away each. |
+
+        ## Teaching points
+
+        - A coach walks beside the person; the person leads.
+
+        ## Materials
+
+        - Flip chart and markers.
+
+        ## Discussion prompts
+
+        ### What does a coach do that a counselor does not?
+
+        - Shares lived experience.
+        - Does not diagnose or treat.
+        {extra}
+        """;
 
     public static string Quiz(int questions, bool scenario = true)
     {

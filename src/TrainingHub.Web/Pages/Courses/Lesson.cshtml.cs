@@ -11,9 +11,18 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
 {
     public GetLesson.Result View { get; private set; } = null!;
 
-    public async Task OnGetAsync(string courseId, string lessonId) =>
-        View = await Sender.Send(new GetLesson.Query(courseId, lessonId, PersonId,
-            User.IsInRole(Roles.Facilitator) || User.IsInRole(Roles.InstituteAdmin)));
+    /// <summary>The facilitator's guide, asked for only when the sign-in's roles say staff (trainees' page stays one query); the query checks the roles again.</summary>
+    public GetFacilitatorGuide.Result? Guide { get; private set; }
+
+    public async Task OnGetAsync(string courseId, string lessonId)
+    {
+        var staff = User.IsInRole(Roles.Facilitator) || User.IsInRole(Roles.InstituteAdmin);
+        View = await Sender.Send(new GetLesson.Query(courseId, lessonId, PersonId, staff));
+        if (staff && View.Lesson.Delivery == TrainingHub.Content.LessonDelivery.Live)
+        {
+            Guide = await Sender.Send(new GetFacilitatorGuide.Query(PersonId, courseId, lessonId, Optional: true));
+        }
+    }
 
     public sealed record HeartbeatInput(Guid BeatId, DateTime? ClientSentAt, bool Starting, bool ReachedEnd);
 

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using TrainingHub.Features.Catalog;
 using TrainingHub.Features.Sessions;
 using TrainingHub.Web.Infrastructure;
 
@@ -49,5 +50,12 @@ public sealed class SessionModel(ISender sender) : AppPageModel(sender)
         return RedirectToPage(new { sessionId = SessionId });
     }
 
-    protected internal override async Task LoadAsync() => View = await Sender.Send(new SessionAttendance.Query(PersonId, SessionId));
+    /// <summary>The lesson's facilitator's guide; empty for a site coordinator, as the guide query shows it to facilitators and institute admins only.</summary>
+    public GetFacilitatorGuide.Result Guide { get; private set; } = null!;
+
+    protected internal override async Task LoadAsync()
+    {
+        View = await Sender.Send(new SessionAttendance.Query(PersonId, SessionId));
+        Guide = await Sender.Send(new GetFacilitatorGuide.Query(PersonId, View.Session.CourseId, View.Session.LessonId, Optional: true));
+    }
 }
