@@ -3,7 +3,9 @@ using Mediator;
 using TrainingHub.Domain;
 using TrainingHub.Features.Catalog;
 using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.Sessions;
 using TrainingHub.Features.Shared;
+using TrainingHub.Content;
 
 namespace TrainingHub.Web.Pages.Courses;
 
@@ -11,9 +13,18 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
 {
     public GetLesson.Result View { get; private set; } = null!;
 
-    public async Task OnGetAsync(string courseId, string lessonId) =>
+    /// <summary>The person's upcoming sessions of this lesson, when it is live.</summary>
+    public IReadOnlyList<SessionDetails> Sessions { get; private set; } = [];
+
+    public async Task OnGetAsync(string courseId, string lessonId)
+    {
         View = await Sender.Send(new GetLesson.Query(courseId, lessonId, PersonId,
             User.IsInRole(Roles.Facilitator) || User.IsInRole(Roles.InstituteAdmin)));
+        if (View.Lesson.Delivery == LessonDelivery.Live && View.Record is not null)
+        {
+            Sessions = await Sender.Send(new MyUpcomingSessions.Query(PersonId, View.Course.Id, View.Lesson.Id));
+        }
+    }
 
     public sealed record HeartbeatInput(Guid BeatId, DateTime? ClientSentAt, bool Starting, bool ReachedEnd);
 

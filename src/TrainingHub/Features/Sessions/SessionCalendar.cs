@@ -23,10 +23,12 @@ public static class SessionCalendar
     /// <param name="organizer">Who the invitation is from (REQUEST and CANCEL need one).</param>
     /// <param name="invitee">The one person an e-mailed invitation is for; none for a feed.</param>
     public static string Write(IEnumerable<SessionDetails> sessions, string method, string host, DateTime stampUtc, Invitee? organizer = null,
-        Invitee? invitee = null, string? calendarName = null)
+        Invitee? invitee = null, string? calendarName = null, string? emptyZoneId = null)
     {
         var calendar = new Calendar { ProductId = ProductId, Method = method };
         if (calendarName is not null) calendar.AddProperty("X-WR-CALNAME", calendarName);
+        // RFC 5545 wants at least one component: a feed with no sessions yet carries its zone.
+        if (!sessions.Any() && emptyZoneId is not null) calendar.AddTimeZone(emptyZoneId, stampUtc, false);
         foreach (var zoneId in sessions.Select(s => s.ZoneId).Distinct(StringComparer.Ordinal))
         {
             var earliest = sessions.Where(s => s.ZoneId == zoneId).Min(s => s.StartsAtLocal);
