@@ -28,11 +28,8 @@ public static class ChangeSession
     {
         public async ValueTask<bool> Handle(Command command, CancellationToken ct)
         {
-            var session = await db.LiveSessions.SingleOrDefaultAsync(s => s.Id == command.SessionId, ct)
-                ?? throw new NotFoundException("There is no such session.");
-            await access.RequireCohortAsync(command.ActorId, session.CohortId, ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            SessionChanges.RequireChangeable(session, now);
+            var session = await SessionChanges.ChangeableAsync(db, access, command.ActorId, command.SessionId, now, ct);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(await zones.ZoneIdOfCohortAsync(session.CohortId, ct));
             var startsAt = SessionWhenAndWhereValidator.StartUtc(command, zone);
             var place = SessionWhenAndWhereValidator.Clean(command.Place);
@@ -68,11 +65,8 @@ public static class CancelSession
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            var session = await db.LiveSessions.SingleOrDefaultAsync(s => s.Id == command.SessionId, ct)
-                ?? throw new NotFoundException("There is no such session.");
-            await access.RequireCohortAsync(command.ActorId, session.CohortId, ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            SessionChanges.RequireChangeable(session, now);
+            var session = await SessionChanges.ChangeableAsync(db, access, command.ActorId, command.SessionId, now, ct);
             session.Cancelled = true;
             session.Sequence++;
             session.ChangedAt = now;
@@ -86,6 +80,16 @@ public static class CancelSession
 
 internal static class SessionChanges
 {
+    /// <summary>The session, tracked, when the actor runs its cohort and it can still change.</summary>
+    public static async Task<LiveSession> ChangeableAsync(TrainingHubDb db, CohortAccess access, string actorId, Guid sessionId, DateTime utcNow, CancellationToken ct)
+    {
+        var session = await db.LiveSessions.SingleOrDefaultAsync(s => s.Id == sessionId, ct)
+            ?? throw new NotFoundException("There is no such session.");
+        await access.RequireCohortAsync(actorId, session.CohortId, ct);
+        RequireChangeable(session, utcNow);
+        return session;
+    }
+
     /// <summary>A session that was cancelled or has started is history: attendance may hang on its time and place.</summary>
     public static void RequireChangeable(LiveSession session, DateTime utcNow)
     {
