@@ -1,4 +1,6 @@
 using TrainingHub.Features.Certificates.Badges;
+using TrainingHub.Features.Sessions;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Web.Infrastructure;
 
@@ -47,6 +49,27 @@ public static class EndpointComposition
             Results.Text(keys.JwkSetJson(), "application/jwk-set+json"));
         app.MapGet("/credentials/status/1", async (Mediator.ISender sender) =>
             Results.Text(await sender.Send(new GetStatusList.Query()), "application/vc+jwt"));
+        return app;
+    }
+
+    /// <summary>
+    /// A person's calendar feed, for calendar apps that cannot sign in: the secret address is the key. Never cached, so a
+    /// replaced address stops working everywhere at once; an unknown address is a plain 404.
+    /// </summary>
+    public static WebApplication MapCalendarFeed(this WebApplication app)
+    {
+        app.MapGet("/calendar/{token}.ics", async (string token, Mediator.ISender sender, HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            try
+            {
+                return Results.Text(await sender.Send(new CalendarFeeds.Feed(token)), $"{SessionCalendar.ContentType}; charset=utf-8");
+            }
+            catch (NotFoundException e)
+            {
+                return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            }
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -129,6 +129,8 @@ public static class JobsComposition
         recurring.AddOrUpdate<EligibilityJob>(EligibilityJob.Id, j => j.RunAsync(), eligibilityMinutes == 60 ? Cron.Hourly() : $"*/{eligibilityMinutes} * * * *");
         recurring.AddOrUpdate<SupervisorDigestJob>(SupervisorDigestJob.Id, j => j.RunAsync(),
             Cron.Daily(app.Services.GetRequiredService<IOptions<SignOffOptions>>().Value.DigestHour), new RecurringJobOptions { TimeZone = zone });
+        // Every quarter hour: a session scheduled late still gets its reminder, and each person gets it once (outbox key).
+        recurring.AddOrUpdate<SessionReminderJob>(SessionReminderJob.Id, j => j.RunAsync(), "*/15 * * * *");
         return app;
     }
 }

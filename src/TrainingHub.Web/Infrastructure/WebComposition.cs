@@ -51,6 +51,7 @@ public static class WebComposition
         app.MapPages();
         app.MapJobsDashboard();
         app.MapBadgeEndpoints();
+        app.MapCalendarFeed();
         app.ScheduleRecurringJobs();
         return app;
     }

@@ -18,6 +18,7 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
     {
         e.Property(x => x.Name).HasMaxLength(200).IsRequired();
         e.Property(x => x.State).HasMaxLength(2).IsRequired();
+        e.Property(x => x.TimeZone).HasMaxLength(64);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         e.HasOne<Institute>().WithMany().HasForeignKey(x => x.InstituteId).OnDelete(DeleteBehavior.Restrict);
         e.Property(x => x.NormalizedName).HasMaxLength(200).IsRequired();
@@ -163,8 +164,21 @@ internal sealed class LiveSessionConfiguration : IEntityTypeConfiguration<LiveSe
         e.Property(x => x.Place).HasMaxLength(300);
         e.Property(x => x.VideoLink).HasMaxLength(500);
         e.Ignore(x => x.Delivery);
+        e.Ignore(x => x.EndsAt);
+        e.HasIndex(x => new { x.CohortId, x.StartsAt });
         e.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.CourseId, x.LessonId });
+    }
+}
+
+internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeed> e)
+    {
+        e.HasKey(x => x.PersonId);
+        e.Property(x => x.TokenHash).HasMaxLength(64).IsRequired();
+        e.HasIndex(x => x.TokenHash).IsUnique();
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

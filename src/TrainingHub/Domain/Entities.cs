@@ -59,6 +59,10 @@ public sealed class Site
 
     /// <summary>Two-letter US state code.</summary>
     public string State { get; set; } = "";
+
+    /// <summary>The site's IANA time zone when it differs from the institute's (a site in another state); null: the institute's.</summary>
+    public string? TimeZone { get; set; }
+
     public SiteStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
 }
@@ -131,6 +135,9 @@ public static class AuditActions
     public const string HoursReversed = "hours.reversed";
     public const string CourseCompleted = "enrollment.completed";
     public const string SessionScheduled = "session.scheduled";
+    public const string SessionChanged = "session.changed";
+    public const string SessionCancelled = "session.cancelled";
+    public const string CalendarFeedReplaced = "calendar.feed-replaced";
     public const string AttendanceRecorded = "session.attendance-recorded";
     public const string QuizSubmitted = "quiz.submitted";
     public const string QuizReset = "quiz.reset";

@@ -112,7 +112,27 @@ public sealed class LiveSession
     public DateTime CreatedAt { get; set; }
     public bool Cancelled { get; set; }
 
+    /// <summary>The iCalendar SEQUENCE: 0 when scheduled, one more on each change (edit, move, cancel) trainees are told of.</summary>
+    public int Sequence { get; set; }
+
+    /// <summary>When the session was last changed (edited, moved or cancelled); the iCalendar LAST-MODIFIED.</summary>
+    public DateTime? ChangedAt { get; set; }
+
+    public DateTime EndsAt => StartsAt.AddMinutes(DurationMinutes);
+
     public HoursDelivery Delivery => string.IsNullOrWhiteSpace(VideoLink) ? HoursDelivery.InPerson : HoursDelivery.LiveVirtual;
+}
+
+/// <summary>
+/// A person's private calendar feed address. Only a hash of its token is kept; replacing the token revokes the old
+/// address at once (one row per person, overwritten).
+/// </summary>
+public sealed class CalendarFeed
+{
+    public string PersonId { get; set; } = "";
+    /// <summary>SHA-256 of the token, hex.</summary>
+    public string TokenHash { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
 }
 
 /// <summary>A facilitator's record of one person at one session. Append-only: a correction is a newer record for the same pair.</summary>

@@ -63,6 +63,10 @@ public static class TrainingHubServices
         services.AddScoped<HoursLedger>();
         services.AddScoped<CompletionCheck>();
         services.AddScoped<CohortAccess>();
+        services.AddScoped<SiteTimeZones>();
+        services.AddScoped<SessionDirectory>();
+        services.AddScoped<SessionNotices>();
+        services.AddScoped<SessionEmailParts>();
         services.AddScoped<SupervisorRules>();
         services.AddSingleton(sp => CredentialRulesLoader.LoadOrThrow(sp.GetRequiredService<DataPaths>().ContentFolder,
             sp.GetRequiredService<CourseCatalog>().Domains.Select(d => d.Tag).ToList()));
@@ -77,6 +81,8 @@ public static class TrainingHubServices
         services.AddOutboxHandler<SignOffDecided, SignOffDecisionEmail>();
         services.AddOutboxHandler<CertificateRequested, CertificateRequestWork>();
         services.AddOutboxHandler<CertificateEmailDue, CertificateEmailWork>();
+        services.AddOutboxHandler<SessionNoticeDue, SessionNoticeEmail>();
+        services.AddOutboxHandler<SessionReminderDue, SessionReminderEmail>();
         services.AddScoped<CertificateIssuer>();
         services.AddSingleton<CertificateSnapshot>();
         services.AddSingleton<InstituteSigningKeys>();
@@ -85,6 +91,7 @@ public static class TrainingHubServices
         services.AddDataProtection().SetApplicationName("TrainingHub").PersistKeysToDbContext<TrainingHubDb>();
         services.AddScoped<Jobs.OutboxJob>();
         services.AddScoped<Jobs.SupervisorDigestJob>();
+        services.AddScoped<Jobs.SessionReminderJob>();
         services.AddScoped<DatabaseStartup>();
         services.AddScoped<DemoData>();
 

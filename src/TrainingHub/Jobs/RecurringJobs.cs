@@ -1,5 +1,6 @@
 using Mediator;
 using TrainingHub.Features.Outbox;
+using TrainingHub.Features.Sessions;
 using TrainingHub.Features.SignOffs;
 
 namespace TrainingHub.Jobs;
@@ -17,4 +18,11 @@ public sealed class SupervisorDigestJob(ISender sender)
     public const string Id = "supervisor-digest";
 
     public async Task RunAsync() => await sender.Send(new SendSupervisorDigests.Command());
+}
+
+public sealed class SessionReminderJob(ISender sender)
+{
+    public const string Id = "session-reminders";
+
+    public async Task RunAsync() => await sender.Send(new SendSessionReminders.Command());
 }

@@ -200,7 +200,8 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
 
         var ok = await SiteFactory.PostForm(facilitator, "/facilitate", new()
         {
-            ["Input.CohortId"] = DemoData.CohortA.ToString(), ["Input.LessonId"] = lesson.Id, ["Input.Date"] = "2027-01-12", ["Input.StartTime"] = "10:00",
+            // A session that has already happened: attendance is refused before a session starts, and this site runs on the real clock.
+            ["Input.CohortId"] = DemoData.CohortA.ToString(), ["Input.LessonId"] = lesson.Id, ["Input.Date"] = "2026-11-10", ["Input.StartTime"] = "10:00",
             ["Input.Place"] = "Room 2, Harbor Light",
         });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
@@ -228,7 +229,7 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var text = await csv.Content.ReadAsStringAsync();
         Assert.StartsWith("Date completed,Course,Lesson,Hours,Domain,Delivery,Source,Status", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
-        Assert.Contains("2027-01-12,Recovery Coach Training", text, StringComparison.Ordinal);
+        Assert.Contains("2026-11-10,Recovery Coach Training", text, StringComparison.Ordinal);
 
         var otherSite = await site.SignedIn(DemoAccounts.CoordinatorB, DemoAccounts.Password);
         Assert.Equal(HttpStatusCode.Forbidden, (await otherSite.GetAsync(sessionUrl)).StatusCode);

@@ -3,7 +3,9 @@ using Mediator;
 using TrainingHub.Domain;
 using TrainingHub.Features.Catalog;
 using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.Sessions;
 using TrainingHub.Features.Shared;
+using TrainingHub.Content;
 
 namespace TrainingHub.Web.Pages.Courses;
 
@@ -14,13 +16,20 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
     /// <summary>The facilitator's guide, asked for only when the sign-in's roles say staff (trainees' page stays one query); the query checks the roles again.</summary>
     public GetFacilitatorGuide.Result? Guide { get; private set; }
 
+    /// <summary>The person's upcoming sessions of this lesson, when it is live.</summary>
+    public IReadOnlyList<SessionDetails> Sessions { get; private set; } = [];
+
     public async Task OnGetAsync(string courseId, string lessonId)
     {
         var staff = User.IsInRole(Roles.Facilitator) || User.IsInRole(Roles.InstituteAdmin);
         View = await Sender.Send(new GetLesson.Query(courseId, lessonId, PersonId, staff));
-        if (staff && View.Lesson.Delivery == TrainingHub.Content.LessonDelivery.Live)
+        if (staff && View.Lesson.Delivery == LessonDelivery.Live)
         {
             Guide = await Sender.Send(new GetFacilitatorGuide.Query(PersonId, courseId, lessonId, Optional: true));
+        }
+        if (View.Lesson.Delivery == LessonDelivery.Live && View.Record is not null)
+        {
+            Sessions = await Sender.Send(new MyUpcomingSessions.Query(PersonId, View.Course.Id, View.Lesson.Id));
         }
     }
 

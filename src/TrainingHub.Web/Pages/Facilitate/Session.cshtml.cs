@@ -25,6 +25,24 @@ public sealed class SessionModel(ISender sender) : AppPageModel(sender)
     [BindProperty(SupportsGet = true)]
     public int? Saved { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    [BindProperty]
+    public DateOnly? Date { get; set; }
+
+    [BindProperty]
+    public TimeOnly? StartTime { get; set; }
+
+    [BindProperty]
+    public string? Place { get; set; }
+
+    [BindProperty]
+    public string? VideoLink { get; set; }
+
+    [BindProperty]
+    public string? CancelReason { get; set; }
+
     public sealed class MarkInput
     {
         public string PersonId { get; set; } = "";
@@ -33,7 +51,27 @@ public sealed class SessionModel(ISender sender) : AppPageModel(sender)
         public int? ToMinute { get; set; }
     }
 
-    public Task OnGetAsync() => LoadAsync();
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        Date = DateOnly.FromDateTime(View.StartsAtLocal);
+        StartTime = TimeOnly.FromDateTime(View.StartsAtLocal);
+        Place = View.Session.Place;
+        VideoLink = View.Session.VideoLink;
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync()
+    {
+        var changed = await Sender.Send(new ChangeSession.Command(PersonId, SessionId, Date, StartTime, Place, VideoLink));
+        return RedirectToPage(new { sessionId = SessionId, Done = changed ? "changed" : "unchanged" });
+    }
+
+    [ErrorField(nameof(CancelSession.Command.Reason), nameof(CancelReason))]
+    public async Task<IActionResult> OnPostCancelAsync()
+    {
+        await Sender.Send(new CancelSession.Command(PersonId, SessionId, CancelReason));
+        return RedirectToPage(new { sessionId = SessionId, Done = "cancelled" });
+    }
 
     public async Task<IActionResult> OnPostAttendanceAsync()
     {

@@ -56,6 +56,23 @@ public sealed record EligibilityReached(string PersonId, string CredentialId) : 
     public string Key => $"eligible/{PersonId}/{CredentialId}";
 }
 
+/// <summary>
+/// A session was scheduled, moved, changed or cancelled: e-mail one person on its list the invitation (or cancellation)
+/// as it stands at <paramref name="Sequence"/>. One row per person and change, so each is sent once, with its own Message-ID.
+/// </summary>
+public sealed record SessionNoticeDue(Guid SessionId, string PersonId, int Sequence) : IOutboxMessage
+{
+    public static OutboxKind Kind => OutboxKind.SessionNotice;
+    public string Key => $"session-notice/{SessionId}/{Sequence}/{PersonId}";
+}
+
+/// <summary>A session starts within a day: remind one person on its list (once per person, session and time it was set for).</summary>
+public sealed record SessionReminderDue(Guid SessionId, string PersonId, int Sequence) : IOutboxMessage
+{
+    public static OutboxKind Kind => OutboxKind.SessionReminder;
+    public string Key => $"session-reminder/{SessionId}/{Sequence}/{PersonId}";
+}
+
 /// <summary>Writes outbox messages into the caller's unit of work (the caller's save commits them with the change).</summary>
 public sealed class Outbox(TrainingHubDb db, TimeProvider clock)
 {

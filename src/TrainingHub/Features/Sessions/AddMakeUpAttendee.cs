@@ -25,13 +25,16 @@ public static class AddMakeUpAttendee
         }
     }
 
-    public sealed class Handler(TrainingHubDb db, CohortAccess access, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command>
+    public sealed class Handler(TrainingHubDb db, CohortAccess access, TimeProvider clock, AuditTrail audit, SiteTimeZones zones) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
             var session = await db.LiveSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.SessionId, ct)
                 ?? throw new NotFoundException("There is no such session.");
             await access.RequireCohortAsync(command.ActorId, session.CohortId, ct);
+            if (session.Cancelled) throw new ValidationException([new ValidationFailure(nameof(Command.Email), "This session was cancelled, so no one can make up a lesson in it.")]);
+            SessionWording.RequireStarted(session, clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById(await zones.ZoneIdOfCohortAsync(session.CohortId, ct)),
+                nameof(Command.Email));
             var normalized = command.Email.Trim().ToUpperInvariant();
             var enrollment = await (from p in db.Users
                                     join e in db.Enrollments on p.Id equals e.PersonId

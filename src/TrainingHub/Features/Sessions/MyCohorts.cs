@@ -1,9 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TrainingHub.Content;
 using TrainingHub.Data;
-using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.Sessions;
 
@@ -12,13 +10,13 @@ public static class MyCohorts
 {
     public sealed record Query(string ActorId) : IQuery<IReadOnlyList<Item>>;
 
-    public sealed record SessionItem(Guid Id, string LessonTitle, DateTime StartsAtLocal, string? Place, bool Online);
+    public sealed record SessionItem(Guid Id, string LessonTitle, DateTime StartsAtLocal, string? Place, bool Online, bool Cancelled);
 
     public sealed record LessonChoice(string Id, string Title);
 
     public sealed record Item(Guid Id, string Name, string CourseTitle, DateOnly StartsOn, int Trainees, IReadOnlyList<SessionItem> Sessions, IReadOnlyList<LessonChoice> LiveLessons);
 
-    public sealed class Handler(TrainingHubDb db, CohortAccess access, CourseCatalog catalog, IOptions<InstituteOptions> institute) : IQueryHandler<Query, IReadOnlyList<Item>>
+    public sealed class Handler(TrainingHubDb db, CohortAccess access, CourseCatalog catalog, SiteTimeZones zones) : IQueryHandler<Query, IReadOnlyList<Item>>
     {
         public async ValueTask<IReadOnlyList<Item>> Handle(Query query, CancellationToken ct)
         {
@@ -27,13 +25,15 @@ public static class MyCohorts
             var sessions = await db.LiveSessions.AsNoTracking().Where(s => ids.Contains(s.CohortId)).OrderBy(s => s.StartsAt).ToListAsync(ct);
             var counts = await db.Enrollments.AsNoTracking().Where(e => e.CohortId != null && ids.Contains(e.CohortId.Value))
                 .GroupBy(e => e.CohortId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key!.Value, x => x.Count, ct);
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(institute.Value.TimeZone);
+            var siteIds = cohorts.Select(c => c.SiteId).Distinct().ToList();
+            var siteZones = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => zones.Find(s.TimeZone), ct);
             return cohorts.Select(c =>
             {
                 var course = catalog.Find(c.CourseId);
+                var zone = siteZones[c.SiteId];
                 return new Item(c.Id, c.Name, course?.Title ?? c.CourseId, c.StartsOn, counts.GetValueOrDefault(c.Id),
                     sessions.Where(s => s.CohortId == c.Id).Select(s => new SessionItem(s.Id, catalog.FindLesson(s.CourseId, s.LessonId)?.Title ?? s.LessonId,
-                        TimeZoneInfo.ConvertTimeFromUtc(s.StartsAt, zone), s.Place, s.VideoLink is not null)).ToList(),
+                        TimeZoneInfo.ConvertTimeFromUtc(s.StartsAt, zone), s.Place, s.VideoLink is not null, s.Cancelled)).ToList(),
                     course?.Lessons.Where(l => l.Delivery == LessonDelivery.Live).Select(l => new LessonChoice(l.Id, l.Title)).ToList() ?? []);
             }).ToList();
         }

@@ -39,13 +39,17 @@ public static class RecordAttendance
     }
 
     public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, CohortAccess access, HoursLedger ledger,
-        TimeProvider clock, AuditTrail audit, IOptions<LearningRecordOptions> options, IOptions<InstituteOptions> institute) : ICommandHandler<Command, int>
+        TimeProvider clock, AuditTrail audit, IOptions<LearningRecordOptions> options, SiteTimeZones zones) : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
         {
             var session = await db.LiveSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.SessionId, ct)
                 ?? throw new NotFoundException("There is no such session.");
             await access.RequireCohortAsync(command.ActorId, session.CohortId, ct);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(await zones.ZoneIdOfCohortAsync(session.CohortId, ct));
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (session.Cancelled) throw new ValidationException([new ValidationFailure("", "This session was cancelled, so there is no attendance to record.")]);
+            SessionWording.RequireStarted(session, now, zone);
             var lesson = catalog.FindLesson(session.CourseId, session.LessonId) ?? throw new NotFoundException("This session's lesson is no longer in the course.");
             var roster = (await Roster.ForSessionAsync(db, session, ct)).ToDictionary(m => m.PersonId);
             var latest = await Roster.LatestAttendanceAsync(db, session.Id, ct);
@@ -70,9 +74,7 @@ public static class RecordAttendance
             if (failures.Count > 0) throw new ValidationException(failures);
 
             var settings = new AttendanceRules.Settings(options.Value.AttendanceRule, options.Value.AttendanceMinimumSharePercent);
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(institute.Value.TimeZone);
             var sessionDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(session.StartsAt, zone));
-            var now = clock.GetUtcNow().UtcDateTime;
             var changed = 0;
 
             foreach (var mark in command.Marks)

@@ -16,10 +16,11 @@ public static class SessionAttendance
 
     public sealed record Attendee(string PersonId, string FullName, string Email, bool MakeUp, bool? Present, int? FromMinute, int? ToMinute, decimal CreditedHours);
 
+    /// <param name="Started">Attendance can be recorded; the session can no longer be moved or cancelled.</param>
     public sealed record Result(LiveSession Session, string CohortName, string CourseTitle, string LessonTitle, decimal LessonHours, DateTime StartsAtLocal,
-        AttendanceRule Rule, IReadOnlyList<Attendee> Roster);
+        AttendanceRule Rule, IReadOnlyList<Attendee> Roster, string When, bool Started);
 
-    public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, CohortAccess access, IOptions<InstituteOptions> institute,
+    public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, CohortAccess access, SiteTimeZones zones, TimeProvider clock,
         IOptions<LearningRecordOptions> options) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
@@ -32,14 +33,16 @@ public static class SessionAttendance
             var latest = await Roster.LatestAttendanceAsync(db, session.Id, ct);
             var credited = await db.HoursEntries.AsNoTracking().Where(h => h.LiveSessionId == session.Id)
                 .GroupBy(h => h.PersonId).Select(g => new { g.Key, Hours = g.Sum(h => h.Hours) }).ToDictionaryAsync(x => x.Key, x => x.Hours, ct);
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(institute.Value.TimeZone);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(await zones.ZoneIdOfCohortAsync(cohort.Id, ct));
+            var startsLocal = TimeZoneInfo.ConvertTimeFromUtc(session.StartsAt, zone);
             return new Result(session, cohort.Name, catalog.Find(session.CourseId)?.Title ?? session.CourseId, lesson.Title, lesson.Hours,
-                TimeZoneInfo.ConvertTimeFromUtc(session.StartsAt, zone), options.Value.AttendanceRule,
+                startsLocal, options.Value.AttendanceRule,
                 roster.Select(p =>
                 {
                     var a = latest.GetValueOrDefault(p.PersonId);
                     return new Attendee(p.PersonId, p.FullName, p.Email, p.MakeUp, a?.Present, a?.PresentFromMinute, a?.PresentToMinute, credited.GetValueOrDefault(p.PersonId));
-                }).ToList());
+                }).ToList(), SessionWording.When(startsLocal, TimeZoneInfo.ConvertTimeFromUtc(session.EndsAt, zone), zone),
+                session.StartsAt <= clock.GetUtcNow().UtcDateTime);
         }
     }
 }

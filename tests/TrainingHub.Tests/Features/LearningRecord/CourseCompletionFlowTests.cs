@@ -59,7 +59,7 @@ public sealed class CourseCompletionFlowTests : IAsyncLifetime
     private async Task Attend(Lesson lesson)
     {
         var session = await _host.Send(new ScheduleSession.Command(_facilitator, MatCohort, lesson.Id, new DateOnly(2027, 1, 20), new TimeOnly(18, 0), "Room 2", null));
-        _host.Clock.AdvanceSeconds(60);
+        await _host.ReachStartOfAsync(session);
         Assert.Equal(1, await _host.Send(new RecordAttendance.Command(_facilitator, session, [new RecordAttendance.Mark(_terry, true, null, null)], null)));
         _host.Clock.AdvanceSeconds(60);
     }

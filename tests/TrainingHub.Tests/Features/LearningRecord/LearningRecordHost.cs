@@ -53,6 +53,17 @@ public sealed class LearningRecordHost : IAsyncDisposable
     public Task<List<HoursEntry>> HoursOf(string personId) =>
         Db(db => db.HoursEntries.AsNoTracking().Where(h => h.PersonId == personId).ToListAsync());
 
+    /// <summary>
+    /// Moves the clock to a minute after the session starts, never back: attendance for a session that has not started
+    /// is refused, so a test that takes it moves time on as a facilitator would wait for the day.
+    /// </summary>
+    public async Task ReachStartOfAsync(Guid sessionId)
+    {
+        var startsAt = await Db(db => db.LiveSessions.Where(s => s.Id == sessionId).Select(s => s.StartsAt).SingleAsync());
+        var at = new DateTimeOffset(startsAt.AddMinutes(1), TimeSpan.Zero);
+        if (Clock.GetUtcNow() < at) Clock.SetUtcNow(at);
+    }
+
     public Task<int> AuditCount(string action) => Db(db => db.AuditEvents.CountAsync(a => a.Action == action));
 
     public Course CourseOf(string id) => Catalog.Find(id) ?? throw new InvalidOperationException($"The content has no course '{id}'.");

@@ -28,7 +28,7 @@ public sealed class MyHoursTests
         async Task<Guid> Attend(Lesson lesson, string? place, string? link)
         {
             var session = await host.Send(new ScheduleSession.Command(facilitator, DemoData.CohortA, lesson.Id, new DateOnly(2027, 1, 19), new TimeOnly(10, 0), place, link));
-            host.Clock.AdvanceSeconds(60);
+            await host.ReachStartOfAsync(session);
             await host.Send(new RecordAttendance.Command(facilitator, session, [new RecordAttendance.Mark(terry, true, null, null)], null));
             host.Clock.AdvanceSeconds(60);
             return session;

@@ -45,6 +45,7 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
 
     private async Task<int> Mark(Guid session, string personId, bool present, string? reason = null, int? from = null, int? to = null, string? actorId = null)
     {
+        await _host.ReachStartOfAsync(session);
         var changed = await _host.Send(new RecordAttendance.Command(actorId ?? _facilitator, session, [new RecordAttendance.Mark(personId, present, from, to)], reason));
         _host.Clock.AdvanceSeconds(60);
         return changed;
@@ -224,6 +225,7 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
     {
         var lena = await _host.IdOf(DemoAccounts.TraineeB);
         await _host.Send(new Enroll.Command(lena, LearningRecordHost.RecoveryCoach));     // enrolled at her own site, in no cohort
+        await _host.ReachStartOfAsync(session);
         await _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, $"  {DemoAccounts.TraineeB.ToUpperInvariant()} "));
         _host.Clock.AdvanceSeconds(60);
         return lena;
@@ -266,6 +268,7 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
 
         // The same lesson in another session credits nothing more.
         var again = await Schedule(day: Day.AddDays(7));
+        await _host.ReachStartOfAsync(again);
         await _host.Send(new AddMakeUpAttendee.Command(_facilitator, again, DemoAccounts.TraineeB));
         _host.Clock.AdvanceSeconds(60);
         Assert.Equal(1, await Mark(again, lena, present: true));
@@ -276,6 +279,7 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
     public async Task A_make_up_attendee_must_be_enrolled_in_the_course_and_not_already_on_the_list()
     {
         var session = await Schedule();
+        await _host.ReachStartOfAsync(session);
         var notEnrolled = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, DemoAccounts.TraineeB)));
         Assert.Equal("No trainee with this email address is enrolled in this course.", Assert.Single(notEnrolled.Errors).ErrorMessage);
         var cohortMember = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, DemoAccounts.Trainee)));
