@@ -16,10 +16,11 @@ public static class PageActions
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
-    public static async Task SignInAndWaitForDashboardAsync(this IPage page, string email)
+    public static async Task SignInAndWaitForHomeAsync(this IPage page, string email)
     {
         await page.SignInAsync(email);
-        await Expect(page).ToHaveURLAsync(new Regex("/dashboard$"));
+        // Each role lands on its own home (RoleHomes); a trainee on "My courses".
+        await Expect(page).ToHaveURLAsync(new Regex("/(dashboard|institute|sites|supervise|facilitate)$"));
     }
 
     /// <summary>Serious and critical axe-core violations on the page, described one per line; empty when there are none.</summary>

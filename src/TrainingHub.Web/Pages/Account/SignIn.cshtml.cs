@@ -40,7 +40,7 @@ public sealed class SignInModel(ISender sender, SignInManager<Person> signIn) : 
         await Sender.Send(new RecordSignIn.Command(Input.Email, outcome));
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/dashboard");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/home");
         }
         ModelState.AddModelError("", result.IsLockedOut
             ? "Your account is locked for a few minutes after too many tries. Wait, then try again, or reset your password."
