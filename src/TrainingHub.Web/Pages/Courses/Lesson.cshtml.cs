@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using TrainingHub.Domain;
+using TrainingHub.Content;
 using TrainingHub.Features.Catalog;
+using TrainingHub.Features.Enrollments;
 using TrainingHub.Features.LearningRecord;
 using TrainingHub.Features.Shared;
 
@@ -11,9 +13,19 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
 {
     public GetLesson.Result View { get; private set; } = null!;
 
-    public async Task OnGetAsync(string courseId, string lessonId) =>
+    /// <summary>On a live lesson, the trainee's course when they are in no group (the page says live lessons need one); null otherwise.</summary>
+    public MyCourses.Item? NeedsGroup { get; private set; }
+
+    public async Task OnGetAsync(string courseId, string lessonId)
+    {
         View = await Sender.Send(new GetLesson.Query(courseId, lessonId, PersonId,
             User.IsInRole(Roles.Facilitator) || User.IsInRole(Roles.InstituteAdmin)));
+        if (View.Lesson.Delivery == LessonDelivery.Live && View.Record is not null)
+        {
+            NeedsGroup = (await Sender.Send(new MyCourses.Query(PersonId)))
+                .FirstOrDefault(c => c.CourseId == View.Course.Id && c.LiveLessonsNeedGroup > 0 && c.Status == EnrollmentStatus.Active);
+        }
+    }
 
     public sealed record HeartbeatInput(Guid BeatId, DateTime? ClientSentAt, bool Starting, bool ReachedEnd);
 

@@ -24,6 +24,16 @@ public sealed class OverviewModel(ISender sender) : AppPageModel(sender)
         return RedirectToPage(new { courseId = CourseId });
     }
 
+    [BindProperty]
+    public string? Note { get; set; }
+
+    public async Task<IActionResult> OnPostAskToJoinAsync()
+    {
+        if (PersonIdOrNull is null) return Challenge();
+        await Sender.Send(new AskToJoinGroup.Command(PersonId, CourseId, Note));
+        return Redirect($"/courses/{Uri.EscapeDataString(CourseId)}#group");
+    }
+
     protected internal override async Task LoadAsync()
     {
         Overview = await Sender.Send(new GetCourseOverview.Query(CourseId, PersonIdOrNull));

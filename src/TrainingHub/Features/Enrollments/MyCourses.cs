@@ -23,10 +23,13 @@ public static class MyCourses
     /// <param name="Started">Any lesson has been read or credited: the button says "Continue" rather than "Start".</param>
     /// <param name="LockedQuizzes">Module quizzes with no attempts left and not passed: a facilitator must reset them.</param>
     /// <param name="LiveLessonsNeedGroup">Live lessons of the course the trainee cannot be credited for, as they are in no group.</param>
+    /// <param name="GroupRequest">Their latest request to join a group, when they made one.</param>
     public sealed record Item(
         string CourseId, string Title, decimal Hours, int LessonCount, DateTime EnrolledAt, EnrollmentStatus Status, string Version,
         bool NewerVersionAvailable, decimal CreditedHours, decimal PendingHours, int LessonsDone, LessonLink? Continue, bool Started,
-        IReadOnlyList<string> LockedQuizzes, int LiveLessonsNeedGroup);
+        IReadOnlyList<string> LockedQuizzes, int LiveLessonsNeedGroup, GroupRequestState? GroupRequest = null);
+
+    public sealed record GroupRequestState(GroupRequestStatus Status, DateTime RequestedAt, string? DeclineReason);
 
     public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, HoursLedger ledger, IOptions<LearningRecordOptions> options)
         : IQueryHandler<Query, IReadOnlyList<Item>>
@@ -44,6 +47,9 @@ public static class MyCourses
             var lastActivity = read.Select(r => (r.CourseId, r.LessonId, r.Last)).Concat(credited.Select(c => (c.CourseId, LessonId: c.LessonId!, c.Last)))
                 .GroupBy(x => (x.CourseId, x.LessonId)).ToDictionary(g => g.Key, g => g.Max(x => x.Last));
 
+            var requests = (await db.GroupRequests.AsNoTracking().Where(r => r.PersonId == query.PersonId)
+                .Select(r => new { r.EnrollmentId, r.RequestedAt, State = new GroupRequestState(r.Status, r.RequestedAt, r.DeclineReason) }).ToListAsync(ct))
+                .GroupBy(r => r.EnrollmentId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.RequestedAt)!.State);
             var items = new List<Item>();
             foreach (var row in rows.OrderByDescending(r => r.EnrolledAt))
             {
@@ -70,7 +76,8 @@ public static class MyCourses
                     states.Values.Sum(s => s.CreditedHours), states.Values.Sum(s => s.PendingHours), progress.Count(p => p.Done),
                     next is null ? null : new LessonLink(next, lessons.First(l => l.Id == next).Title),
                     progress.Any(p => p.Step.LastActivity is not null), locked,
-                    row.CohortId is null ? progress.Count(p => p.Lesson.Delivery == LessonDelivery.Live && !p.Step.Complete) : 0));
+                    row.CohortId is null ? progress.Count(p => p.Lesson.Delivery == LessonDelivery.Live && !p.Step.Complete) : 0,
+                    requests.GetValueOrDefault(row.Id)));
             }
             return items;
         }
