@@ -32,6 +32,37 @@ public static class PageActions
             $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}"));
     }
 
+    public const int PhoneWidth = 375;
+
+    /// <summary>
+    /// What is wrong with the open page on a 375-px phone (sideways scroll, serious axe findings) and on a desktop (serious
+    /// axe findings), one line each; the page is left at desktop size.
+    /// </summary>
+    public static async Task<List<string>> PhoneAndDesktopProblemsAsync(this IPage page)
+    {
+        var problems = new List<string>();
+        await page.SetViewportSizeAsync(PhoneWidth, 740);
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        if (width > PhoneWidth) problems.Add($"{page.Url}: the page is {width}px wide, wider than the {PhoneWidth}px screen");
+        foreach (var size in new[] { PhoneWidth, 1280 })
+        {
+            await page.SetViewportSizeAsync(size, size == PhoneWidth ? 740 : 900);
+            var accessibility = await page.SeriousAccessibilityProblemsAsync();
+            if (accessibility.Length > 0) problems.Add($"at {size}px: {accessibility}");
+        }
+        return problems;
+    }
+
+    /// <summary>A full-page picture of the open page at phone width, in the test output's screenshots folder; returns its path.</summary>
+    public static async Task<string> PhoneScreenshotAsync(this IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(PhoneWidth, 740);
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"{name}-375px.png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await page.SetViewportSizeAsync(1280, 900);
+        return path;
+    }
+
     public static async Task AssertNoSeriousAccessibilityProblemsAsync(this IPage page)
     {
         var problems = await page.SeriousAccessibilityProblemsAsync();
