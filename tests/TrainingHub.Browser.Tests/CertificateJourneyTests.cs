@@ -38,7 +38,7 @@ public sealed class CertificateJourneyTests(SiteFixture site)
         }
 
         var page = await site.NewPageAsync();
-        await page.SignInAndWaitForDashboardAsync(email);
+        await page.SignInAndWaitForHomeAsync(email);
         foreach (var module in course.Modules)
         {
             await page.GotoAsync($"/courses/mat/modules/{module.Id}/quiz");

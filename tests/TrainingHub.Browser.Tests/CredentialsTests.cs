@@ -58,7 +58,7 @@ public sealed class CredentialsTests(SiteFixture site)
     {
         var (email, code) = await TraineeWithSignedOffEthicsAsync();
         var page = await site.NewPageAsync();
-        await page.SignInAndWaitForDashboardAsync(email);
+        await page.SignInAndWaitForHomeAsync(email);
         await page.GetByRole(AriaRole.Link, new() { Name = "My credentials", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("My credentials");
         await page.AssertNoSeriousAccessibilityProblemsAsync();
@@ -117,7 +117,7 @@ public sealed class CredentialsTests(SiteFixture site)
     {
         var (email, _) = await TraineeWithSignedOffEthicsAsync();
         var page = await site.NewPageAsync(new ViewportSize { Width = 375, Height = 812 });
-        await page.SignInAndWaitForDashboardAsync(email);
+        await page.SignInAndWaitForHomeAsync(email);
         await page.GotoAsync("/my/credentials");
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "New York Certified Addiction Recovery Coach (CARC)" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my choices" }).ClickAsync();

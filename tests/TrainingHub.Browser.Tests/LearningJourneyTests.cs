@@ -53,7 +53,7 @@ public sealed class LearningJourneyTests(ReadingSiteFixture site) : IClassFixtur
 
         // Terry has no hours and no MAT enrolment in this site's demo data.
         var page = await site.NewPageAsync();
-        await page.SignInAndWaitForDashboardAsync(DemoAccounts.Trainee);
+        await page.SignInAndWaitForHomeAsync(DemoAccounts.Trainee);
         await page.GotoAsync($"/courses/{course.Id}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enrol in this course" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You are enrolled in this course.");

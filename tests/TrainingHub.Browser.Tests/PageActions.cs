@@ -16,10 +16,11 @@ public static class PageActions
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
-    public static async Task SignInAndWaitForDashboardAsync(this IPage page, string email)
+    public static async Task SignInAndWaitForHomeAsync(this IPage page, string email)
     {
         await page.SignInAsync(email);
-        await Expect(page).ToHaveURLAsync(new Regex("/dashboard$"));
+        // Each role lands on its own home (RoleHomes); a trainee on "My courses".
+        await Expect(page).ToHaveURLAsync(new Regex("/(dashboard|institute|sites|supervise|facilitate)$"));
     }
 
     /// <summary>Serious and critical axe-core violations on the page, described one per line; empty when there are none.</summary>
@@ -29,6 +30,37 @@ public static class PageActions
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         return string.Join(Environment.NewLine, serious.Select(v =>
             $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}"));
+    }
+
+    public const int PhoneWidth = 375;
+
+    /// <summary>
+    /// What is wrong with the open page on a 375-px phone (sideways scroll, serious axe findings) and on a desktop (serious
+    /// axe findings), one line each; the page is left at desktop size.
+    /// </summary>
+    public static async Task<List<string>> PhoneAndDesktopProblemsAsync(this IPage page)
+    {
+        var problems = new List<string>();
+        await page.SetViewportSizeAsync(PhoneWidth, 740);
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        if (width > PhoneWidth) problems.Add($"{page.Url}: the page is {width}px wide, wider than the {PhoneWidth}px screen");
+        foreach (var size in new[] { PhoneWidth, 1280 })
+        {
+            await page.SetViewportSizeAsync(size, size == PhoneWidth ? 740 : 900);
+            var accessibility = await page.SeriousAccessibilityProblemsAsync();
+            if (accessibility.Length > 0) problems.Add($"at {size}px: {accessibility}");
+        }
+        return problems;
+    }
+
+    /// <summary>A full-page picture of the open page at phone width, in the test output's screenshots folder; returns its path.</summary>
+    public static async Task<string> PhoneScreenshotAsync(this IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(PhoneWidth, 740);
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"{name}-375px.png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await page.SetViewportSizeAsync(1280, 900);
+        return path;
     }
 
     public static async Task AssertNoSeriousAccessibilityProblemsAsync(this IPage page)

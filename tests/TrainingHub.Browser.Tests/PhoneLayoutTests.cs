@@ -23,7 +23,7 @@ public sealed class PhoneLayoutTests(SiteFixture site)
         }
 
         // trainee.b is enrolled by this test only, so it does not depend on the order the tests run in.
-        await page.SignInAndWaitForDashboardAsync(DemoAccounts.TraineeB);
+        await page.SignInAndWaitForHomeAsync(DemoAccounts.TraineeB);
         await page.GotoAsync("/courses/recovery-coach");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enrol in this course" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Start with the first lesson" }).ClickAsync();
@@ -40,7 +40,7 @@ public sealed class PhoneLayoutTests(SiteFixture site)
     public async Task A_facilitators_lesson_with_its_agenda_fits_a_phone()
     {
         var page = await site.NewPageAsync(new ViewportSize { Width = PhoneWidth, Height = 740 });
-        await page.SignInAndWaitForDashboardAsync(DemoAccounts.Facilitator);
+        await page.SignInAndWaitForHomeAsync(DemoAccounts.Facilitator);
         var live = site.Catalog.Find("recovery-coach")!.Lessons.First(l => l.Delivery == TrainingHub.Content.LessonDelivery.Live);
         await page.GotoAsync($"/courses/recovery-coach/lessons/{live.Id}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Facilitator agenda" })).ToBeVisibleAsync();

@@ -16,7 +16,7 @@ public sealed class SeatTimeTests(SiteFixture site)
         // trainee@ is enrolled in the demo Recovery Coach cohort by the demo data.
         var lesson = site.Catalog.Find("recovery-coach")!.Lessons.First(l => l.Delivery == LessonDelivery.SelfPaced);
         var page = await site.NewPageAsync();
-        await page.SignInAndWaitForDashboardAsync(DemoAccounts.Trainee);
+        await page.SignInAndWaitForHomeAsync(DemoAccounts.Trainee);
         await page.GotoAsync($"/courses/recovery-coach/lessons/{lesson.Id}");
 
         var status = page.Locator("#seat-time-status");

@@ -56,7 +56,7 @@ public sealed partial class SiteOnboardingJourneyTests(SiteFixture site)
 
         // The institute invites the site.
         var admin = await site.NewPageAsync();
-        await admin.SignInAndWaitForDashboardAsync(DemoAccounts.Admin);
+        await admin.SignInAndWaitForHomeAsync(DemoAccounts.Admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Institute", Exact = true }).ClickAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = "Invite a site", Exact = true }).ClickAsync();
         problems.AddRange(await PhoneProblemsAsync(admin));
@@ -157,7 +157,7 @@ public sealed partial class SiteOnboardingJourneyTests(SiteFixture site)
     public async Task The_site_dashboard_and_the_institute_roll_up_fit_a_phone_with_no_serious_accessibility_problems()
     {
         var page = await site.NewPageAsync();
-        await page.SignInAndWaitForDashboardAsync(DemoAccounts.Coordinator);
+        await page.SignInAndWaitForHomeAsync(DemoAccounts.Coordinator);
         var problems = new List<string>();
         foreach (var path in new[] { "/sites", $"/sites/{TrainingHub.Data.DemoData.SiteA}/report", $"/sites/{TrainingHub.Data.DemoData.SiteA}/people", $"/sites/{TrainingHub.Data.DemoData.SiteA}/cohorts" })
         {
@@ -167,7 +167,7 @@ public sealed partial class SiteOnboardingJourneyTests(SiteFixture site)
         }
 
         var admin = await site.NewPageAsync();
-        await admin.SignInAndWaitForDashboardAsync(DemoAccounts.Admin);
+        await admin.SignInAndWaitForHomeAsync(DemoAccounts.Admin);
         foreach (var path in new[] { "/institute", "/institute/reports", "/institute/facilitators", $"/institute/sites/{TrainingHub.Data.DemoData.SiteC}" })
         {
             await admin.GotoAsync(path);

@@ -32,12 +32,12 @@ public sealed class SupervisorSignOffTests(SiteFixture site)
         }
 
         var trainee = await site.NewPageAsync();
-        await trainee.SignInAndWaitForDashboardAsync(DemoAccounts.TraineeB);
+        await trainee.SignInAndWaitForHomeAsync(DemoAccounts.TraineeB);
         await trainee.GotoAsync("/my/hours");
         await Expect(trainee.GetByText("waiting for sign-off").First).ToBeVisibleAsync();
 
         var page = await site.NewPageAsync();
-        await page.SignInAndWaitForDashboardAsync(DemoAccounts.SupervisorB);
+        await page.SignInAndWaitForHomeAsync(DemoAccounts.SupervisorB);
         await page.GotoAsync("/supervise");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Hours waiting for your sign-off");
         await page.AssertNoSeriousAccessibilityProblemsAsync();

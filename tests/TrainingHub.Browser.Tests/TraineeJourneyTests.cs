@@ -14,7 +14,7 @@ public sealed class TraineeJourneyTests(SiteFixture site)
         var firstLesson = course.Lessons.First();
         var page = await site.NewPageAsync();
 
-        await page.SignInAndWaitForDashboardAsync(DemoAccounts.Trainee);
+        await page.SignInAndWaitForHomeAsync(DemoAccounts.Trainee);
 
         await page.GotoAsync("/courses/mat");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enrol in this course" }).ClickAsync();

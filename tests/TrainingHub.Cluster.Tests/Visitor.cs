@@ -41,7 +41,7 @@ public sealed partial class Visitor(TwoNodeCluster cluster) : IDisposable
         {
             ["Input.Email"] = email, ["Input.Password"] = password, ["__RequestVerificationToken"] = Token(form.Body),
         });
-        if (answer.Status != HttpStatusCode.Redirect || answer.Location?.OriginalString != "/dashboard")
+        if (answer.Status != HttpStatusCode.Redirect || answer.Location?.OriginalString != "/home")
         {
             throw new InvalidOperationException($"Signing in as {email} (form from {form.Node}, posted to {answer.Node}) answered {(int)answer.Status} {answer.Location}");
         }

@@ -25,8 +25,8 @@ public abstract class TrainingHubSite : WebApplicationFactory<Program>
 
     public string MailFolder => Path.Combine(DataFolder, "mail");
 
-    /// <summary>The address the site puts in e-mailed links.</summary>
-    protected virtual string PublicBaseUrl => "http://localhost";
+    /// <summary>The address the site puts in e-mailed links; null leaves the setting out, as a fresh clone does.</summary>
+    protected virtual string? PublicBaseUrl => "http://localhost";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -40,7 +40,7 @@ public abstract class TrainingHubSite : WebApplicationFactory<Program>
         foreach (var (key, value) in _database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Accounts:RequestsPerMinutePerAddress", "100000");
-        builder.UseSetting("Institute:PublicBaseUrl", PublicBaseUrl);
+        if (PublicBaseUrl is { } publicBaseUrl) builder.UseSetting("Institute:PublicBaseUrl", publicBaseUrl);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is { } clock)
         {

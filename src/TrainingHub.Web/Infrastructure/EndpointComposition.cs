@@ -12,6 +12,7 @@ public static class EndpointComposition
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Dashboard");
+            o.Conventions.AuthorizeFolder("/Home");
             o.Conventions.AuthorizeFolder("/Sites", Policies.SiteStaff);
             o.Conventions.AuthorizePage("/Courses/Lesson");
             o.Conventions.AuthorizePage("/Courses/Guide");

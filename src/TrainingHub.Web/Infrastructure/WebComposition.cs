@@ -8,6 +8,7 @@ public static class WebComposition
 {
     public static WebApplicationBuilder AddTrainingHub(this WebApplicationBuilder builder)
     {
+        builder.UseServedAddressInDevelopment();
         builder.Services.AddTrainingHubCore(builder.Configuration);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProxies();

@@ -219,3 +219,22 @@ internal sealed class QuizResetConfiguration : IEntityTypeConfiguration<QuizRese
         e.HasIndex(x => new { x.PersonId, x.CourseId, x.ModuleId });
     }
 }
+
+internal sealed class GroupRequestConfiguration : IEntityTypeConfiguration<GroupRequest>
+{
+    public void Configure(EntityTypeBuilder<GroupRequest> e)
+    {
+        e.Property(x => x.CourseId).HasMaxLength(100).IsRequired();
+        e.Property(x => x.Note).HasMaxLength(500);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.OpenKey).HasMaxLength(40).IsRequired().IsConcurrencyToken();
+        e.Property(x => x.DeclineReason).HasMaxLength(500);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Enrollment>().WithMany().HasForeignKey(x => x.EnrollmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.AnsweredById).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.EnrollmentId, x.OpenKey }).IsUnique();
+        e.HasIndex(x => new { x.SiteId, x.Status });
+    }
+}

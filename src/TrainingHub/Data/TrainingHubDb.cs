@@ -33,6 +33,7 @@ public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : Ide
     public DbSet<PracticumEntry> PracticumEntries => Set<PracticumEntry>();
     public DbSet<SupervisorProfile> SupervisorProfiles => Set<SupervisorProfile>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<GroupRequest> GroupRequests => Set<GroupRequest>();
     public DbSet<SupervisorDigest> SupervisorDigests => Set<SupervisorDigest>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<CertificateRevocation> CertificateRevocations => Set<CertificateRevocation>();

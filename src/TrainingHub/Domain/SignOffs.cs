@@ -76,7 +76,7 @@ public sealed class SupervisorProfile
     public DateTime UpdatedAt { get; set; }
 }
 
-public enum OutboxKind { SignOffDecisionEmail, CertificateRequest, EligibilityNotice, CertificateEmail, SessionNotice, SessionReminder }
+public enum OutboxKind { SignOffDecisionEmail, CertificateRequest, EligibilityNotice, CertificateEmail, SessionNotice, SessionReminder, GroupRequestAnswerEmail }
 
 /// <summary>Work that must follow a change, written in the same transaction; a job processes it exactly once.</summary>
 public sealed class OutboxMessage

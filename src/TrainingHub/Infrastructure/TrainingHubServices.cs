@@ -79,6 +79,7 @@ public static class TrainingHubServices
         services.TryAddSingleton<IOutboxKick, NoOutboxKick>();
         services.AddOutboxHandler<EligibilityReached, EligibilityNoticeEmail>();
         services.AddOutboxHandler<SignOffDecided, SignOffDecisionEmail>();
+        services.AddOutboxHandler<GroupRequestAnswered, GroupRequestAnswerEmail>();
         services.AddOutboxHandler<CertificateRequested, CertificateRequestWork>();
         services.AddOutboxHandler<CertificateEmailDue, CertificateEmailWork>();
         services.AddOutboxHandler<SessionNoticeDue, SessionNoticeEmail>();

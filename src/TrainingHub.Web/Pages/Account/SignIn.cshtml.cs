@@ -42,7 +42,7 @@ public sealed class SignInModel(ISender sender, EvenSignIn signIn) : AppPageMode
         }));
         if (outcome == EvenSignIn.Outcome.SignedIn)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/dashboard");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/home");
         }
         // The same words whether the address is unknown, the password wrong or the account locked (docs/decisions/0013).
         ModelState.AddModelError("", EvenSignIn.FailureMessage);

@@ -73,6 +73,13 @@ public sealed record SessionReminderDue(Guid SessionId, string PersonId, int Seq
     public string Key => $"session-reminder/{SessionId}/{Sequence}/{PersonId}";
 }
 
+/// <summary>A coordinator answered a trainee's request to join a group: tell the trainee.</summary>
+public sealed record GroupRequestAnswered(Guid RequestId) : IOutboxMessage
+{
+    public static OutboxKind Kind => OutboxKind.GroupRequestAnswerEmail;
+    public string Key => $"group-request-email/{RequestId}";
+}
+
 /// <summary>Writes outbox messages into the caller's unit of work (the caller's save commits them with the change).</summary>
 public sealed class Outbox(TrainingHubDb db, TimeProvider clock)
 {

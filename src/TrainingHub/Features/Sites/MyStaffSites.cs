@@ -12,7 +12,8 @@ public static class MyStaffSites
     public sealed record Query(string ActorId) : IQuery<IReadOnlyList<Site>>;
 
     /// <param name="Coordinates">The person coordinates the site (or is an institute admin): they may set it up and run its cohorts.</param>
-    public sealed record Site(Guid Id, string Name, string State, SiteStatus Status = SiteStatus.Active, bool Coordinates = false);
+    /// <param name="GroupRequestsWaiting">Trainees asking to join a group, for a coordinator to answer; 0 for anyone else.</param>
+    public sealed record Site(Guid Id, string Name, string State, SiteStatus Status = SiteStatus.Active, bool Coordinates = false, int GroupRequestsWaiting = 0);
 
     public sealed class Handler(TrainingHubDb db, SiteScope scope) : IQueryHandler<Query, IReadOnlyList<Site>>
     {
@@ -22,7 +23,9 @@ public static class MyStaffSites
             var coordinated = await scope.SitesAsync(query.ActorId, SiteScope.CoordinatorRoles, ct);
             var sites = await db.Sites.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Name)
                 .Select(s => new { s.Id, s.Name, s.State, s.Status }).ToListAsync(ct);
-            return sites.Select(s => new Site(s.Id, s.Name, s.State, s.Status, coordinated.Contains(s.Id))).ToList();
+            var waiting = await db.GroupRequests.AsNoTracking().Where(r => coordinated.Contains(r.SiteId) && r.Status == GroupRequestStatus.Waiting)
+                .GroupBy(r => r.SiteId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+            return sites.Select(s => new Site(s.Id, s.Name, s.State, s.Status, coordinated.Contains(s.Id), waiting.GetValueOrDefault(s.Id))).ToList();
         }
     }
 }

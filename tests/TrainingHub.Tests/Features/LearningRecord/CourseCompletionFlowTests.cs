@@ -21,13 +21,7 @@ public sealed class CourseCompletionFlowTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Shorter beats and a 30-minute credited hour keep the seat time quick to simulate; the rules are the same.
-        _host = await LearningRecordHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["LearningRecord:HeartbeatSeconds"] = "30",
-            ["LearningRecord:HeartbeatSlackSeconds"] = "30",
-            ["LearningRecord:MinutesPerCreditedHour"] = "30",
-        });
+        _host = await LearningRecordHost.StartQuickAsync();
         _terry = await _host.IdOf(DemoAccounts.Trainee);
         _facilitator = await _host.IdOf(DemoAccounts.Facilitator);
         _mat = _host.CourseOf("mat");

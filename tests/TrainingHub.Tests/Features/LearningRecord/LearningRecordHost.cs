@@ -39,6 +39,14 @@ public sealed class LearningRecordHost : IAsyncDisposable
         return new LearningRecordHost(await TestHost.StartAsync(settings: settings, clock: clock), clock);
     }
 
+    /// <summary>Shorter beats and a 30-minute credited hour keep seat time quick to simulate; the rules are the same.</summary>
+    public static Task<LearningRecordHost> StartQuickAsync() => StartAsync(new Dictionary<string, string?>
+    {
+        ["LearningRecord:HeartbeatSeconds"] = "30",
+        ["LearningRecord:HeartbeatSlackSeconds"] = "30",
+        ["LearningRecord:MinutesPerCreditedHour"] = "30",
+    });
+
     public AsyncServiceScope Scope() => _host.Scope();
 
     public Task<TResponse> Send<TResponse>(ICommand<TResponse> command) => _host.Send(command);

@@ -11,12 +11,7 @@ public sealed class MyHoursTests
     [Fact]
     public async Task The_transcript_totals_net_hours_by_course_domain_and_delivery_and_the_csv_defuses_formulas()
     {
-        await using var host = await LearningRecordHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["LearningRecord:HeartbeatSeconds"] = "30",
-            ["LearningRecord:HeartbeatSlackSeconds"] = "30",
-            ["LearningRecord:MinutesPerCreditedHour"] = "30",
-        });
+        await using var host = await LearningRecordHost.StartQuickAsync();
         var terry = await host.IdOf(DemoAccounts.Trainee);
         var facilitator = await host.IdOf(DemoAccounts.Facilitator);
         var course = host.CourseOf(LearningRecordHost.RecoveryCoach);

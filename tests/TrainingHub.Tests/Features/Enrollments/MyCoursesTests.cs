@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Data;
+using TrainingHub.Domain;
+using TrainingHub.Features.Enrollments;
+using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.Quizzes;
+using TrainingHub.Tests.Features.LearningRecord;
+
+namespace TrainingHub.Tests.Features.Enrollments;
+
+/// <summary>The trainee's home: progress, where "Continue" goes, quizzes that need a facilitator, and live lessons that need a group.</summary>
+public sealed class MyCoursesTests : IAsyncLifetime
+{
+    private LearningRecordHost _host = null!;
+    private string _terry = "";
+
+    public async Task InitializeAsync()
+    {
+        _host = await LearningRecordHost.StartQuickAsync();
+        _terry = await _host.IdOf(DemoAccounts.Trainee);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task<MyCourses.Item> Course(string personId, string courseId) =>
+        Assert.Single(await _host.Send(new MyCourses.Query(personId)), c => c.CourseId == courseId);
+
+    [Fact]
+    public async Task A_new_trainee_starts_at_the_first_lesson_with_nothing_credited()
+    {
+        var course = await Course(_terry, LearningRecordHost.RecoveryCoach);
+        var first = _host.CourseOf(LearningRecordHost.RecoveryCoach).Lessons.First();
+        Assert.Equal(first.Id, course.Continue?.Id);
+        Assert.False(course.Started);
+        Assert.Equal(0, course.LessonsDone);
+        Assert.Equal(0m, course.CreditedHours);
+        Assert.Equal(_host.CourseOf(LearningRecordHost.RecoveryCoach).Lessons.Count(), course.LessonCount);
+        Assert.Equal(0, course.LiveLessonsNeedGroup);
+    }
+
+    [Fact]
+    public async Task Progress_counts_credited_hours_and_lessons_and_continue_opens_the_lesson_they_were_reading()
+    {
+        var done = _host.SelfPaced(LearningRecordHost.RecoveryCoach, 0);
+        var reading = _host.SelfPaced(LearningRecordHost.RecoveryCoach, 2);
+        await _host.ReadToCompletionAsync(_terry, done);
+        await _host.Send(new RecordHeartbeat.Command(_terry, reading.CourseId, reading.Id, Guid.NewGuid(), _host.Clock.UtcNow, true, false));
+        _host.Clock.AdvanceSeconds(40);
+        await _host.Send(new RecordHeartbeat.Command(_terry, reading.CourseId, reading.Id, Guid.NewGuid(), _host.Clock.UtcNow, false, false));
+
+        var course = await Course(_terry, LearningRecordHost.RecoveryCoach);
+        Assert.Equal(reading.Id, course.Continue?.Id);
+        Assert.Equal(reading.Title, course.Continue?.Title);
+        Assert.True(course.Started);
+        Assert.Equal(1, course.LessonsDone);
+        Assert.Equal(done.Hours, course.CreditedHours);
+    }
+
+    [Fact]
+    public async Task A_quiz_with_no_tries_left_is_named_until_a_facilitator_resets_it()
+    {
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
+        await _host.Send(new Enroll.Command(lena, "mat"));
+        var module = _host.CourseOf("mat").Modules.First(m => m.Quiz is not null);
+        for (var i = 0; i < 3; i++)
+        {
+            var attempt = await _host.Send(new StartQuizAttempt.Command(lena, "mat", module.Id));
+            await _host.Send(new SubmitQuizAttempt.Command(lena, attempt.AttemptId!.Value, QuizPapers.Wrong(attempt, module.Quiz!)));
+            _host.Clock.AdvanceSeconds(60);
+        }
+        Assert.Equal([module.Title], (await Course(lena, "mat")).LockedQuizzes);
+    }
+
+    [Fact]
+    public async Task A_trainee_in_no_group_is_told_how_many_live_lessons_need_one()
+    {
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
+        await _host.Send(new Enroll.Command(lena, "mat"));
+        var live = _host.CourseOf("mat").Lessons.Count(l => l.Delivery == TrainingHub.Content.LessonDelivery.Live);
+        Assert.True(live > 0);
+        Assert.Equal(live, (await Course(lena, "mat")).LiveLessonsNeedGroup);
+        Assert.Equal(0, (await Course(_terry, LearningRecordHost.RecoveryCoach)).LiveLessonsNeedGroup);
+    }
+}
