@@ -36,7 +36,7 @@ public sealed class FacilitatorGuideTests(SiteFixture site)
                 facilitatorId, DemoData.CohortA, "rc-welcome-and-coaching-role", new DateOnly(2027, 3, width == 375 ? 1 : 2), new TimeOnly(10, 0), "Room 1", null));
         }
         var page = await site.NewPageAsync(new ViewportSize { Width = width, Height = 900 });
-        await page.SignInAndWaitForDashboardAsync(DemoAccounts.Facilitator);
+        await page.SignInAndWaitForHomeAsync(DemoAccounts.Facilitator);
 
         await page.GotoAsync(Lesson);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Facilitator's guide" })).ToBeVisibleAsync();
@@ -64,7 +64,7 @@ public sealed class FacilitatorGuideTests(SiteFixture site)
     public async Task A_trainee_sees_the_lesson_without_the_guide_and_is_refused_the_guide_page(int width)
     {
         var page = await site.NewPageAsync(new ViewportSize { Width = width, Height = 900 });
-        await page.SignInAndWaitForDashboardAsync(DemoAccounts.Trainee);
+        await page.SignInAndWaitForHomeAsync(DemoAccounts.Trainee);
 
         await page.GotoAsync(Lesson);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, and what a recovery coach does" })).ToBeVisibleAsync();
