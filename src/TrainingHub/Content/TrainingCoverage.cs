@@ -28,7 +28,8 @@ public static class TrainingCoverage
         var numbers = credentials.All.Select(s => s.Board).Distinct().ToDictionary(b => b, _ => "institute", StringComparer.Ordinal);
         var training = catalog.Courses.Where(c => c.Published).SelectMany(c => c.Lessons.SelectMany(l => l.DomainHours.Select(p =>
             new TrainingRecord(c.Title, p.Tag, p.Hours, HoursStatus.Credited,
-                l.Delivery == LessonDelivery.Live ? HoursDelivery.InPerson : HoursDelivery.SelfPaced, today, TrainingOrigin.Institute, "the institute", numbers))))
+                l.Delivery == LessonDelivery.Live ? HoursDelivery.InPerson : HoursDelivery.SelfPaced, today, TrainingOrigin.Institute, "the institute", numbers,
+                CourseId: c.Id))))
             .ToList();
         var person = PersonRecord.Empty with { Training = training };
         return credentials.All.Select(set => new Report(set, targets.Contains(set.Id),
