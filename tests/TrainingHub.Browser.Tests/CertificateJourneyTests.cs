@@ -44,6 +44,8 @@ public sealed class CertificateJourneyTests(SiteFixture site)
             await page.GotoAsync($"/courses/mat/modules/{module.Id}/quiz");
             foreach (var question in module.Quiz!.Questions)
             {
+                // The paper draws part of the bank: answer the questions it shows.
+                if (await page.Locator($"input[name='answers[{question.Id}]']").CountAsync() == 0) continue;
                 foreach (var option in question.Options.Where(o => o.Correct))
                 {
                     await page.Locator("fieldset.quiz-question").Filter(new() { Has = page.Locator($"input[name='answers[{question.Id}]']") })

@@ -41,9 +41,9 @@ public sealed class CredentialsTests(SiteFixture site)
         var pending = new List<Guid>();
         foreach (var lesson in site.Catalog.Find("ethics")!.Lessons)
         {
-            var entry = await ledger.CreditLessonAsync(enrollment, lesson, lesson.Hours, HoursDelivery.InPerson, HoursSource.Attendance,
+            var entries = await ledger.CreditLessonAsync(enrollment, lesson, lesson.Hours, HoursDelivery.InPerson, HoursSource.Attendance,
                 new DateOnly(2026, 11, 16), null, null, CancellationToken.None);
-            pending.Add(entry!.Id);
+            pending.AddRange(entries.Select(e => e.Id));
         }
         await db.SaveChangesAsync();
         var priya = await db.Users.Where(u => u.Email == DemoAccounts.SupervisorB).Select(u => u.Id).SingleAsync();

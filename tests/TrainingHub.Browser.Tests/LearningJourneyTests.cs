@@ -118,12 +118,16 @@ public sealed class LearningJourneyTests(ReadingSiteFixture site) : IClassFixtur
         await Expect(page.GetByText($"{hours} hours credited.", new() { Exact = true })).ToBeVisibleAsync();
         var byCourse = page.GetByRole(AriaRole.Region, new() { Name = "Hours by course" }).GetByRole(AriaRole.Row).Filter(new() { HasText = course.Title });
         await Expect(byCourse.GetByRole(AriaRole.Cell).First).ToHaveTextAsync(hours);
-        var entry = page.GetByRole(AriaRole.Region, new() { Name = "Every entry" }).GetByRole(AriaRole.Row).Filter(new() { HasText = lesson.Title });
-        await Expect(entry).ToHaveCountAsync(1);
-        var cells = entry.GetByRole(AriaRole.Cell);
-        await Expect(cells.Nth(2)).ToHaveTextAsync(hours);
-        await Expect(cells.Nth(4)).ToHaveTextAsync("Self-paced");
-        await Expect(cells.Nth(5)).ToHaveTextAsync("credited");
+        // One entry per domain the lesson's hours count toward (ADR 0012), each with its part.
+        var entries = page.GetByRole(AriaRole.Region, new() { Name = "Every entry" }).GetByRole(AriaRole.Row).Filter(new() { HasText = lesson.Title });
+        await Expect(entries).ToHaveCountAsync(lesson.DomainHours.Count);
+        foreach (var part in lesson.DomainHours)
+        {
+            var cells = entries.Filter(new() { HasText = site.Catalog.DomainName(part.Tag) }).GetByRole(AriaRole.Cell);
+            await Expect(cells.Nth(2)).ToHaveTextAsync(part.Hours.ToString("0.##", CultureInfo.InvariantCulture));
+            await Expect(cells.Nth(4)).ToHaveTextAsync("Self-paced");
+            await Expect(cells.Nth(5)).ToHaveTextAsync("credited");
+        }
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class Seed
         return await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 
-    /// <summary>Credits the n-th lesson of a course to the person (pending when the course and domain need sign-off). Returns the entry id.</summary>
+    /// <summary>Credits the n-th lesson of a course to the person (pending when the course and domain need sign-off). Returns the id of its first domain's entry.</summary>
     public static async Task<Guid> CreditLessonAsync(IServiceProvider services, string email, string courseId, int lessonIndex)
     {
         var personId = await PersonIdAsync(services, email);
@@ -28,9 +28,9 @@ public static class Seed
         var db = sp.GetRequiredService<TrainingHubDb>();
         var enrollment = await db.Enrollments.SingleAsync(e => e.PersonId == personId && e.CourseId == courseId);
         var lesson = sp.GetRequiredService<CourseCatalog>().Find(courseId)!.Lessons.ElementAt(lessonIndex);
-        var entry = await sp.GetRequiredService<HoursLedger>().CreditLessonAsync(enrollment, lesson, lesson.Hours, HoursDelivery.InPerson,
+        var entries = await sp.GetRequiredService<HoursLedger>().CreditLessonAsync(enrollment, lesson, lesson.Hours, HoursDelivery.InPerson,
             HoursSource.Attendance, new DateOnly(2026, 11, 2), null, null, CancellationToken.None);
         await db.SaveChangesAsync();
-        return entry!.Id;
+        return entries[0].Id;
     }
 }

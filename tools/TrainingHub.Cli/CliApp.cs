@@ -92,6 +92,7 @@ public static class CliApp
         var onboarding = OnboardingGuide.Load(folder);
         var credentials = CredentialRulesLoader.Load(folder, result.Catalog.Domains.Select(d => d.Tag).ToList());
         var problems = result.Problems.Concat(onboarding.Problems).Concat(credentials.Problems).ToList();
+        var targets = TrainingCoverage.LoadTargets(folder, credentials.Rules, problems);
         foreach (var p in problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line))
         {
             await error.WriteLineAsync($"{p} [{(p.Kind == ProblemKind.Structure ? "structure" : "editorial")}]");
@@ -112,6 +113,22 @@ public static class CliApp
             await output.WriteLineAsync(
                 $"{CredentialRulesLoader.Folder}/{set.Id}.yml: {set.Requirements.Count} requirements, {set.Constraints.Count} constraints, " +
                 $"{set.Domains.Count} board domains, {set.Requirements.Count(r => r.Source.Unconfirmed) + set.Constraints.Count(c => c.Source.Unconfirmed)} unconfirmed");
+        }
+        await output.WriteLineAsync("Training hours by credential, for a trainee who completes every published course:");
+        foreach (var report in TrainingCoverage.AllCoursesCompleted(result.Catalog, credentials.Rules, targets))
+        {
+            await output.WriteLineAsync($"  {report.Rules.Id}{(report.Target ? " (targeted)" : "")}: {(report.Met ? "training requirements met" : "training requirements NOT met")}");
+            foreach (var r in report.Training)
+            {
+                await output.WriteLineAsync($"    {(r.Met ? "met    " : "not met")} {r.Title}: {r.Progress}{(r.Gap is null ? "" : $" ({r.Gap})")}");
+            }
+            if (report.Target && !report.Met)
+            {
+                problems.Add(new ContentProblem(TrainingCoverage.TargetsFile, 1, ProblemKind.Editorial,
+                    $"the courses do not meet the training requirements of {report.Rules.Id}, a credential the institute targets: " +
+                    string.Join("; ", report.Training.Where(r => !r.Met).Select(r => r.Gap))));
+                await error.WriteLineAsync($"{problems[^1]} [editorial]");
+            }
         }
         await output.WriteLineAsync(problems.Count == 0 ? "Content is fine." : $"{problems.Count} problem(s) found.");
         return problems.Count == 0 ? 0 : 1;

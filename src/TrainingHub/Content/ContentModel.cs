@@ -12,6 +12,9 @@ public sealed record TrainingDomain(string Tag, string Name, string Description)
 
 public sealed record AgendaItem(int Minutes, AgendaActivity Activity, string Title);
 
+/// <summary>The hours of a lesson that count toward one of our domain tags.</summary>
+public sealed record DomainPart(string Tag, decimal Hours);
+
 public sealed record SelfPacedTime(int Reading, int Activity, int Reflection);
 
 public sealed record Course(
@@ -53,6 +56,15 @@ public sealed record Lesson(
     string ContentHash)
 {
     public string PrimaryDomain => Domains[0];
+
+    /// <summary>The lesson's hours by domain, adding up to <see cref="Hours"/>: all to the first tag unless the lesson splits them.</summary>
+    public IReadOnlyList<DomainPart> DomainHours
+    {
+        get => split ?? [new DomainPart(PrimaryDomain, Hours)];
+        init => split = value;
+    }
+
+    private readonly IReadOnlyList<DomainPart>? split;
 }
 
 /// <summary>

@@ -136,9 +136,10 @@ public static class CredentialRulesLoader
 
         var domains = new List<BoardDomain>();
         var tagOwner = new Dictionary<string, string>(StringComparer.Ordinal);
+        var courseOwner = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var d in yaml.MappingList(map, "domains", false))
         {
-            yaml.AllowOnly(d, "id", "name", "from");
+            yaml.AllowOnly(d, "id", "name", "from", "courses");
             var domainId = yaml.String(d, "id", true);
             var domainName = yaml.String(d, "name", true);
             if (domainId is not null && !CatalogLoader.SlugPattern().IsMatch(domainId)) yaml.ProblemAt(yaml.Node(d, "id")!, "a domain 'id' must use lowercase letters, digits and dashes");
@@ -149,7 +150,14 @@ public static class CredentialRulesLoader
                 if (tagOwner.TryGetValue(tag, out var other)) yaml.ProblemAt(yaml.Node(d, "from")!, $"our tag '{tag}' already counts toward domain '{other}': hours must count toward one board domain only");
                 else tagOwner[tag] = domainId ?? "";
             }
-            if (domainId is not null && domainName is not null) domains.Add(new BoardDomain(domainId, domainName, from));
+            var courses = yaml.Node(d, "courses") is null ? [] : yaml.StringList(d, "courses", true);
+            foreach (var course in courses)
+            {
+                if (!CatalogLoader.SlugPattern().IsMatch(course)) yaml.ProblemAt(yaml.Node(d, "courses")!, $"'{course}' is not a course id (lowercase letters, digits and dashes)");
+                else if (courseOwner.TryGetValue(course, out var other)) yaml.ProblemAt(yaml.Node(d, "courses")!, $"course '{course}' already counts toward domain '{other}': hours must count toward one board domain only");
+                else courseOwner[course] = domainId ?? "";
+            }
+            if (domainId is not null && domainName is not null) domains.Add(new BoardDomain(domainId, domainName, from) { FromCourses = courses });
         }
 
         var requirements = new List<CredentialRequirement>();

@@ -41,11 +41,7 @@ internal static partial class LessonParser
         };
         if (deliveryText is not null && delivery is null) yaml.ProblemAt(yaml.Node(map, "delivery")!, $"'delivery' must be 'live' or 'self-paced', not '{deliveryText}'");
         var objectives = yaml.StringList(map, "objectives", true);
-        var domains = yaml.StringList(map, "domains", true);
-        foreach (var d in domains.Where(d => !ctx.DomainTags.Contains(d)))
-        {
-            yaml.ProblemAt(yaml.Node(map, "domains")!, $"unknown domain '{d}' (known: {string.Join(", ", ctx.DomainTags.Order())})");
-        }
+        var (domains, split) = Domains(ctx, yaml, map, hours);
 
         var agenda = new List<AgendaItem>();
         foreach (var item in yaml.MappingList(map, "agenda", false))
@@ -94,7 +90,46 @@ internal static partial class LessonParser
 
         if (id is null || title is null || hours is null || delivery is null || domains.Count == 0) return null;
         return new Lesson(id, courseId, moduleId, title, hours.Value, delivery.Value, objectives, domains, agenda, time,
-            MarkdownRenderer.LessonToHtml(body), words, CatalogLoader.Sha256(text));
+            MarkdownRenderer.LessonToHtml(body), words, CatalogLoader.Sha256(text))
+        {
+            DomainHours = split ?? [new DomainPart(domains[0], hours.Value)],
+        };
+    }
+
+    /// <summary>
+    /// The lesson's domain tags, and its hours by domain: a list of tags gives every hour to the first; a mapping
+    /// (<c>{ advocacy: 0.5, mentoring-education: 0.25 }</c>) splits them, in quarter hours adding up to the lesson's hours.
+    /// </summary>
+    private static (IReadOnlyList<string> Tags, IReadOnlyList<DomainPart>? Split) Domains(CatalogLoader.LoadContext ctx, YamlFile yaml,
+        YamlDotNet.RepresentationModel.YamlMappingNode map, decimal? hours)
+    {
+        var node = yaml.Node(map, "domains");
+        void CheckKnown(string tag)
+        {
+            if (!ctx.DomainTags.Contains(tag)) yaml.ProblemAt(node!, $"unknown domain '{tag}' (known: {string.Join(", ", ctx.DomainTags.Order())})");
+        }
+        if (node is not YamlDotNet.RepresentationModel.YamlMappingNode parts)
+        {
+            var list = yaml.StringList(map, "domains", true);
+            foreach (var tag in list) CheckKnown(tag);
+            return (list, null);
+        }
+        var split = new List<DomainPart>();
+        foreach (var (key, _) in parts.Children)
+        {
+            var tag = ((YamlDotNet.RepresentationModel.YamlScalarNode)key).Value ?? "";
+            CheckKnown(tag);
+            var part = yaml.Decimal(parts, tag, true);
+            if (part is null) continue;
+            if (part <= 0 || part % 0.25m != 0) yaml.ProblemAt(key, $"the hours of domain '{tag}' must be a positive multiple of 0.25, not {CatalogLoader.Fmt(part.Value)}");
+            split.Add(new DomainPart(tag, part.Value));
+        }
+        if (split.Count == 0) yaml.ProblemAt(node, "'domains' needs at least one domain");
+        else if (hours is not null && split.Sum(p => p.Hours) != hours)
+        {
+            yaml.ProblemAt(node, $"the domain hours add up to {CatalogLoader.Fmt(split.Sum(p => p.Hours))} but the lesson is {CatalogLoader.Fmt(hours.Value)} hours");
+        }
+        return (split.Select(p => p.Tag).ToList(), split);
     }
 
     private static void CheckLive(YamlFile yaml, YamlDotNet.RepresentationModel.YamlMappingNode map,

@@ -145,8 +145,39 @@ internal static partial class QuizParser
         {
             problemAtDraw!($"'draw' is {draw} but the quiz's bank has only {questions.Count} questions: a quiz cannot draw more questions than its bank holds");
         }
+        CheckBankSize(questions.Count, draw, Problem);
+        CheckKeyPositions(questions, firstLine, Problem);
         ctx.Language.Check(rel, text, ctx);
         return questions.Count == 0 ? null : new Quiz(passMark, draw, questions);
+    }
+
+    /// <summary>
+    /// Rule "bank-size": a module's bank holds at least 1.5 times the questions an attempt draws (no draw: the whole bank,
+    /// which never passes), so a second attempt meets questions the first did not.
+    /// </summary>
+    private static void CheckBankSize(int bank, int? draw, Action<int, string, ProblemKind> problem)
+    {
+        if (bank == 0 || bank * 2 >= 3 * (draw ?? bank)) return;
+        var most = bank * 2 / 3;
+        problem(1, draw is null
+            ? $"bank-size: an attempt draws the whole bank of {bank} questions; set 'draw' to at most {most}, or add questions, so the bank holds 1.5 times the draw"
+            : $"bank-size: the bank holds {bank} questions for a draw of {draw}; it needs at least {(3 * draw.Value + 1) / 2} (1.5 times the draw), or a draw of at most {most}",
+            ProblemKind.Editorial);
+    }
+
+    /// <summary>
+    /// Rule "key-position": in a module's single-choice questions the correct option sits in no one position more than half
+    /// the time, so the bank does not teach "pick the first" (the site shuffles options, but printed and exported banks do not).
+    /// </summary>
+    private static void CheckKeyPositions(IReadOnlyList<QuizQuestion> questions, int line, Action<int, string, ProblemKind> problem)
+    {
+        var keys = questions.Where(q => q.Type == QuestionType.Single).Select(q => q.Options.ToList().FindIndex(o => o.Correct) + 1).ToList();
+        if (keys.Count < 3) return;
+        var top = keys.GroupBy(k => k).OrderByDescending(g => g.Count()).First();
+        if (top.Count() * 2 > keys.Count)
+        {
+            problem(line, $"key-position: option {top.Key} is the key of {top.Count()} of the {keys.Count} single-choice questions; no position may hold more than half of them", ProblemKind.Editorial);
+        }
     }
 
     [GeneratedRegex(@"^##\s+([A-Za-z0-9][A-Za-z0-9-]*):\s*(single|multiple|true-false)(\s+scenario)?\s*$")]

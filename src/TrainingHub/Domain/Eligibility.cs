@@ -7,7 +7,8 @@ public enum TrainingOrigin { Institute, Outside }
 /// <summary>
 /// Net training hours of one kind: the ledger's entries for a lesson (reversals included) or a verified outside
 /// certificate's hours in one domain. <paramref name="DomainKey"/> is one of our domain tags, or a board-only key
-/// (<see cref="CredentialRuleSet.BoardOnlyKey"/>) that the institute assigned outside hours to.
+/// (<see cref="CredentialRuleSet.BoardOnlyKey"/>) that the institute assigned outside hours to. <paramref name="CourseId"/>
+/// names the institute course the hours come from (none for outside training).
 /// </summary>
 public sealed record TrainingRecord(
     string Title,
@@ -19,7 +20,8 @@ public sealed record TrainingRecord(
     TrainingOrigin Origin,
     string ProviderName,
     IReadOnlyDictionary<string, string> ProviderNumbers,
-    string? Detail = null);
+    string? Detail = null,
+    string? CourseId = null);
 
 /// <summary>Practice or supervision hours: approved by a supervisor's sign-off, or still waiting for it.</summary>
 public sealed record PracticumRecord(PracticumKind Kind, DateOnly Date, decimal Hours, string DomainTag, bool Approved);
@@ -94,7 +96,7 @@ public static class Eligibility
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(person);
-        var lines = person.Training.Select(t => new TrainingLine(t, rules.DomainFor(t.DomainKey), NotCountedBecause(rules, t, today))).ToList();
+        var lines = person.Training.Select(t => new TrainingLine(t, rules.DomainFor(t), NotCountedBecause(rules, t, today))).ToList();
         var counted = lines.Where(l => l.Counts).ToList();
         var requirements = rules.Requirements.Select(r => Progress(rules, r, counted, person)).ToList();
         var constraints = rules.Constraints.Select(c => Outcome(rules, c, lines, today)).ToList();

@@ -27,7 +27,14 @@ public sealed record RuleSource(string Url, DateOnly? Checked, bool Unconfirmed,
 /// One of a board's own domains, and which of our domain tags (content/domains.yml) count toward it. A domain no tag
 /// maps to can still be met by verified outside training that the institute assigns to it directly.
 /// </summary>
-public sealed record BoardDomain(string Id, string Name, IReadOnlyList<string> FromTags);
+public sealed record BoardDomain(string Id, string Name, IReadOnlyList<string> FromTags)
+{
+    /// <summary>
+    /// Institute courses whose hours all count toward this domain, whatever their tags: a board that names a course
+    /// ("the 30-hour Recovery Coach Academy") rather than a topic. Hours from other courses count by their tags.
+    /// </summary>
+    public IReadOnlyList<string> FromCourses { get; init; } = [];
+}
 
 public sealed record CredentialRequirement(RequirementKind Kind, RuleSource Source)
 {
@@ -79,6 +86,14 @@ public sealed record CredentialRuleSet(
 {
     /// <summary>The key verified outside hours carry when the institute assigns them straight to this board's domain.</summary>
     public string BoardOnlyKey(string domainId) => $"{Id}/{domainId}";
+
+    /// <summary>The board domain a training record counts toward: the one naming its course, else the one its tag maps to.</summary>
+    public BoardDomain? DomainFor(TrainingRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return (record.CourseId is null ? null : Domains.FirstOrDefault(d => d.FromCourses.Contains(record.CourseId, StringComparer.Ordinal)))
+            ?? DomainFor(record.DomainKey);
+    }
 
     /// <summary>The board domain that hours tagged <paramref name="domainKey"/> count toward, if any.</summary>
     public BoardDomain? DomainFor(string domainKey) =>

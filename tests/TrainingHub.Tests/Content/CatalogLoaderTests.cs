@@ -173,6 +173,64 @@ public sealed class CatalogLoaderTests : IDisposable
         Assert.Single(CatalogLoader.LoadOrThrow(_content.Root).Courses);
     }
 
+    [Theory]
+    [InlineData(0, "bank-size: an attempt draws the whole bank of 9 questions; set 'draw' to at most 6")]
+    [InlineData(7, "bank-size: the bank holds 9 questions for a draw of 7; it needs at least 11 (1.5 times the draw), or a draw of at most 6")]
+    public void A_bank_smaller_than_one_and_a_half_times_its_draw_fails_the_linter_but_not_start_up(int draw, string expected)
+    {
+        _content.WithValidCourse();
+        _content.Write("courses/sample/01-basics/quiz.md", ContentFolder.Quiz(9, draw: draw));
+        var problem = Assert.Single(Load().Problems);
+        Assert.Equal(ProblemKind.Editorial, problem.Kind);
+        Assert.StartsWith(expected, problem.Message, StringComparison.Ordinal);
+        Assert.Single(CatalogLoader.LoadOrThrow(_content.Root).Courses);
+    }
+
+    [Fact]
+    public void A_bank_of_exactly_one_and_a_half_times_its_draw_passes()
+    {
+        _content.WithValidCourse();
+        _content.Write("courses/sample/01-basics/quiz.md", ContentFolder.Quiz(9, draw: 6));
+        Assert.Empty(Load().Problems);
+    }
+
+    [Fact]
+    public void A_bank_whose_keys_sit_mostly_in_one_position_fails_the_linter()
+    {
+        _content.WithValidCourse();
+        _content.Write("courses/sample/01-basics/quiz.md", ContentFolder.Quiz(9, draw: 6, keyAt: 0));
+        var problem = Assert.Single(Load().Problems);
+        Assert.Equal(ProblemKind.Editorial, problem.Kind);
+        Assert.Equal("key-position: option 1 is the key of 9 of the 9 single-choice questions; no position may hold more than half of them", problem.Message);
+    }
+
+    [Fact]
+    public void A_lesson_may_split_its_hours_across_domains_and_the_parts_must_add_up_to_its_hours()
+    {
+        _content.WithValidCourse();
+        var lesson = ContentFolder.LiveLesson("sample-first", 0.5m);
+        _content.Write("courses/sample/01-basics/01-first.md", lesson.Replace("domains: [advocacy]", "domains: { advocacy: 0.25, ethical-responsibility: 0.25 }", StringComparison.Ordinal));
+        var loaded = Load();
+        Assert.Empty(loaded.Problems);
+        var parts = loaded.Catalog.Courses.Single().Lessons.Single().DomainHours;
+        Assert.Equal([new DomainPart("advocacy", 0.25m), new DomainPart("ethical-responsibility", 0.25m)], parts);
+
+        _content.Write("courses/sample/01-basics/01-first.md", lesson.Replace("domains: [advocacy]", "domains: { advocacy: 0.25, ethical-responsibility: 0.5 }", StringComparison.Ordinal));
+        Assert.Contains(Load().Problems, p => p.Message == "the domain hours add up to 0.75 but the lesson is 0.5 hours");
+        _content.Write("courses/sample/01-basics/01-first.md", lesson.Replace("domains: [advocacy]", "domains: { advocacy: 0.3, ethical-responsibility: 0.2 }", StringComparison.Ordinal));
+        Assert.Contains(Load().Problems, p => p.Message == "the hours of domain 'advocacy' must be a positive multiple of 0.25, not 0.3");
+        _content.Write("courses/sample/01-basics/01-first.md", lesson.Replace("domains: [advocacy]", "domains: { advocacy: 0.25, fundraising: 0.25 }", StringComparison.Ordinal));
+        Assert.Contains(Load().Problems, p => p.Message.StartsWith("unknown domain 'fundraising'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_list_of_domains_gives_every_hour_to_the_first()
+    {
+        _content.WithValidCourse();
+        var lesson = Load().Catalog.Courses.Single().Lessons.Single();
+        Assert.Equal([new DomainPart(lesson.Domains[0], 0.5m)], lesson.DomainHours);
+    }
+
     [Fact]
     public void A_quiz_that_draws_more_questions_than_its_bank_holds_is_refused_on_the_draw_line()
     {

@@ -107,21 +107,23 @@ public sealed class ContentFolder : IDisposable
         {extra}
         """;
 
-    public static string Quiz(int questions, bool scenario = true)
+    /// <summary>
+    /// A bank of single-choice questions whose keys take turns over the three positions, with a draw of two thirds of the
+    /// bank (so it holds 1.5 times the draw). <paramref name="draw"/> 0 leaves the draw out; <paramref name="keyAt"/> puts
+    /// every key in one position.
+    /// </summary>
+    public static string Quiz(int questions, bool scenario = true, int? draw = null, int? keyAt = null)
     {
-        var parts = Enumerable.Range(1, questions).Select(i => $"""
-            ## q{i}: single{(scenario && i == 1 ? " scenario" : "")}
-            Which answer is right for question {i}?
-
-            - [x] The right one
-              > Rationale: The lesson says so.
-            - [ ] A wrong one
-              > Rationale: The lesson says otherwise.
-            - [ ] Another wrong one
-              > Rationale: Not in the lesson.
-
-            """);
-        return string.Join("\n", parts);
+        var d = draw ?? questions * 2 / 3;
+        var parts = Enumerable.Range(1, questions).Select(i =>
+        {
+            var key = keyAt ?? (i - 1) % 3;
+            var options = Enumerable.Range(0, 3).Select(o => o == key
+                ? "- [x] The right one\n  > Rationale: The lesson says so."
+                : $"- [ ] Wrong one {o}\n  > Rationale: The lesson says otherwise.");
+            return $"## q{i}: single{(scenario && i == 1 ? " scenario" : "")}\nWhich answer is right for question {i}?\n\n{string.Join("\n", options)}\n";
+        });
+        return (d > 0 ? $"---\ndraw: {d}\n---\n\n" : "") + string.Join("\n", parts);
     }
 
     public void Write(string relative, string text)

@@ -209,4 +209,27 @@ public sealed class EligibilityTests
         Assert.Equal("11 more hours of training", Eligibility.Evaluate(rules.Find("ny-asap-nycb-carc")!, Person(withNumber), Today)
             .Requirements.Single(r => r.Requirement.Kind == RequirementKind.TrainingHours).Gap);
     }
+
+    [Fact]
+    public void A_board_domain_that_names_a_course_takes_all_its_hours_and_other_courses_count_by_their_tags()
+    {
+        var academy = new BoardDomain("academy", "Recovery Coach Academy", ["advocacy"]) { FromCourses = ["recovery-coach"] };
+        var ethics = new BoardDomain("ethics", "Ethics", ["ethical-responsibility"]);
+        var rules = new CredentialRuleSet("carc", "board", "The Board", "CARC", "A credential for tests.", Source, [], [academy, ethics],
+            [new CredentialRequirement(RequirementKind.DomainHours, Source) { DomainId = "academy", Hours = 30 },
+             new CredentialRequirement(RequirementKind.DomainHours, Source) { DomainId = "ethics", Hours = 16 }], []);
+        var person = Person([
+            T("recovery-wellness-support", 28, title: "Recovery Coach Training") with { CourseId = "recovery-coach" },
+            T("ethical-responsibility", 1, title: "Recovery Coach Training") with { CourseId = "recovery-coach" },
+            T("advocacy", 1, title: "Recovery Coach Training") with { CourseId = "recovery-coach" },
+            T("ethical-responsibility", 15) with { CourseId = "ethics" },
+            T("advocacy", 0.25m, title: "Medications for Opioid Use Disorder") with { CourseId = "mat" },
+        ]);
+
+        var result = Eligibility.Evaluate(rules, person, Today);
+
+        // The coach course's ethics hour counts once, toward the course the board names, not again toward ethics.
+        Assert.Equal(["30.25 of 30 hours", "15 of 16 hours"], result.Requirements.Select(r => r.Progress));
+        Assert.Equal("1 more hour of Ethics", result.Requirements[1].Gap);
+    }
 }

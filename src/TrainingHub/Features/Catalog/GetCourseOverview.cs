@@ -20,8 +20,8 @@ public static class GetCourseOverview
             if (course is null || !course.Published) throw new NotFoundException("There is no course at this address.");
             var enrolled = query.PersonId is not null &&
                 await db.Enrollments.AsNoTracking().AnyAsync(e => e.PersonId == query.PersonId && e.CourseId == course.Id, ct);
-            var byDomain = course.Lessons.GroupBy(l => l.PrimaryDomain)
-                .ToDictionary(g => catalog.DomainName(g.Key), g => g.Sum(l => l.Hours));
+            var byDomain = course.Lessons.SelectMany(l => l.DomainHours).GroupBy(p => p.Tag)
+                .ToDictionary(g => catalog.DomainName(g.Key), g => g.Sum(p => p.Hours));
             return new Result(course, enrolled, byDomain);
         }
     }

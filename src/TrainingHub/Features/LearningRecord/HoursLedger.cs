@@ -33,44 +33,53 @@ public sealed class HoursLedger(TrainingHubDb db, TimeProvider clock, AuditTrail
 
     /// <summary>
     /// Credits up to the lesson's hours, less what it already holds (so a make-up session tops up a partial credit and a
-    /// second attendance credits nothing). Returns the new entry, or null when nothing was due.
+    /// second attendance credits nothing), as one entry per domain the lesson's hours count toward (ADR 0012). Returns
+    /// the new entries, none when nothing was due.
     /// </summary>
-    public async Task<HoursEntry?> CreditLessonAsync(Enrollment enrollment, Lesson lesson, decimal hours, HoursDelivery delivery,
+    public async Task<IReadOnlyList<HoursEntry>> CreditLessonAsync(Enrollment enrollment, Lesson lesson, decimal hours, HoursDelivery delivery,
         HoursSource source, DateOnly completedOn, string? recordedById, Guid? sessionId, CancellationToken ct)
     {
-        if (hours <= 0) return null;
+        if (hours <= 0) return [];
         var existing = await db.HoursEntries.AsNoTracking()
             .Where(h => h.EnrollmentId == enrollment.Id && h.LessonId == lesson.Id)
-            .Select(h => h.Hours).ToListAsync(ct);
-        existing.AddRange(Unsaved(enrollment.Id).Where(h => h.LessonId == lesson.Id).Select(h => h.Hours));
-        hours = Math.Min(hours, lesson.Hours - existing.Sum());
-        if (hours <= 0) return null;
-        var credits = existing.Count(h => h > 0);
-        var entry = new HoursEntry
+            .Select(h => new DomainShare(h.Domain, h.Hours)).ToListAsync(ct);
+        existing.AddRange(Unsaved(enrollment.Id).Where(h => h.LessonId == lesson.Id).Select(h => new DomainShare(h.Domain, h.Hours)));
+        hours = Math.Min(hours, lesson.Hours - existing.Sum(h => h.Hours));
+        if (hours <= 0) return [];
+        var held = existing.GroupBy(h => h.Domain).ToDictionary(g => g.Key, g => g.Sum(h => h.Hours), StringComparer.Ordinal);
+        var shares = DomainSplit.Allocate(hours, lesson.DomainHours.Select(p => new DomainShare(p.Tag, p.Hours)).ToList(), held);
+        // The n-th credit of this lesson in this enrolment: a retry or a racing request collides on the unique key of its
+        // first part, so no part of a credit is written twice. The first part keeps the key a one-domain credit always had.
+        var n = existing.Count(h => h.Hours > 0) + 1;
+        var entries = new List<HoursEntry>();
+        foreach (var share in shares)
         {
-            Id = Guid.NewGuid(),
-            PersonId = enrollment.PersonId,
-            EnrollmentId = enrollment.Id,
-            CourseId = enrollment.CourseId,
-            CourseVersion = enrollment.CourseVersion,
-            LessonId = lesson.Id,
-            LiveSessionId = sessionId,
-            Hours = hours,
-            Domain = lesson.PrimaryDomain,
-            DomainTags = string.Join(',', lesson.Domains),
-            Delivery = delivery,
-            CompletedOn = completedOn,
-            Source = source,
-            Status = NeedsSignOff(enrollment.CourseId, lesson.PrimaryDomain) ? HoursStatus.Pending : HoursStatus.Credited,
-            RecordedById = recordedById,
-            RecordedAt = clock.GetUtcNow().UtcDateTime,
-            // The n-th credit of this lesson in this enrolment: a retry or a racing request collides on the unique key.
-            IdempotencyKey = $"lesson/{enrollment.Id}/{lesson.Id}/{credits + 1}",
-        };
-        db.HoursEntries.Add(entry);
-        audit.Record(recordedById ?? enrollment.PersonId, AuditActions.HoursCredited, $"hours/{entry.Id}",
-            $"{hours} h for lesson {lesson.Id} ({source}, {delivery})");
-        return entry;
+            var entry = new HoursEntry
+            {
+                Id = Guid.NewGuid(),
+                PersonId = enrollment.PersonId,
+                EnrollmentId = enrollment.Id,
+                CourseId = enrollment.CourseId,
+                CourseVersion = enrollment.CourseVersion,
+                LessonId = lesson.Id,
+                LiveSessionId = sessionId,
+                Hours = share.Hours,
+                Domain = share.Domain,
+                DomainTags = string.Join(',', lesson.Domains),
+                Delivery = delivery,
+                CompletedOn = completedOn,
+                Source = source,
+                Status = NeedsSignOff(enrollment.CourseId, share.Domain) ? HoursStatus.Pending : HoursStatus.Credited,
+                RecordedById = recordedById,
+                RecordedAt = clock.GetUtcNow().UtcDateTime,
+                IdempotencyKey = entries.Count == 0 ? $"lesson/{enrollment.Id}/{lesson.Id}/{n}" : $"lesson/{enrollment.Id}/{lesson.Id}/{n}/{share.Domain}",
+            };
+            db.HoursEntries.Add(entry);
+            audit.Record(recordedById ?? enrollment.PersonId, AuditActions.HoursCredited, $"hours/{entry.Id}",
+                $"{share.Hours} h of {share.Domain} for lesson {lesson.Id} ({source}, {delivery})");
+            entries.Add(entry);
+        }
+        return entries;
     }
 
     /// <summary>Entries of the enrolment added in the current unit of work and not saved yet.</summary>

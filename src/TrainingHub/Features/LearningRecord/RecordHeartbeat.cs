@@ -127,8 +127,8 @@ public static class RecordHeartbeat
                 // The beat that completes the lesson is saved with the lesson's ledger entry, in one unit of work (which
                 // also completes the course when this was its last lesson).
                 store.Stage(beat, read, now);
-                var entry = await ledger.CreditLessonAsync(read.Enrollment, lesson, lesson.Hours, HoursDelivery.SelfPaced, HoursSource.SeatTime, today, null, null, ct);
-                complete = entry is not null;
+                var entries = await ledger.CreditLessonAsync(read.Enrollment, lesson, lesson.Hours, HoursDelivery.SelfPaced, HoursSource.SeatTime, today, null, null, ct);
+                complete = entries.Count > 0;
                 await unitOfWork.SaveAsync(ct);
             }
             else

@@ -325,10 +325,15 @@ public sealed class CredentialHandlerTests
 
         Assert.Equal(("Terry Jackson", "New York Certified Recovery Peer Advocate (CRPA)", "NYCB-2026-0042"), (packet.PersonName, packet.CredentialName, packet.InstituteProviderNumber));
         Assert.Equal(15m, packet.DomainTotals.Single(d => d.Domain == "Ethical Responsibility").Counted);
-        Assert.Equal(4m, packet.DomainTotals.Single(d => d.Domain == "Medication Supported Recovery").Counted);
+        // The medications course splits its 4 hours: each part counts toward its own board domain (ADR 0012).
+        var mat = host.CourseOf("mat").Lessons.SelectMany(l => l.DomainHours).GroupBy(p => p.Tag).ToDictionary(g => g.Key, g => g.Sum(p => p.Hours));
+        Assert.Equal(4m, mat.Values.Sum());
+        Assert.Equal(mat["medication-supported-recovery"], packet.DomainTotals.Single(d => d.Domain == "Medication Supported Recovery").Counted);
+        Assert.Equal(mat["advocacy"], packet.DomainTotals.Single(d => d.Domain == "Advocacy").Counted);
         var line = packet.Training.First(t => t.Domain == "Medication Supported Recovery");
         Assert.Equal((EthicsDay, "Live online", "NYCB-2026-0042", "Counted"), (line.Date, line.Delivery, line.ProviderNumber, line.Status));
-        Assert.Equal("Met", packet.Requirements.Single(r => r.Title == "Training in Medication Supported Recovery").Status);
+        Assert.Equal($"{4m - mat["medication-supported-recovery"]} more hours of Medication Supported Recovery",
+            packet.Requirements.Single(r => r.Title == "Training in Medication Supported Recovery").Gap);
         Assert.Equal("1 more hour of Ethical Responsibility", packet.Requirements.Single(r => r.Title == "Training in Ethical Responsibility").Gap);
         var issued = Assert.Single(packet.Certificates);
         Assert.Equal((certificate.Code, $"http://localhost:5000/verify/{certificate.Code}"), (issued.VerificationCode, issued.VerificationUrl));
@@ -370,11 +375,11 @@ public sealed class CredentialHandlerTests
             board: quick
             boardName: Quick Board
             name: Quick Peer Credential
-            summary: Four hours of medication-supported recovery and a signed code of ethics.
+            summary: Four hours of training and a signed code of ethics.
             source: https://quick.example.org/peer
             checked: 2026-11-23
             requirements:
-              - kind: msr-hours
+              - kind: training-hours
                 hours: 4
                 source: https://quick.example.org/peer
                 checked: 2026-11-23

@@ -112,14 +112,16 @@ public sealed class CourseCompletionFlowTests : IAsyncLifetime
         Assert.All(after.Modules.SelectMany(m => m.Lessons), l => Assert.Equal(GetCourseProgress.LessonStatus.Done, l.Status));
         Assert.All(after.Modules, m => Assert.True(m.Quiz!.Passed));
 
+        // One entry per domain part of each lesson (ADR 0012).
         var hours = await _host.HoursOf(_terry);
-        Assert.Equal(_mat.Lessons.Count(), hours.Count);
-        Assert.Equal(selfPaced.Count, hours.Count(h => h.Delivery == HoursDelivery.SelfPaced && h.Source == HoursSource.SeatTime));
-        Assert.Equal(live.Count, hours.Count(h => h.Delivery == HoursDelivery.InPerson && h.Source == HoursSource.Attendance));
+        var parts = _mat.Lessons.Sum(l => l.DomainHours.Count);
+        Assert.Equal(parts, hours.Count);
+        Assert.Equal(selfPaced.Sum(l => l.DomainHours.Count), hours.Count(h => h.Delivery == HoursDelivery.SelfPaced && h.Source == HoursSource.SeatTime));
+        Assert.Equal(live.Sum(l => l.DomainHours.Count), hours.Count(h => h.Delivery == HoursDelivery.InPerson && h.Source == HoursSource.Attendance));
 
         // More credit after completion (a second session of a live lesson) completes nothing again.
         await Attend(live[0]);
-        Assert.Equal(_mat.Lessons.Count(), (await _host.HoursOf(_terry)).Count);
+        Assert.Equal(parts, (await _host.HoursOf(_terry)).Count);
         Assert.Equal(1, await _host.AuditCount(AuditActions.CourseCompleted));
     }
 }

@@ -15,10 +15,12 @@ public sealed class MyHoursTests
         var terry = await host.IdOf(DemoAccounts.Trainee);
         var facilitator = await host.IdOf(DemoAccounts.Facilitator);
         var course = host.CourseOf(LearningRecordHost.RecoveryCoach);
-        var selfPaced = course.Lessons.First(l => l.Delivery == LessonDelivery.SelfPaced && l.PrimaryDomain == "medication-supported-recovery");
-        var inPerson = course.Lessons.First(l => l.Delivery == LessonDelivery.Live && l.PrimaryDomain == "mentoring-education");
-        var online = course.Lessons.Where(l => l.Delivery == LessonDelivery.Live && l.PrimaryDomain == "mentoring-education").ElementAt(1);
-        var corrected = course.Lessons.First(l => l.Delivery == LessonDelivery.Live && l.PrimaryDomain == "recovery-wellness-support");
+        // Lessons whose hours all count toward one domain, so each credit is one line (split lessons: DomainSplitCreditTests).
+        var whole = course.Lessons.Where(l => l.DomainHours.Count == 1).ToList();
+        var selfPaced = whole.First(l => l.Delivery == LessonDelivery.SelfPaced && l.PrimaryDomain == "advocacy");
+        var inPerson = whole.First(l => l.Delivery == LessonDelivery.Live && l.PrimaryDomain == "mentoring-education");
+        var online = whole.Where(l => l.Delivery == LessonDelivery.Live && l.PrimaryDomain == "mentoring-education").ElementAt(1);
+        var corrected = whole.First(l => l.Delivery == LessonDelivery.Live && l.PrimaryDomain == "ethical-responsibility");
 
         async Task<Guid> Attend(Lesson lesson, string? place, string? link)
         {
@@ -45,7 +47,7 @@ public sealed class MyHoursTests
         Assert.Equal((course.Title, expected, 0m), Single(transcript.ByCourse));
         var byDomain = transcript.ByDomain.ToDictionary(t => t.Name, t => t.Credited);
         Assert.Equal(2, byDomain.Count);                               // the corrected lesson's domain nets to 0 and is left out
-        Assert.Equal(selfPaced.Hours, byDomain["Medication-Supported Recovery"]);
+        Assert.Equal(selfPaced.Hours, byDomain["Advocacy"]);
         Assert.Equal(inPerson.Hours + online.Hours, byDomain["Mentoring and Education"]);
         var byDelivery = transcript.ByDelivery.ToDictionary(t => t.Name, t => t.Credited);
         Assert.Equal(3, byDelivery.Count);
@@ -58,7 +60,7 @@ public sealed class MyHoursTests
         Assert.Equal("=1+1", reversal.Reason);
         Assert.Equal(HoursSource.Correction, reversal.Source);
         Assert.Equal(corrected.Title, reversal.LessonTitle);
-        Assert.Equal("Recovery and Wellness Support", reversal.DomainName);
+        Assert.Equal("Ethical Responsibility", reversal.DomainName);
 
         var csv = MyHours.ToCsv(transcript);
         var rows = csv.Split("\r\n");
@@ -66,7 +68,7 @@ public sealed class MyHoursTests
         Assert.Equal(7, rows.Length);                                  // header, five lines, and the empty string after the last CRLF
         Assert.Equal("", rows[^1]);
         var reversalRow = Assert.Single(rows, r => r.Contains(",-", StringComparison.Ordinal));
-        Assert.EndsWith($",-{corrected.Hours.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)},Recovery and Wellness Support,In person,Correction,Credited,'=1+1", reversalRow, StringComparison.Ordinal);
+        Assert.EndsWith($",-{corrected.Hours.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)},Ethical Responsibility,In person,Correction,Credited,'=1+1", reversalRow, StringComparison.Ordinal);
         Assert.DoesNotContain(rows, r => r.Contains(",=", StringComparison.Ordinal));
 
         static (string, decimal, decimal) Single(IReadOnlyList<MyHours.Total> totals)

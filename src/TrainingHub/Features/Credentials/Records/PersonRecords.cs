@@ -31,7 +31,7 @@ public sealed class PersonRecords(TrainingHubDb db, CourseCatalog catalog, IOpti
             .Select(g => new TrainingRecord(
                 catalog.Find(g.Key.CourseId)?.Title ?? g.Key.CourseId, g.Key.Domain, g.Hours, g.Key.Status, g.Key.Delivery, g.Key.CompletedOn,
                 TrainingOrigin.Institute, instituteName, providerNumbers,
-                g.Key.LessonId is null ? null : catalog.FindLesson(g.Key.CourseId, g.Key.LessonId)?.Title ?? g.Key.LessonId))
+                g.Key.LessonId is null ? null : catalog.FindLesson(g.Key.CourseId, g.Key.LessonId)?.Title ?? g.Key.LessonId, g.Key.CourseId))
             .ToList();
         training.AddRange(await OutsideTrainingAsync(personId, ct));
 
