@@ -121,11 +121,16 @@ public static class JobsComposition
         var zone = TimeZoneInfo.FindSystemTimeZoneById(app.Services.GetRequiredService<IOptions<InstituteOptions>>().Value.TimeZone);
         recurring.AddOrUpdate<OutboxJob>(OutboxJob.Id, j => j.RunAsync(), Cron.Minutely());
         var eligibilityMinutes = app.Services.GetRequiredService<IOptions<CredentialOptions>>().Value.EligibilityCheckMinutes;
-        recurring.AddOrUpdate<EligibilityJob>(EligibilityJob.Id, j => j.RunAsync(), eligibilityMinutes == 60 ? Cron.Hourly() : $"*/{eligibilityMinutes} * * * *");
+        recurring.AddOrUpdate<EligibilityJob>(EligibilityJob.Id, j => j.RunAsync(), EveryMinutes(eligibilityMinutes));
+        var reconciliationMinutes = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.CompletionReconciliationMinutes;
+        recurring.AddOrUpdate<CompletionReconciliationJob>(CompletionReconciliationJob.Id, j => j.RunAsync(), EveryMinutes(reconciliationMinutes));
         recurring.AddOrUpdate<SupervisorDigestJob>(SupervisorDigestJob.Id, j => j.RunAsync(),
             Cron.Daily(app.Services.GetRequiredService<IOptions<SignOffOptions>>().Value.DigestHour), new RecurringJobOptions { TimeZone = zone });
         return app;
     }
+
+    /// <summary>A cron expression for every <paramref name="minutes"/> minutes (1-60) within each hour.</summary>
+    internal static string EveryMinutes(int minutes) => minutes == 60 ? Cron.Hourly() : $"*/{minutes} * * * *";
 }
 
 /// <summary>After a commit that queued outbox work, a background job handles it now rather than at the next minutely pass.</summary>

@@ -1,4 +1,5 @@
 using Mediator;
+using TrainingHub.Features.LearningRecord;
 using TrainingHub.Features.Outbox;
 using TrainingHub.Features.SignOffs;
 
@@ -17,4 +18,11 @@ public sealed class SupervisorDigestJob(ISender sender)
     public const string Id = "supervisor-digest";
 
     public async Task RunAsync() => await sender.Send(new SendSupervisorDigests.Command());
+}
+
+public sealed class CompletionReconciliationJob(ISender sender)
+{
+    public const string Id = "completion-reconciliation";
+
+    public async Task RunAsync() => await sender.Send(new ReconcileCompletions.Command());
 }
