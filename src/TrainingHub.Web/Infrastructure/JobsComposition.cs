@@ -52,19 +52,23 @@ public static class JobsComposition
     /// </summary>
     internal static JobStorage StorageFor(DatabaseOptions database, JobsOptions jobs) => database.Provider switch
     {
-        // Hangfire's recommended SQL Server settings: a sliding timeout renewed while a job runs, so a long job is never
-        // taken from a live server; a queue that hears of new jobs at once instead of polling; no global locks.
-        DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
-        {
-            SlidingInvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
-            QueuePollInterval = TimeSpan.Zero,
-            UseRecommendedIsolationLevel = true,
-            DisableGlobalLocks = true,
-            CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
-        }),
+        DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, SqlServerStorageOptionsFor(jobs)),
         DatabaseProvider.PostgreSql => PostgreSqlStorageFor(TrainingHubServices.WithPostgreSqlDefaults(database.ConnectionString!, jobs.WorkerCount), jobs),
         // Hangfire has no maintained SQLite storage; jobs that must survive a restart are rebuilt from outbox rows.
         _ => new Hangfire.InMemory.InMemoryStorage(),
+    };
+
+    /// <summary>
+    /// Hangfire's recommended SQL Server settings: a sliding timeout renewed while a job runs, so a long job is never taken
+    /// from a live server; a queue that hears of new jobs at once instead of polling; no global locks.
+    /// </summary>
+    internal static SqlServerStorageOptions SqlServerStorageOptionsFor(JobsOptions jobs) => new()
+    {
+        SlidingInvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
+        QueuePollInterval = TimeSpan.Zero,
+        UseRecommendedIsolationLevel = true,
+        DisableGlobalLocks = true,
+        CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
     };
 
     /// <summary>

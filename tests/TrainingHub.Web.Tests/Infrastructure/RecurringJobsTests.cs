@@ -1,7 +1,9 @@
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Infrastructure;
 using TrainingHub.Jobs;
+using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Tests.Infrastructure;
 
@@ -20,5 +22,21 @@ public sealed class RecurringJobsTests
         var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == CompletionReconciliationJob.Id);
         Assert.Equal(cron, job.Cron);
         Assert.Equal(typeof(CompletionReconciliationJob), job.Job.Type);
+    }
+
+    /// <summary>
+    /// SQL Server cannot run on the test machine, so its storage's options are checked against Hangfire's recommended
+    /// ones (docs.hangfire.io, "Using SQL Server"), with the invisibility timeout this site's options give.
+    /// </summary>
+    [Fact]
+    public void The_sql_server_job_storage_uses_hangfires_recommended_options()
+    {
+        var options = JobsComposition.SqlServerStorageOptionsFor(new JobsOptions { InvisibilityTimeoutMinutes = 7 });
+
+        Assert.Equal(TimeSpan.FromMinutes(7), options.SlidingInvisibilityTimeout);
+        Assert.Equal(TimeSpan.Zero, options.QueuePollInterval);
+        Assert.True(options.UseRecommendedIsolationLevel);
+        Assert.True(options.DisableGlobalLocks);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.CommandBatchMaxTimeout);
     }
 }
