@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Learning-record load test: the real site (Release, SQLite) under wrk. Budgets (docs/benchmarks.md, "Learning record"):
-# at least 1,000 accepted heartbeats per second, and quiz submission p99 at most 50 ms at 100 submissions per second.
-#   tools/bench/learning-record.sh
+# Learning-record load test: the real site (Release) under wrk, on SQLite or PostgreSQL. Budgets (docs/benchmarks.md,
+# "Learning record"): at least 1,000 accepted heartbeats per second, and quiz submission p99 at most 50 ms at 100
+# submissions per second.
+#   tools/bench/learning-record.sh [--provider Sqlite|PostgreSql]
+# PostgreSql starts a throwaway cluster on this machine (tools/postgres-cluster.sh; stopped at the end) unless
+# PG_CONNECTION names a server where the user may create databases, and migrates the new database with
+# `TrainingHub.Cli migrate` (the deploy step) before seeding it; the site gets the connection string as an operator
+# would write it, so the defaults the site applies (TrainingHubServices.WithPostgreSqlDefaults) are the ones measured.
 # Settings (environment): PEOPLE (trainees signed in, default 2000), HEARTBEAT_SECONDS (30), HEARTBEAT_THREADS (2),
 # HEARTBEAT_CONNECTIONS (32), HEARTBEAT_WARMUP_SECONDS (40), QUIZ_RATE (100 per second), QUIZ_SECONDS (30),
 # QUIZ_CONNECTIONS (20), WARMUP_SECONDS (10, the quiz calibration run), PORT (5099).
@@ -9,13 +14,23 @@
 # showed its background thread taking over a quarter of the site's CPU samples then, and none after a minute); a site in
 # service has long been past that, so the measured run starts after it.
 #
-# Steps: build Release; seed PEOPLE trainees enrolled in the Recovery Coach course into a new SQLite file; start the site
+# Steps: build Release; seed PEOPLE trainees enrolled in the Recovery Coach course into a new database; start the site
 # on it; sign every trainee in through the sign-in page and open and fill in quiz attempts (tools/bench/TrainingHub.Bench);
 # warm up; run wrk for heartbeats (as fast as the site answers) and for quiz submissions (paced to QUIZ_RATE); check
 # what wrk counted as accepted against the rows the site wrote; stop the site and delete the data.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
+
+PROVIDER=${PROVIDER:-Sqlite}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --provider) PROVIDER=$2; shift 2 ;;
+    --provider=*) PROVIDER=${1#*=}; shift ;;
+    *) echo "unknown argument $1 (expected --provider Sqlite|PostgreSql)" >&2; exit 2 ;;
+  esac
+done
+case "$PROVIDER" in Sqlite|PostgreSql) ;; *) echo "--provider must be Sqlite or PostgreSql, not $PROVIDER" >&2; exit 2 ;; esac
 
 PEOPLE=${PEOPLE:-2000}
 HEARTBEAT_SECONDS=${HEARTBEAT_SECONDS:-30}
@@ -29,19 +44,41 @@ HEARTBEAT_WARMUP_SECONDS=${HEARTBEAT_WARMUP_SECONDS:-40}
 PORT=${PORT:-5099}
 url="http://127.0.0.1:$PORT"
 
-# Debian packages: wrk (the load) and sqlite3 (reads back what the site wrote).
+# Debian packages: wrk (the load), sqlite3 and psql (read back what the site wrote).
 tools/debian-packages.sh wrk sqlite3 curl
+[ "$PROVIDER" = PostgreSql ] && tools/debian-packages.sh postgresql-client
 
 . tools/bench/common.sh
-describe_machine "wrk: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+describe_machine "wrk: $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)" "provider: $PROVIDER"
 build_release
 
 make_work learning-record
-db="$work/data/traininghub.db"
-sql() { sqlite3 -batch -noheader "$db" "$1"; }
+mkdir -p "$work/data"
+if [ "$PROVIDER" = PostgreSql ]; then
+  if [ -z "${PG_CONNECTION:-}" ]; then
+    eval "$(tools/postgres-cluster.sh start)"
+    PG_CONNECTION=$POSTGRES_CLUSTER_CONNECTION
+    trap 'stop_site; rm -rf "$work"; tools/postgres-cluster.sh stop "$POSTGRES_CLUSTER_DIR" >/dev/null 2>&1 || true' EXIT
+  fi
+  echo "postgresql: $(psql --version | cut -d' ' -f3), on this machine"
+  db_name="traininghub_bench_$(date +%s)"
+  # The cluster's connection string without its database, as libpq keywords for psql.
+  pg_server=$(sed 's/;*Database=[^;]*//I' <<<"$PG_CONNECTION")
+  libpq=$(awk -v RS=';' -F= 'tolower($1) == "host" { printf "host=%s ", $2 } tolower($1) == "port" { printf "port=%s ", $2 }
+    tolower($1) == "username" { printf "user=%s ", $2 } tolower($1) == "password" { printf "password=%s ", $2 }' <<<"$pg_server")
+  psql "$libpq dbname=postgres" -qc "CREATE DATABASE $db_name" >/dev/null
+  target="$pg_server;Database=$db_name"
+  export Database__Provider=PostgreSql Database__ConnectionString="$target"
+  sql() { psql "$libpq dbname=$db_name" -XAtq -F'|' -c "$1"; }
+  echo "== Migrating (TrainingHub.Cli migrate, the deploy step)"
+  dotnet run --project tools/TrainingHub.Cli -c Release -- migrate
+else
+  target="$work/data"
+  sql() { sqlite3 -batch -noheader "$work/data/traininghub.db" "$1"; }
+fi
 
 echo "== Seeding $PEOPLE trainees"
-bench --learning-record-seed "$work/data" "$PEOPLE"
+bench --learning-record-seed "$PROVIDER" "$target" "$PEOPLE"
 
 echo "== Starting the site (Release, Production settings) on $url"
 (
@@ -65,10 +102,13 @@ heartbeat() {
 }
 field() { sed -n "s/.*RESULT.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
+# Quoted names and no booleans summed: the same SQL on SQLite and PostgreSQL.
+beat_counts='select count(*), coalesce(sum(case when "CreditedSeconds" > 0 then 1 else 0 end), 0) from "SeatTimeBeats";'
+submitted_count='select count(*) from "QuizAttempts" where "SubmittedAt" is not null;'
 echo "== Heartbeats: warm-up, ${HEARTBEAT_WARMUP_SECONDS} s"
 heartbeat "$HEARTBEAT_WARMUP_SECONDS" "$run_id" | grep RESULT
 sleep 3 # the warm-up's last requests finish before the count
-read -r beats_before earned_before < <(sql "select count(*), coalesce(sum(CreditedSeconds > 0), 0) from SeatTimeBeats;" | tr '|' ' ')
+read -r beats_before earned_before < <(sql "$beat_counts" | tr '|' ' ')
 echo "== Heartbeats: ${HEARTBEAT_SECONDS} s, $HEARTBEAT_THREADS threads, $HEARTBEAT_CONNECTIONS connections, $PEOPLE trainees in turn"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu_before=$(site_cpu_ms); busy_before=$(machine_busy_ms); steal_before=$(machine_steal_ms)
@@ -77,7 +117,7 @@ hb_cpu=$(( $(site_cpu_ms) - cpu_before )); hb_busy=$(( $(machine_busy_ms) - busy
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$hb"
 sleep 3
-read -r beats_after earned_after < <(sql "select count(*), coalesce(sum(CreditedSeconds > 0), 0) from SeatTimeBeats;" | tr '|' ' ')
+read -r beats_after earned_after < <(sql "$beat_counts" | tr '|' ' ')
 hb_requests=$(field requests "$hb"); hb_credited=$(field credited "$hb"); hb_rejected=$(( hb_requests - hb_credited ))
 hb_rows=$(( beats_after - beats_before )); hb_earned=$(( earned_after - earned_before ))
 echo "load average before/after: $load_before / $load_after"
@@ -97,7 +137,7 @@ sleep 3
 warm_rate=$(field rate "$warm")
 delay_ms=$(awk -v p="$period_ms" -v c="$QUIZ_CONNECTIONS" -v r="$warm_rate" -v d="$(( period_ms - 5 ))" \
   'BEGIN { extra = c * 1000 / r - d; x = p - extra; if (x < 1) x = 1; printf "%d", x }')
-submitted_before=$(sql "select count(*) from QuizAttempts where SubmittedAt is not null;")
+submitted_before=$(sql "$submitted_count")
 echo "== Quiz submissions: ${QUIZ_SECONDS} s, target $QUIZ_RATE per second, $QUIZ_CONNECTIONS connections, mean pause ${delay_ms} ms"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu_before=$(site_cpu_ms); busy_before=$(machine_busy_ms); steal_before=$(machine_steal_ms)
@@ -106,7 +146,7 @@ qz_cpu=$(( $(site_cpu_ms) - cpu_before )); qz_busy=$(( $(machine_busy_ms) - busy
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$qz"
 sleep 3
-submitted_after=$(sql "select count(*) from QuizAttempts where SubmittedAt is not null;")
+submitted_after=$(sql "$submitted_count")
 qz_requests=$(field requests "$qz"); qz_submitted=$(field submitted "$qz"); qz_exhausted=$(field exhausted "$qz")
 qz_rows=$(( submitted_after - submitted_before ))
 echo "load average before/after: $load_before / $load_after"

@@ -52,19 +52,23 @@ public static class JobsComposition
     /// </summary>
     internal static JobStorage StorageFor(DatabaseOptions database, JobsOptions jobs) => database.Provider switch
     {
-        // Hangfire's recommended SQL Server settings: a sliding timeout renewed while a job runs, so a long job is never
-        // taken from a live server; a queue that hears of new jobs at once instead of polling; no global locks.
-        DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
-        {
-            SlidingInvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
-            QueuePollInterval = TimeSpan.Zero,
-            UseRecommendedIsolationLevel = true,
-            DisableGlobalLocks = true,
-            CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
-        }),
+        DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, SqlServerStorageOptionsFor(jobs)),
         DatabaseProvider.PostgreSql => PostgreSqlStorageFor(TrainingHubServices.WithPostgreSqlDefaults(database.ConnectionString!, jobs.WorkerCount), jobs),
         // Hangfire has no maintained SQLite storage; jobs that must survive a restart are rebuilt from outbox rows.
         _ => new Hangfire.InMemory.InMemoryStorage(),
+    };
+
+    /// <summary>
+    /// Hangfire's recommended SQL Server settings: a sliding timeout renewed while a job runs, so a long job is never taken
+    /// from a live server; a queue that hears of new jobs at once instead of polling; no global locks.
+    /// </summary>
+    internal static SqlServerStorageOptions SqlServerStorageOptionsFor(JobsOptions jobs) => new()
+    {
+        SlidingInvisibilityTimeout = TimeSpan.FromMinutes(jobs.InvisibilityTimeoutMinutes),
+        QueuePollInterval = TimeSpan.Zero,
+        UseRecommendedIsolationLevel = true,
+        DisableGlobalLocks = true,
+        CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
     };
 
     /// <summary>
@@ -126,13 +130,18 @@ public static class JobsComposition
         var zone = TimeZoneInfo.FindSystemTimeZoneById(app.Services.GetRequiredService<IOptions<InstituteOptions>>().Value.TimeZone);
         recurring.AddOrUpdate<OutboxJob>(OutboxJob.Id, j => j.RunAsync(), Cron.Minutely());
         var eligibilityMinutes = app.Services.GetRequiredService<IOptions<CredentialOptions>>().Value.EligibilityCheckMinutes;
-        recurring.AddOrUpdate<EligibilityJob>(EligibilityJob.Id, j => j.RunAsync(), eligibilityMinutes == 60 ? Cron.Hourly() : $"*/{eligibilityMinutes} * * * *");
+        recurring.AddOrUpdate<EligibilityJob>(EligibilityJob.Id, j => j.RunAsync(), EveryMinutes(eligibilityMinutes));
+        var reconciliationMinutes = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.CompletionReconciliationMinutes;
+        recurring.AddOrUpdate<CompletionReconciliationJob>(CompletionReconciliationJob.Id, j => j.RunAsync(), EveryMinutes(reconciliationMinutes));
         recurring.AddOrUpdate<SupervisorDigestJob>(SupervisorDigestJob.Id, j => j.RunAsync(),
             Cron.Daily(app.Services.GetRequiredService<IOptions<SignOffOptions>>().Value.DigestHour), new RecurringJobOptions { TimeZone = zone });
         // Every quarter hour: a session scheduled late still gets its reminder, and each person gets it once (outbox key).
         recurring.AddOrUpdate<SessionReminderJob>(SessionReminderJob.Id, j => j.RunAsync(), "*/15 * * * *");
         return app;
     }
+
+    /// <summary>A cron expression for every <paramref name="minutes"/> minutes (1-60) within each hour.</summary>
+    internal static string EveryMinutes(int minutes) => minutes == 60 ? Cron.Hourly() : $"*/{minutes} * * * *";
 }
 
 /// <summary>After a commit that queued outbox work, a background job handles it now rather than at the next minutely pass.</summary>

@@ -167,6 +167,13 @@ public sealed class JobsOptions
     /// </summary>
     [Range(5, 3600)]
     public int OutboxLeaseSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// Minutes between passes that complete enrolments whose record is complete but whose completion is missing (a
+    /// certificate that was never requested). Such records are rare, so an hourly pass is soon enough.
+    /// </summary>
+    [Range(1, 60)]
+    public int CompletionReconciliationMinutes { get; set; } = 60;
 }
 
 public sealed class InvitationOptions

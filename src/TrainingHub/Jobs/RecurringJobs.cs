@@ -1,4 +1,5 @@
 using Mediator;
+using TrainingHub.Features.LearningRecord;
 using TrainingHub.Features.Outbox;
 using TrainingHub.Features.Sessions;
 using TrainingHub.Features.SignOffs;
@@ -25,4 +26,11 @@ public sealed class SessionReminderJob(ISender sender)
     public const string Id = "session-reminders";
 
     public async Task RunAsync() => await sender.Send(new SendSessionReminders.Command());
+}
+
+public sealed class CompletionReconciliationJob(ISender sender)
+{
+    public const string Id = "completion-reconciliation";
+
+    public async Task RunAsync() => await sender.Send(new ReconcileCompletions.Command());
 }

@@ -13,6 +13,7 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.LearningRecord;
 using TrainingHub.Infrastructure;
+using TrainingHub.Testing;
 
 namespace TrainingHub.Bench;
 
@@ -20,7 +21,7 @@ namespace TrainingHub.Bench;
 /// Preparation for tools/bench/learning-record.sh, which loads a running site with wrk. Nothing here is measured:
 /// <list type="bullet">
 /// <item><c>--learning-record-seed</c> writes N trainees, each enrolled in the Recovery Coach course, into a fresh
-/// SQLite data folder before the site starts (the password is hashed once and the hash shared: the site still checks
+/// database (a SQLite data folder, or a PostgreSQL database the deploy step migrated) before the site starts (the password is hashed once and the hash shared: the site still checks
 /// it at sign-in).</item>
 /// <item><c>--learning-record-sessions</c> signs each of them in through the running site's own sign-in page, reads the
 /// antiforgery token from a self-paced lesson page (the page that sends heartbeats), opens quiz attempts through the
@@ -33,12 +34,15 @@ public static partial class LearningRecordLoad
     public const string EmailDomain = "bench.traininghub.test";
     public const string Password = "Recovery-Bench-2026";
 
-    public static async Task SeedAsync(string folder, int count, Func<IServiceProvider, Task>? then = null)
+    /// <param name="provider">Sqlite (<paramref name="target"/> is the data folder) or PostgreSql (a connection string to a
+    /// database already migrated by <c>TrainingHub.Cli migrate</c>, the deploy step).</param>
+    public static async Task SeedAsync(string provider, string target, int count, Func<IServiceProvider, Task>? then = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:DataFolder"] = folder,
+            ["Database:Provider"] = provider,
+            [provider == "Sqlite" ? "Database:DataFolder" : "Database:ConnectionString"] = target,
             ["DemoData:Enabled"] = "true",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -80,7 +84,7 @@ public static partial class LearningRecordLoad
             }
         }
         if (then is not null) await then(sp);
-        Console.WriteLine($"Seeded {count} trainees enrolled in {course.Id} into {Path.Combine(folder, "traininghub.db")}");
+        Console.WriteLine($"Seeded {count} trainees enrolled in {course.Id} ({provider})");
     }
 
     public static string Email(int i) => string.Create(CultureInfo.InvariantCulture, $"learner{i}@{EmailDomain}");
@@ -127,15 +131,16 @@ public static partial class LearningRecordLoad
                 if (attemptId.Length == 0) throw new InvalidOperationException($"{Email(i)} got no open attempt at {quizPath}");
                 var body = new StringBuilder();
                 Field(body, "attemptId", attemptId);
-                // Half the attempts answer every question right (a pass runs the completion check), half pick the first option shown.
+                // Half the attempts answer every question right (a pass runs the completion check), half pick the first option
+                // shown. The options are read by their words, as a person would: a value is a place on this attempt's shuffled paper.
                 var right = j % 2 == 0;
                 foreach (var question in AnswerFields().Matches(page).Select(m => m.Groups[1].Value).Distinct())
                 {
                     var q = module.Quiz!.Questions.Single(x => x.Id == question);
                     var chosen = right
-                        ? q.Options.Select((o, n) => (o, n)).Where(x => x.o.Correct).Select(x => x.n).ToList()
-                        : [int.Parse(Regex.Match(page, $"name=\"answers\\[{Regex.Escape(question)}\\]\" value=\"(\\d+)\"").Groups[1].Value, CultureInfo.InvariantCulture)];
-                    foreach (var n in chosen) Field(body, $"answers[{question}]", n.ToString(CultureInfo.InvariantCulture));
+                        ? QuizPapers.RightValuesOnPage(page, q)
+                        : [Regex.Match(page, $"name=\"answers\\[{Regex.Escape(question)}\\]\" value=\"(\\d+)\"").Groups[1].Value];
+                    foreach (var value in chosen) Field(body, $"answers[{question}]", value);
                 }
                 Field(body, "__RequestVerificationToken", Token(page));
                 attempts[j] = Lua(("cookie", Cookie(cookies, client.BaseAddress!)), ("path", quizPath), ("body", body.ToString()));
@@ -187,7 +192,7 @@ public static class HeartbeatHandlerCpu
         var folder = Directory.CreateTempSubdirectory("traininghub-bench-").FullName;
         try
         {
-            await LearningRecordLoad.SeedAsync(folder, people);
+            await LearningRecordLoad.SeedAsync("Sqlite", folder, people);
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataFolder"] = folder });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -23,9 +23,10 @@ if (args is ["--hangfire-certificates", ..])
 }
 
 // Preparation for tools/bench/learning-record.sh (the load itself comes from wrk): see LearningRecordLoad.
-if (args is ["--learning-record-seed", var seedFolder, var seedCount])
+// Provider (Sqlite or PostgreSql), data folder or connection string, trainees.
+if (args is ["--learning-record-seed", var seedProvider, var seedTarget, var seedCount])
 {
-    await LearningRecordLoad.SeedAsync(seedFolder, int.Parse(seedCount, CultureInfo.InvariantCulture));
+    await LearningRecordLoad.SeedAsync(seedProvider, seedTarget, int.Parse(seedCount, CultureInfo.InvariantCulture));
     return;
 }
 

@@ -17,7 +17,7 @@ public static class ReadPathData
 {
     private const int CreditedLessons = 6;
 
-    public static Task SeedAsync(string folder, int people) => LearningRecordLoad.SeedAsync(folder, people, async sp =>
+    public static Task SeedAsync(string folder, int people) => LearningRecordLoad.SeedAsync("Sqlite", folder, people, async sp =>
     {
         var db = sp.GetRequiredService<TrainingHubDb>();
         var course = sp.GetRequiredService<CourseCatalog>().Find(LearningRecordLoad.CourseId)!;

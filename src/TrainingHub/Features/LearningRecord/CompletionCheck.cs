@@ -38,15 +38,24 @@ public sealed class CompletionCheck(TrainingHubDb db, CourseCatalog catalog, Hou
         {
             if (await db.Enrollments.SingleOrDefaultAsync(e => e.PersonId == personId && e.CourseId == courseId, ct) is { } e) enrollments.Add(e);
         }
-        foreach (var enrollment in enrollments.DistinctBy(e => e.Id).Where(e => e.Status == EnrollmentStatus.Active))
-        {
-            var evaluation = await EvaluateAsync(enrollment, ct);
-            if (evaluation is not { Complete: true }) continue;
-            enrollment.Status = EnrollmentStatus.Completed;
-            audit.Record(enrollment.PersonId, AuditActions.CourseCompleted, $"enrollment/{enrollment.Id}", $"course {enrollment.CourseId}");
-            await RequestCertificateAsync(enrollment, ct);
-            _completed.Add(enrollment.Id);
-        }
+        foreach (var enrollment in enrollments.DistinctBy(e => e.Id)) await CompleteIfDoneAsync(enrollment, ct);
+    }
+
+    /// <summary>
+    /// Marks a tracked active enrolment complete when its record (saved plus this unit of work's) is, with its audit
+    /// event and certificate request. The caller saves. The one way an enrolment is completed: after the tracked changes
+    /// here, and for a record whose completion was lost by <see cref="ReconcileCompletions"/>.
+    /// </summary>
+    public async Task<bool> CompleteIfDoneAsync(Enrollment enrollment, CancellationToken ct)
+    {
+        if (enrollment.Status != EnrollmentStatus.Active) return false;
+        var evaluation = await EvaluateAsync(enrollment, ct);
+        if (evaluation is not { Complete: true }) return false;
+        enrollment.Status = EnrollmentStatus.Completed;
+        audit.Record(enrollment.PersonId, AuditActions.CourseCompleted, $"enrollment/{enrollment.Id}", $"course {enrollment.CourseId}");
+        await RequestCertificateAsync(enrollment, ct);
+        _completed.Add(enrollment.Id);
+        return true;
     }
 
     /// <summary>The course's completion as saved plus what this unit of work has added.</summary>
