@@ -12,15 +12,15 @@ namespace TrainingHub.Features.LearningRecord;
 /// The recurring repair: an active enrolment whose record already holds everything the course asks for (every lesson's
 /// hours credited, every quiz passed) was never completed, e.g. its rows were restored from a backup or written by hand.
 /// It is completed through <see cref="CompletionCheck.CompleteIfDoneAsync"/>, the normal completion, so it gets its audit
-/// event and one certificate request. The certificate request's unique outbox key decides a race between servers: a pass
-/// whose request is not the one saved keeps none of its changes.
+/// event and one certificate request. One conditional update of the enrolment decides a race between servers: the pass that
+/// loses it keeps none of its changes.
 /// </summary>
 public static partial class ReconcileCompletions
 {
     /// <summary>Returns how many enrolments this pass completed.</summary>
     public sealed record Command : ICommand<int>;
 
-    public sealed partial class Handler(TrainingHubDb db, CourseCatalog catalog, CompletionCheck completion, Pipeline.UnitOfWork unitOfWork, ILogger<Handler> logger)
+    public sealed partial class Handler(TrainingHubDb db, CourseCatalog catalog, CompletionCheck completion, Pipeline.UnitOfWork unitOfWork, SqliteWriteGate gates, ILogger<Handler> logger)
         : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken ct)
@@ -29,24 +29,52 @@ public static partial class ReconcileCompletions
             foreach (var id in await CandidatesAsync(ct))
             {
                 db.ChangeTracker.Clear();
-                var enrollment = await db.Enrollments.SingleAsync(e => e.Id == id, ct);
-                var key = new CertificateRequested(enrollment.Id, enrollment.CourseVersion).Key;
-                if (!await completion.CompleteIfDoneAsync(enrollment, ct)) continue;
-                // Another server completed it after this pass read it: its certificate request is saved, so this pass's completion is not.
-                if (!db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added && e.Entity.Key == key)) continue;
-                try
-                {
-                    await unitOfWork.SaveAsync(ct);
-                    repaired++;
-                }
-                catch (DbUpdateException e) when (DbConflicts.IsLostRace(e))
-                {
-                    LostRace(logger, id);
-                }
+                if (await CompleteAsync(id, ct)) repaired++;
             }
             db.ChangeTracker.Clear();
             if (repaired > 0) Repaired(logger, repaired);
             return repaired;
+        }
+
+        /// <summary>
+        /// In one transaction: the enrolment moves from active to completed by one conditional update, which only one pass
+        /// can make (on PostgreSQL the row lock makes a second pass wait and then find it completed; on SQLite the write
+        /// gate and <c>BEGIN IMMEDIATE</c> put passes in turn), then the normal completion adds its audit event and
+        /// certificate request. A record that turns out incomplete, or a request already queued, rolls it all back.
+        /// </summary>
+        private async Task<bool> CompleteAsync(Guid id, CancellationToken ct)
+        {
+            var gate = gates.For(db);
+            if (gate is not null) await gate.WaitAsync(ct);
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var enrollment = await db.Enrollments.SingleAsync(e => e.Id == id, ct);
+                var key = new CertificateRequested(enrollment.Id, enrollment.CourseVersion).Key;
+                if (!await completion.CompleteIfDoneAsync(enrollment, ct)) return false;
+                if (!db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added && e.Entity.Key == key)) return false;
+                var taken = await db.Enrollments.Where(e => e.Id == id && e.Status == EnrollmentStatus.Active)
+                    .ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, EnrollmentStatus.Completed), ct);
+                if (taken == 0)
+                {
+                    LostRace(logger, id);
+                    return false;
+                }
+                await unitOfWork.SaveAsync(ct);
+                await transaction.CommitAsync(ct);
+                unitOfWork.Committed();
+                return true;
+            }
+            catch (DbUpdateException e) when (DbConflicts.IsLostRace(e))
+            {
+                LostRace(logger, id);
+                return false;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+                gate?.Release();
+            }
         }
 
         /// <summary>
