@@ -58,12 +58,7 @@ public static class DecideSignOff
                 throw new ValidationException([new ValidationFailure(nameof(Command.Items), "Some of these items were already signed off or rejected. Reload the page to see what is still waiting.")]);
             }
 
-            var sites = new HashSet<Guid>();
-            foreach (var person in hours.Select(h => h.PersonId).Concat(practicum.Select(p => p.PersonId)).Distinct())
-            {
-                sites.Add(await rules.RequireSupervisesAsync(command.SupervisorId, person, ct));
-            }
-            if (sites.Count > 1) throw new ValidationException([new ValidationFailure(nameof(Command.Items), "Sign off one site's items at a time.")]);
+            var site = await rules.RequireSupervisesAsync(command.SupervisorId, hours, practicum, ct);
 
             if (command.Decision == SignOffDecision.Approved)
             {
@@ -84,7 +79,7 @@ public static class DecideSignOff
             {
                 Id = Guid.NewGuid(),
                 SupervisorId = supervisor.Id,
-                SiteId = sites.Single(),
+                SiteId = site,
                 Decision = command.Decision,
                 Statement = command.Decision == SignOffDecision.Approved ? options.Value.AttestationStatement : "Rejected",
                 TypedName = command.TypedName?.Trim() ?? supervisor.FullName,
