@@ -142,6 +142,7 @@ public static class AuditActions
     public const string HoursResubmitted = "hours.resubmitted";
     public const string PracticumLogged = "practicum.logged";
     public const string SupervisorProfileUpdated = "supervisor.profile-updated";
+    public const string SupervisorQualificationConfirmed = "supervisor.qualification-confirmed";
     public const string CredentialTargetsChosen = "credential.targets-chosen";
     public const string CodeOfEthicsSigned = "credential.code-of-ethics-signed";
     public const string RecoveryTimeAttested = "credential.recovery-time-attested";

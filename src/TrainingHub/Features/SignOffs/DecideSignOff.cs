@@ -60,9 +60,10 @@ public static class DecideSignOff
 
             var site = await rules.RequireSupervisesAsync(command.SupervisorId, hours, practicum, ct);
 
+            SupervisorProfile? qualification = null;
             if (command.Decision == SignOffDecision.Approved)
             {
-                await rules.RequireQualifiedAsync(command.SupervisorId, ct);
+                qualification = await rules.RequireQualifiedAsync(command.SupervisorId, ct);
                 if (!NamesMatch(command.TypedName!, supervisor.FullName))
                 {
                     throw new ValidationException([new ValidationFailure(nameof(Command.TypedName), $"Type your full name as it is on your account: {supervisor.FullName}.")]);
@@ -86,6 +87,9 @@ public static class DecideSignOff
                 Reason = command.Reason?.Trim(),
                 SignedAt = clock.GetUtcNow().UtcDateTime,
                 IpAddress = origin.IpAddress,
+                QualificationCredential = qualification?.CredentialHeld,
+                QualificationYears = qualification?.YearsSupervisingPeers,
+                QualificationConfirmedAt = qualification?.ConfirmedAt,
             };
             db.SignOffs.Add(signOff);
             foreach (var h in hours)

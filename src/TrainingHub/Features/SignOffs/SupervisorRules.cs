@@ -32,16 +32,21 @@ public sealed class SupervisorRules(TrainingHubDb db, IOptions<SignOffOptions> o
     public static IQueryable<PracticumEntry> PracticumAt(IQueryable<PracticumEntry> practicum, IReadOnlyCollection<Guid> sites) =>
         practicum.Where(p => sites.Contains(p.SiteId));
 
-    public async Task RequireQualifiedAsync(string supervisorId, CancellationToken ct)
+    /// <summary>
+    /// The supervisor's qualification in force (null when they have none confirmed and the institute asks for none), or a
+    /// refusal. Only what an institute admin confirmed counts: a supervisor's own edit waits for that.
+    /// </summary>
+    public async Task<SupervisorProfile?> RequireQualifiedAsync(string supervisorId, CancellationToken ct)
     {
         var minimum = options.Value.MinimumYearsSupervising;
-        if (minimum == 0) return;
-        var years = await db.SupervisorProfiles.AsNoTracking().Where(p => p.PersonId == supervisorId).Select(p => (int?)p.YearsSupervisingPeers).SingleOrDefaultAsync(ct);
-        if (years is null || years < minimum)
+        var profile = await db.SupervisorProfiles.AsNoTracking().Where(p => p.PersonId == supervisorId && p.ConfirmedAt != null).SingleOrDefaultAsync(ct);
+        if (minimum > 0 && (profile is null || profile.YearsSupervisingPeers < minimum))
         {
-            throw new ForbiddenException($"The institute asks for at least {minimum} years supervising peers before signing off hours. " +
-                "Update your qualifications on your supervisor profile, or ask the institute.");
+            throw new ForbiddenException($"The institute asks for at least {minimum} years supervising peers, confirmed by the institute, before signing off hours. " +
+                (profile is null ? "Enter your qualifications on your supervisor profile; the institute confirms them." : $"The institute has confirmed {profile.YearsSupervisingPeers}.") +
+                " A change you make waits until the institute confirms it.");
         }
+        return profile;
     }
 
     /// <summary>
