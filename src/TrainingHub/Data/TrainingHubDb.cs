@@ -24,6 +24,7 @@ public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : Ide
     public DbSet<SeatTimeTotal> SeatTimeTotals => Set<SeatTimeTotal>();
     public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<MakeUpRequest> MakeUpRequests => Set<MakeUpRequest>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<QuizReset> QuizResets => Set<QuizReset>();
     public DbSet<SignOff> SignOffs => Set<SignOff>();

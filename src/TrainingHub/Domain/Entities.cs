@@ -132,6 +132,8 @@ public static class AuditActions
     public const string CourseCompleted = "enrollment.completed";
     public const string SessionScheduled = "session.scheduled";
     public const string AttendanceRecorded = "session.attendance-recorded";
+    public const string MakeUpRequested = "session.make-up-requested";
+    public const string MakeUpAccepted = "session.make-up-accepted";
     public const string QuizSubmitted = "quiz.submitted";
     public const string QuizReset = "quiz.reset";
     public const string SignOffApproved = "signoff.approved";

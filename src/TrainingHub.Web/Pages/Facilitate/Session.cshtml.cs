@@ -24,6 +24,10 @@ public sealed class SessionModel(ISender sender) : AppPageModel(sender)
     [BindProperty(SupportsGet = true)]
     public int? Saved { get; set; }
 
+    /// <summary>A trainee of another site was asked to make up here; they join the list when they accept.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Asked { get; set; }
+
     public sealed class MarkInput
     {
         public string PersonId { get; set; } = "";
@@ -45,8 +49,8 @@ public sealed class SessionModel(ISender sender) : AppPageModel(sender)
     [ErrorField(nameof(AddMakeUpAttendee.Command.Email), nameof(MakeUpEmail))]
     public async Task<IActionResult> OnPostMakeUpAsync()
     {
-        await Sender.Send(new AddMakeUpAttendee.Command(PersonId, SessionId, MakeUpEmail ?? ""));
-        return RedirectToPage(new { sessionId = SessionId });
+        var result = await Sender.Send(new AddMakeUpAttendee.Command(PersonId, SessionId, MakeUpEmail ?? ""));
+        return RedirectToPage(new { sessionId = SessionId, Asked = result.AwaitingConsent });
     }
 
     protected internal override async Task LoadAsync() => View = await Sender.Send(new SessionAttendance.Query(PersonId, SessionId));
