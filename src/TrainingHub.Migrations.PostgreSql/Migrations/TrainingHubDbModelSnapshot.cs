@@ -986,6 +986,41 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                     b.ToTable("LiveSessions");
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.MakeUpRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("SessionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("MakeUpRequests");
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1578,6 +1613,16 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTime?>("QualificationConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("QualificationCredential")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("QualificationYears")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1888,10 +1933,27 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                     b.Property<string>("PersonId")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("CredentialHeld")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PendingCredentialHeld")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("PendingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PendingYearsSupervisingPeers")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1900,6 +1962,8 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("PersonId");
+
+                    b.HasIndex("ConfirmedById");
 
                     b.ToTable("SupervisorProfiles");
                 });
@@ -2173,6 +2237,27 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.MakeUpRequest", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Domain.LiveSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.OutsideCertificate", b =>
                 {
                     b.HasOne("TrainingHub.Domain.Person", null)
@@ -2366,6 +2451,11 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("TrainingHub.Domain.SupervisorProfile", b =>
                 {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TrainingHub.Domain.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

@@ -989,6 +989,41 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.ToTable("LiveSessions");
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.MakeUpRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("SessionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("MakeUpRequests");
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1584,6 +1619,16 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTime?>("QualificationConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("QualificationCredential")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("QualificationYears")
+                        .HasColumnType("int");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -1894,10 +1939,27 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.Property<string>("PersonId")
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("CredentialHeld")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PendingCredentialHeld")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("PendingSince")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("PendingYearsSupervisingPeers")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
@@ -1906,6 +1968,8 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("PersonId");
+
+                    b.HasIndex("ConfirmedById");
 
                     b.ToTable("SupervisorProfiles");
                 });
@@ -2179,6 +2243,27 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.MakeUpRequest", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Domain.LiveSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.OutsideCertificate", b =>
                 {
                     b.HasOne("TrainingHub.Domain.Person", null)
@@ -2372,6 +2457,11 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("TrainingHub.Domain.SupervisorProfile", b =>
                 {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TrainingHub.Domain.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

@@ -69,7 +69,8 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
             if (role == Roles.Facilitator) facilitatorId = person.Id;
             if (role == Roles.Supervisor)
             {
-                db.SupervisorProfiles.Add(new SupervisorProfile { PersonId = person.Id, CredentialHeld = "CARC", YearsSupervisingPeers = 3, UpdatedAt = now });
+                var admin = (await users.FindByEmailAsync(AdminEmail))!.Id;
+                db.SupervisorProfiles.Add(new SupervisorProfile { PersonId = person.Id, CredentialHeld = "CARC", YearsSupervisingPeers = 3, UpdatedAt = now, ConfirmedById = admin, ConfirmedAt = now });
             }
         }
         db.Cohorts.Add(new Cohort

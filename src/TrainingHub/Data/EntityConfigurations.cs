@@ -193,6 +193,18 @@ internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<A
     }
 }
 
+internal sealed class MakeUpRequestConfiguration : IEntityTypeConfiguration<MakeUpRequest>
+{
+    public void Configure(EntityTypeBuilder<MakeUpRequest> e)
+    {
+        e.HasOne<LiveSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.RequestedById).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.SessionId, x.PersonId }).IsUnique();
+        e.HasIndex(x => x.PersonId);
+    }
+}
+
 internal sealed class QuizAttemptConfiguration : IEntityTypeConfiguration<QuizAttempt>
 {
     public void Configure(EntityTypeBuilder<QuizAttempt> e)

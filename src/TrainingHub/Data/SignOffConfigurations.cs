@@ -11,6 +11,7 @@ internal sealed class SignOffConfiguration : IEntityTypeConfiguration<SignOff>
         e.Property(x => x.Decision).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Statement).HasMaxLength(2000).IsRequired();
         e.Property(x => x.TypedName).HasMaxLength(200).IsRequired();
+        e.Property(x => x.QualificationCredential).HasMaxLength(200);
         e.Property(x => x.Reason).HasMaxLength(1000);
         e.Property(x => x.IpAddress).HasMaxLength(64);
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.SupervisorId).OnDelete(DeleteBehavior.Restrict);
@@ -65,7 +66,12 @@ internal sealed class SupervisorProfileConfiguration : IEntityTypeConfiguration<
     {
         e.HasKey(x => x.PersonId);
         e.Property(x => x.CredentialHeld).HasMaxLength(200).IsRequired();
+        e.Property(x => x.PendingCredentialHeld).HasMaxLength(200);
+        e.Property(x => x.ConfirmedById).HasMaxLength(450);
+        e.Ignore(x => x.IsConfirmed);
+        e.Ignore(x => x.HasPending);
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.ConfirmedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

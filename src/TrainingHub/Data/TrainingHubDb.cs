@@ -25,6 +25,7 @@ public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : Ide
     public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<MakeUpRequest> MakeUpRequests => Set<MakeUpRequest>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<QuizReset> QuizResets => Set<QuizReset>();
     public DbSet<SignOff> SignOffs => Set<SignOff>();

@@ -139,6 +139,8 @@ public static class AuditActions
     public const string SessionCancelled = "session.cancelled";
     public const string CalendarFeedReplaced = "calendar.feed-replaced";
     public const string AttendanceRecorded = "session.attendance-recorded";
+    public const string MakeUpRequested = "session.make-up-requested";
+    public const string MakeUpAccepted = "session.make-up-accepted";
     public const string QuizSubmitted = "quiz.submitted";
     public const string QuizReset = "quiz.reset";
     public const string SignOffApproved = "signoff.approved";
@@ -149,6 +151,7 @@ public static class AuditActions
     public const string HoursResubmitted = "hours.resubmitted";
     public const string PracticumLogged = "practicum.logged";
     public const string SupervisorProfileUpdated = "supervisor.profile-updated";
+    public const string SupervisorQualificationConfirmed = "supervisor.qualification-confirmed";
     public const string CredentialTargetsChosen = "credential.targets-chosen";
     public const string CodeOfEthicsSigned = "credential.code-of-ethics-signed";
     public const string RecoveryTimeAttested = "credential.recovery-time-attested";

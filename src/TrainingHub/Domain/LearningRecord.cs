@@ -151,6 +151,21 @@ public sealed class AttendanceRecord : IAppendOnly
     public string? CorrectionReason { get; set; }
 }
 
+/// <summary>
+/// A facilitator asks a trainee of another site to make up a lesson in their session. The trainee's own site's records
+/// are theirs to share: they are put on the session's list only when they accept (and only where the institute allows
+/// make-ups across sites). One request per person and session.
+/// </summary>
+public sealed class MakeUpRequest
+{
+    public Guid Id { get; set; }
+    public Guid SessionId { get; set; }
+    public string PersonId { get; set; } = "";
+    public string RequestedById { get; set; } = "";
+    public DateTime RequestedAt { get; set; }
+    public DateTime? AcceptedAt { get; set; }
+}
+
 public sealed class QuizAttempt
 {
     public Guid Id { get; set; }

@@ -18,6 +18,10 @@ public sealed class SignOff : IAppendOnly
     public string? Reason { get; set; }
     public DateTime SignedAt { get; set; }
     public string? IpAddress { get; set; }
+    /// <summary>The supervisor's qualification in force when they signed, as the institute confirmed it; a later change does not rewrite it.</summary>
+    public string? QualificationCredential { get; set; }
+    public int? QualificationYears { get; set; }
+    public DateTime? QualificationConfirmedAt { get; set; }
 }
 
 public enum SignOffSubject { Hours, Practicum }
@@ -67,13 +71,29 @@ public sealed class PracticumEntry : IAppendOnly
     public DateTime LoggedAt { get; set; }
 }
 
-/// <summary>A supervisor's qualifications, which the institute can require before they sign off.</summary>
+/// <summary>
+/// A supervisor's qualifications, which the institute can require before they sign off. What a supervisor types is
+/// pending; it takes effect only when an institute admin confirms it, and then is the qualification in force.
+/// </summary>
 public sealed class SupervisorProfile
 {
     public string PersonId { get; set; } = "";
+    /// <summary>In force: the credential an institute admin confirmed ("" until one has).</summary>
     public string CredentialHeld { get; set; } = "";
+    /// <summary>In force: the years supervising peers an institute admin confirmed.</summary>
     public int YearsSupervisingPeers { get; set; }
     public DateTime UpdatedAt { get; set; }
+    public string? ConfirmedById { get; set; }
+    /// <summary>When an admin confirmed the qualification in force; null: nothing is confirmed, so nothing is in force.</summary>
+    public DateTime? ConfirmedAt { get; set; }
+    /// <summary>What the supervisor last typed and no admin has confirmed yet.</summary>
+    public string? PendingCredentialHeld { get; set; }
+    public int? PendingYearsSupervisingPeers { get; set; }
+    public DateTime? PendingSince { get; set; }
+
+    public bool IsConfirmed => ConfirmedAt is not null;
+
+    public bool HasPending => PendingYearsSupervisingPeers is not null;
 }
 
 public enum OutboxKind { SignOffDecisionEmail, CertificateRequest, EligibilityNotice, CertificateEmail, SessionNotice, SessionReminder, GroupRequestAnswerEmail }

@@ -117,6 +117,12 @@ public sealed class InstituteOptions
     /// <summary>IANA time zone in which session times are entered and shown.</summary>
     [Required]
     public string TimeZone { get; set; } = "America/New_York";
+
+    /// <summary>
+    /// Whether a facilitator may ask a trainee of another site to make up a lesson in their session (the trainee must
+    /// still accept). Off by default: each site's records stay with that site.
+    /// </summary>
+    public bool AllowCrossSiteMakeUps { get; set; }
 }
 
 public sealed class DemoDataOptions

@@ -83,7 +83,7 @@ public sealed class SignOffPagesTests(SiteFactory site)
         Assert.DoesNotContain($"Hours:{entry}", await supervisor.GetStringAsync("/supervise"), StringComparison.Ordinal);
         var response = await SiteFactory.PostForm(supervisor, "/supervise?handler=Approve", Approval(entry), formPage: "/supervise");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("You can only sign off hours of your own site&#x27;s trainees.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("You can only sign off hours logged at your own site.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(await Entries(DemoAccounts.TraineeB), h => h.ReversesEntryId == entry);
     }
 
@@ -131,22 +131,67 @@ public sealed class SignOffPagesTests(SiteFactory site)
     }
 
     [Fact]
-    public async Task A_supervisor_below_the_required_years_cannot_sign_off()
+    public async Task A_supervisor_who_raises_their_own_years_after_a_refusal_is_still_refused_until_an_institute_admin_confirms()
     {
+        // A supervisor of site B whose confirmed qualification is below the minimum (2 years).
+        var email = $"ola.{Guid.NewGuid():N}@example.org";
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Person>>();
+            var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
+            var ola = new Person { UserName = email, Email = email, EmailConfirmed = true, FullName = "Ola Berg", CreatedAt = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(ola, DemoAccounts.Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(ola, Roles.Supervisor)).Succeeded);
+            var adminId0 = await db.Users.Where(u => u.Email == DemoAccounts.Admin).Select(u => u.Id).SingleAsync();
+            db.SiteMemberships.Add(new SiteMembership { Id = Guid.NewGuid(), SiteId = DemoData.SiteB, PersonId = ola.Id, Role = Roles.Supervisor, CreatedAt = DateTime.UtcNow });
+            db.SupervisorProfiles.Add(new SupervisorProfile { PersonId = ola.Id, CredentialHeld = "CPRS", YearsSupervisingPeers = 1, UpdatedAt = DateTime.UtcNow, ConfirmedById = adminId0, ConfirmedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
         var entry = await Seed.CreditLessonAsync(site.Services, DemoAccounts.TraineeB, "ethics", 5);
-        var priya = await site.SignedIn(DemoAccounts.SupervisorB);
-        var bad = await SiteFactory.PostForm(priya, "/supervise/profile", new() { ["Input.CredentialHeld"] = "", ["Input.YearsSupervisingPeers"] = "" });
+        var olaClient = await site.SignedIn(email);
+        var bad = await SiteFactory.PostForm(olaClient, "/supervise/profile", new() { ["Input.CredentialHeld"] = "", ["Input.YearsSupervisingPeers"] = "" });
         var badHtml = await bad.Content.ReadAsStringAsync();
         Assert.Contains("Enter the credential you hold", badHtml, StringComparison.Ordinal);
         Assert.Contains("Enter how many years you have supervised peers.", badHtml, StringComparison.Ordinal);
-        await SiteFactory.PostForm(priya, "/supervise/profile", new() { ["Input.CredentialHeld"] = "CPRS", ["Input.YearsSupervisingPeers"] = "1" });
-        Assert.Contains("The institute asks for at least 2 years supervising peers", await priya.GetStringAsync("/supervise"), StringComparison.Ordinal);
+        Assert.Contains("The institute asks for at least 2 years supervising peers", await olaClient.GetStringAsync("/supervise"), StringComparison.Ordinal);
+        var refused = await SiteFactory.PostForm(olaClient, "/supervise?handler=Approve", Approval(entry, name: "Ola Berg"), formPage: "/supervise");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
-        var response = await SiteFactory.PostForm(priya, "/supervise?handler=Approve", Approval(entry, name: "Priya Shah"), formPage: "/supervise");
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        await SiteFactory.PostForm(priya, "/supervise/profile", new() { ["Input.CredentialHeld"] = "CPRS", ["Input.YearsSupervisingPeers"] = "4" });
-        var ok = await SiteFactory.PostForm(priya, "/supervise?handler=Approve", Approval(entry, name: "Priya Shah"), formPage: "/supervise");
+        // The attack: she raises her own years, and the same approval is still refused.
+        await SiteFactory.PostForm(olaClient, "/supervise/profile", new() { ["Input.CredentialHeld"] = "CPRS", ["Input.YearsSupervisingPeers"] = "4" });
+        Assert.Contains("Waiting for the institute to confirm: CPRS, 4 years.", await olaClient.GetStringAsync("/supervise/profile"), StringComparison.Ordinal);
+        var stillRefused = await SiteFactory.PostForm(olaClient, "/supervise?handler=Approve", Approval(entry, name: "Ola Berg"), formPage: "/supervise");
+        Assert.Equal(HttpStatusCode.Forbidden, stillRefused.StatusCode);
+        Assert.False(await site.Db(db => db.SignOffItems.AnyAsync(i => i.SubjectId == entry)));
+
+        // Only an institute admin confirms; a supervisor cannot open the page, and bad or stale input confirms nothing.
+        var olaId = await Seed.PersonIdAsync(site.Services, email);
+        Assert.True((await olaClient.GetAsync("/admin/supervisors")).StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect);
+        var admin = await site.SignedIn(DemoAccounts.Admin);
+        Assert.Contains("/admin/supervisors", await admin.GetStringAsync("/institute"), StringComparison.Ordinal);
+        Assert.Contains("Waiting for you: CPRS, 4 years", await admin.GetStringAsync("/admin/supervisors"), StringComparison.Ordinal);
+        var stale = await SiteFactory.PostForm(admin, "/admin/supervisors", new() { ["SupervisorId"] = olaId, ["CredentialHeld"] = "CPRS", ["YearsSupervisingPeers"] = "9" });
+        Assert.Contains("The supervisor changed their qualification after you opened this page.", SitePagesHelpers.Decoded(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var empty = await SiteFactory.PostForm(admin, "/admin/supervisors", new() { ["SupervisorId"] = "", ["CredentialHeld"] = "", ["YearsSupervisingPeers"] = "" });
+        Assert.Contains("Choose the supervisor whose qualification you confirm.", SitePagesHelpers.Decoded(await empty.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var unknown = await SiteFactory.PostForm(admin, "/admin/supervisors", new() { ["SupervisorId"] = "no-such-person", ["CredentialHeld"] = "CPRS", ["YearsSupervisingPeers"] = "4" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var noToken = await admin.PostAsync("/admin/supervisors", new FormUrlEncodedContent(new Dictionary<string, string> { ["SupervisorId"] = olaId, ["CredentialHeld"] = "CPRS", ["YearsSupervisingPeers"] = "4" }));
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        Assert.Equal(1, await site.Db(db => db.SupervisorProfiles.Where(p => p.PersonId == olaId).Select(p => p.YearsSupervisingPeers).SingleAsync()));
+
+        var confirmed = await SiteFactory.PostForm(admin, "/admin/supervisors", new() { ["SupervisorId"] = olaId, ["CredentialHeld"] = "CPRS", ["YearsSupervisingPeers"] = "4" });
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var adminId = await Seed.PersonIdAsync(site.Services, DemoAccounts.Admin);
+        Assert.True(await site.Db(db => db.AuditEvents.AnyAsync(e => e.ActorId == adminId && e.Action == AuditActions.SupervisorQualificationConfirmed && e.Subject == $"person/{olaId}")));
+        var ok = await SiteFactory.PostForm(olaClient, "/supervise?handler=Approve", Approval(entry, name: "Ola Berg"), formPage: "/supervise");
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+
+        // The sign-off keeps the qualification in force when it was made; a later edit does not rewrite it.
+        await SiteFactory.PostForm(olaClient, "/supervise/profile", new() { ["Input.CredentialHeld"] = "LMSW", ["Input.YearsSupervisingPeers"] = "30" });
+        var signOff = await site.Db(db => db.SignOffs.Where(s => s.SupervisorId == olaId).SingleAsync());
+        Assert.Equal(("CPRS", 4), (signOff.QualificationCredential, signOff.QualificationYears));
+        Assert.NotNull(signOff.QualificationConfirmedAt);
     }
 
     [Fact]

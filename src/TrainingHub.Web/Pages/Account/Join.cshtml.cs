@@ -24,6 +24,9 @@ public sealed class JoinModel(ISender sender, UserManager<Person> users, SignInM
 
     public bool AlreadyHadPassword { get; private set; }
 
+    /// <summary>Who is signed in on this device, if anyone; an existing account accepts only when signed in as itself.</summary>
+    public string? SignedInId => PersonIdOrNull;
+
     public sealed class InputModel
     {
         public string Token { get; set; } = "";
@@ -41,6 +44,18 @@ public sealed class JoinModel(ISender sender, UserManager<Person> users, SignInM
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await Sender.Send(new AcceptInvitation.Command(Token, Input.FullName ?? "", Input.Password ?? "", Input.ConfirmPassword ?? ""));
+        return await SignInAfterAsync(result);
+    }
+
+    /// <summary>Someone who already has an account accepts, signed in as themselves: they keep their password.</summary>
+    public async Task<IActionResult> OnPostAcceptAsync()
+    {
+        var result = await Sender.Send(new AcceptInvitation.Command(Token, "", "", "", PersonIdOrNull ?? ""));
+        return await SignInAfterAsync(result);
+    }
+
+    private async Task<IActionResult> SignInAfterAsync(AcceptInvitation.Result result)
+    {
         if (result.AlreadyHadPassword)
         {
             await LoadAsync();

@@ -43,6 +43,10 @@ public sealed class SessionModel(ISender sender) : AppPageModel(sender)
     [BindProperty]
     public string? CancelReason { get; set; }
 
+    /// <summary>A trainee of another site was asked to make up here; they join the list when they accept.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Asked { get; set; }
+
     public sealed class MarkInput
     {
         public string PersonId { get; set; } = "";
@@ -84,8 +88,8 @@ public sealed class SessionModel(ISender sender) : AppPageModel(sender)
     [ErrorField(nameof(AddMakeUpAttendee.Command.Email), nameof(MakeUpEmail))]
     public async Task<IActionResult> OnPostMakeUpAsync()
     {
-        await Sender.Send(new AddMakeUpAttendee.Command(PersonId, SessionId, MakeUpEmail ?? ""));
-        return RedirectToPage(new { sessionId = SessionId });
+        var result = await Sender.Send(new AddMakeUpAttendee.Command(PersonId, SessionId, MakeUpEmail ?? ""));
+        return RedirectToPage(new { sessionId = SessionId, Asked = result.AwaitingConsent });
     }
 
     /// <summary>The lesson's facilitator's guide; empty for a site coordinator, as the guide query shows it to facilitators and institute admins only.</summary>

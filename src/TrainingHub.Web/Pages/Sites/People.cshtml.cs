@@ -48,12 +48,10 @@ public sealed class PeopleModel(ISender sender) : AppPageModel(sender)
         ? $"A new link is on its way to {result.Email}. Earlier links no longer work."
         : $"A new link was made, but the email to {result.Email} could not be sent. Try again later.";
 
-    public static string InvitationDone(InvitePerson.Result result) => (result.Invited, result.EmailSent) switch
-    {
-        (_, false) => $"{result.Email} is added, but the email could not be sent. Use \"Send a new link\" later.",
-        (true, _) => $"An invitation is on its way to {result.Email}.",
-        _ => $"{result.Email} already has an account: they are added and told by email.",
-    };
+    /// <summary>The same words whether or not the person already has an account, so the page does not tell a site who has one.</summary>
+    public static string InvitationDone(InvitePerson.Result result) => result.EmailSent
+        ? $"An invitation is on its way to {result.Email}."
+        : $"The invitation to {result.Email} is saved, but the email could not be sent. Use \"Send a new link\" later.";
 
     protected internal override async Task LoadAsync() => Site = await Sender.Send(new ListSitePeople.Query(PersonId, SiteId));
 }

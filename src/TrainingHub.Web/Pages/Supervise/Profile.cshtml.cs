@@ -25,7 +25,7 @@ public sealed class SupervisorProfileModel(ISender sender) : AppPageModel(sender
     public async Task OnGetAsync()
     {
         await LoadAsync();
-        Input = new InputModel { CredentialHeld = Profile.CredentialHeld, YearsSupervisingPeers = Profile.YearsSupervisingPeers };
+        Input = new InputModel { CredentialHeld = Profile.PendingCredentialHeld ?? Profile.CredentialHeld, YearsSupervisingPeers = Profile.PendingYearsSupervisingPeers ?? Profile.YearsSupervisingPeers };
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -26,7 +26,7 @@ public sealed class CohortAccess(TrainingHubDb db, SiteScope scope)
             return;
         }
         var sites = await scope.SitesAsync(actorId, [Roles.SiteCoordinator], ct);
-        var personSites = await db.SiteMemberships.AsNoTracking().Where(m => m.PersonId == enrollment.PersonId).Select(m => m.SiteId).ToListAsync(ct);
+        var personSites = await db.SiteMemberships.AsNoTracking().Where(m => m.PersonId == enrollment.PersonId && m.Role == Roles.Trainee).Select(m => m.SiteId).ToListAsync(ct);
         if (!personSites.Any(sites.Contains) && !await scope.IsInstituteAdminAsync(actorId, ct))
         {
             throw new ForbiddenException("You can only act for the people of your own cohorts or site.");

@@ -58,16 +58,12 @@ public static class DecideSignOff
                 throw new ValidationException([new ValidationFailure(nameof(Command.Items), "Some of these items were already signed off or rejected. Reload the page to see what is still waiting.")]);
             }
 
-            var sites = new HashSet<Guid>();
-            foreach (var person in hours.Select(h => h.PersonId).Concat(practicum.Select(p => p.PersonId)).Distinct())
-            {
-                sites.Add(await rules.RequireSupervisesAsync(command.SupervisorId, person, ct));
-            }
-            if (sites.Count > 1) throw new ValidationException([new ValidationFailure(nameof(Command.Items), "Sign off one site's items at a time.")]);
+            var site = await rules.RequireSupervisesAsync(command.SupervisorId, hours, practicum, ct);
 
+            SupervisorProfile? qualification = null;
             if (command.Decision == SignOffDecision.Approved)
             {
-                await rules.RequireQualifiedAsync(command.SupervisorId, ct);
+                qualification = await rules.RequireQualifiedAsync(command.SupervisorId, ct);
                 if (!NamesMatch(command.TypedName!, supervisor.FullName))
                 {
                     throw new ValidationException([new ValidationFailure(nameof(Command.TypedName), $"Type your full name as it is on your account: {supervisor.FullName}.")]);
@@ -92,13 +88,16 @@ public static class DecideSignOff
             {
                 Id = Guid.NewGuid(),
                 SupervisorId = supervisor.Id,
-                SiteId = sites.Single(),
+                SiteId = site,
                 Decision = command.Decision,
                 Statement = command.Decision == SignOffDecision.Approved ? options.Value.AttestationStatement : "Rejected",
                 TypedName = command.TypedName?.Trim() ?? supervisor.FullName,
                 Reason = command.Reason?.Trim(),
                 SignedAt = clock.GetUtcNow().UtcDateTime,
                 IpAddress = origin.IpAddress,
+                QualificationCredential = qualification?.CredentialHeld,
+                QualificationYears = qualification?.YearsSupervisingPeers,
+                QualificationConfirmedAt = qualification?.ConfirmedAt,
             };
             db.SignOffs.Add(signOff);
             foreach (var h in hours)

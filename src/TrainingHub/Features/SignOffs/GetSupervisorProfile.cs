@@ -12,7 +12,10 @@ public static class GetSupervisorProfile
 {
     public sealed record Query(string PersonId) : IQuery<Result>;
 
-    public sealed record Result(string? CredentialHeld, int? YearsSupervisingPeers, int MinimumYears, bool Qualified);
+    /// <param name="CredentialHeld">In force, as the institute confirmed it (null when nothing is confirmed).</param>
+    /// <param name="PendingCredentialHeld">What the supervisor entered that waits for the institute's confirmation.</param>
+    public sealed record Result(string? CredentialHeld, int? YearsSupervisingPeers, int MinimumYears, bool Qualified,
+        DateTime? ConfirmedAt = null, string? PendingCredentialHeld = null, int? PendingYearsSupervisingPeers = null);
 
     public sealed class Handler(TrainingHubDb db, IOptions<SignOffOptions> options) : IQueryHandler<Query, Result>
     {
@@ -20,7 +23,9 @@ public static class GetSupervisorProfile
         {
             var p = await db.SupervisorProfiles.AsNoTracking().SingleOrDefaultAsync(x => x.PersonId == query.PersonId, ct);
             var min = options.Value.MinimumYearsSupervising;
-            return new Result(p?.CredentialHeld, p?.YearsSupervisingPeers, min, min == 0 || p?.YearsSupervisingPeers >= min);
+            var confirmed = p is { IsConfirmed: true } ? p : null;
+            return new Result(confirmed?.CredentialHeld, confirmed?.YearsSupervisingPeers, min, min == 0 || confirmed?.YearsSupervisingPeers >= min,
+                confirmed?.ConfirmedAt, p?.PendingCredentialHeld, p?.PendingYearsSupervisingPeers);
         }
     }
 }

@@ -27,9 +27,8 @@ public static class SendSupervisorDigests
             {
                 if (await db.SupervisorDigests.AnyAsync(d => d.SupervisorId == supervisorId && d.Day == today, ct)) continue;
                 var sites = await rules.SupervisedSitesAsync(supervisorId, ct);
-                var trainees = rules.TraineesAt(sites);
-                var hours = await PendingItems.Hours(db).Where(h => trainees.Contains(h.PersonId) && h.PersonId != supervisorId).CountAsync(ct);
-                var practicum = await PendingItems.Practicum(db).Where(p => trainees.Contains(p.PersonId) && p.PersonId != supervisorId).CountAsync(ct);
+                    var hours = await rules.HoursAt(PendingItems.Hours(db), sites).Where(h => h.PersonId != supervisorId).CountAsync(ct);
+                var practicum = await SupervisorRules.PracticumAt(PendingItems.Practicum(db), sites).Where(p => p.PersonId != supervisorId).CountAsync(ct);
                 if (hours + practicum == 0) continue;
                 var person = await db.Users.AsNoTracking().SingleAsync(u => u.Id == supervisorId, ct);
                 db.SupervisorDigests.Add(new SupervisorDigest { Id = Guid.NewGuid(), SupervisorId = supervisorId, Day = today, PendingItems = hours + practicum, SentAt = now });

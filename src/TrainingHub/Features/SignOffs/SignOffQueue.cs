@@ -31,9 +31,8 @@ public static class SignOffQueue
             try { await rules.RequireQualifiedAsync(query.SupervisorId, ct); }
             catch (ForbiddenException e) { problem = e.Message; }
 
-            var trainees = rules.TraineesAt(sites);
-            var hours = await PendingItems.Hours(db).Where(h => trainees.Contains(h.PersonId) && h.PersonId != query.SupervisorId).ToListAsync(ct);
-            var practicum = await PendingItems.Practicum(db).Where(p => trainees.Contains(p.PersonId) && p.PersonId != query.SupervisorId).ToListAsync(ct);
+            var hours = await rules.HoursAt(PendingItems.Hours(db), sites).Where(h => h.PersonId != query.SupervisorId).ToListAsync(ct);
+            var practicum = await SupervisorRules.PracticumAt(PendingItems.Practicum(db), sites).Where(p => p.PersonId != query.SupervisorId).ToListAsync(ct);
             var people = hours.Select(h => h.PersonId).Concat(practicum.Select(p => p.PersonId)).Distinct().ToList();
             var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
             var cohorts = await (from e in db.Enrollments.AsNoTracking()

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using FluentValidation;
+using FluentValidation.Results;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Shared;
@@ -15,31 +17,68 @@ public sealed class SupervisorRules(TrainingHubDb db, IOptions<SignOffOptions> o
         await db.SiteMemberships.AsNoTracking().Where(m => m.PersonId == personId && m.Role == Roles.Supervisor)
             .Select(m => m.SiteId).Distinct().ToListAsync(ct);
 
-    /// <summary>People who are trainees at the given sites.</summary>
-    public IQueryable<string> TraineesAt(IReadOnlyCollection<Guid> sites) =>
-        db.SiteMemberships.AsNoTracking().Where(m => sites.Contains(m.SiteId) && m.Role == Roles.Trainee).Select(m => m.PersonId);
+    /// <summary>
+    /// Hours entries that belong to one of the sites: logged in a cohort of the site or, for a course taken without a
+    /// cohort, by someone who was already a trainee there when the entry was recorded. Where a record belongs decides who
+    /// signs it off, not which sites the person belongs to now (joining a second site later does not hand it over).
+    /// </summary>
+    public IQueryable<HoursEntry> HoursAt(IQueryable<HoursEntry> hours, IReadOnlyCollection<Guid> sites) =>
+        hours.Where(h => db.Enrollments.Any(e => e.Id == h.EnrollmentId && (
+            e.CohortId != null
+                ? db.Cohorts.Any(c => c.Id == e.CohortId && sites.Contains(c.SiteId))
+                : db.SiteMemberships.Any(m => m.PersonId == h.PersonId && m.Role == Roles.Trainee && sites.Contains(m.SiteId) && m.CreatedAt <= h.RecordedAt))));
 
-    public async Task RequireQualifiedAsync(string supervisorId, CancellationToken ct)
+    /// <summary>Practicum entries logged at one of the sites.</summary>
+    public static IQueryable<PracticumEntry> PracticumAt(IQueryable<PracticumEntry> practicum, IReadOnlyCollection<Guid> sites) =>
+        practicum.Where(p => sites.Contains(p.SiteId));
+
+    /// <summary>
+    /// The supervisor's qualification in force (null when they have none confirmed and the institute asks for none), or a
+    /// refusal. Only what an institute admin confirmed counts: a supervisor's own edit waits for that.
+    /// </summary>
+    public async Task<SupervisorProfile?> RequireQualifiedAsync(string supervisorId, CancellationToken ct)
     {
         var minimum = options.Value.MinimumYearsSupervising;
-        if (minimum == 0) return;
-        var years = await db.SupervisorProfiles.AsNoTracking().Where(p => p.PersonId == supervisorId).Select(p => (int?)p.YearsSupervisingPeers).SingleOrDefaultAsync(ct);
-        if (years is null || years < minimum)
+        var profile = await db.SupervisorProfiles.AsNoTracking().Where(p => p.PersonId == supervisorId && p.ConfirmedAt != null).SingleOrDefaultAsync(ct);
+        if (minimum > 0 && (profile is null || profile.YearsSupervisingPeers < minimum))
         {
-            throw new ForbiddenException($"The institute asks for at least {minimum} years supervising peers before signing off hours. " +
-                "Update your qualifications on your supervisor profile, or ask the institute.");
+            throw new ForbiddenException($"The institute asks for at least {minimum} years supervising peers, confirmed by the institute, before signing off hours. " +
+                (profile is null ? "Enter your qualifications on your supervisor profile; the institute confirms them." : $"The institute has confirmed {profile.YearsSupervisingPeers}.") +
+                " A change you make waits until the institute confirms it.");
         }
+        return profile;
     }
 
-    /// <summary>The site where <paramref name="traineeId"/> is a trainee and <paramref name="supervisorId"/> supervises, or a refusal.</summary>
-    public async Task<Guid> RequireSupervisesAsync(string supervisorId, string traineeId, CancellationToken ct)
+    /// <summary>
+    /// The one site that all the items belong to and where <paramref name="supervisorId"/> supervises, or a refusal: an
+    /// item logged at another site is refused even when its trainee is now at the supervisor's site too.
+    /// </summary>
+    public async Task<Guid> RequireSupervisesAsync(string supervisorId, IReadOnlyCollection<HoursEntry> hours, IReadOnlyCollection<PracticumEntry> practicum, CancellationToken ct)
     {
-        if (supervisorId == traineeId) throw new ForbiddenException("You cannot sign off your own hours.");
-        var sites = await SupervisedSitesAsync(supervisorId, ct);
-        if (sites.Count == 0) throw new ForbiddenException("Only a supervisor of a site can sign off hours.");
-        var site = await db.SiteMemberships.AsNoTracking()
-            .Where(m => m.PersonId == traineeId && m.Role == Roles.Trainee && sites.Contains(m.SiteId))
-            .Select(m => (Guid?)m.SiteId).FirstOrDefaultAsync(ct);
-        return site ?? throw new ForbiddenException("You can only sign off hours of your own site's trainees.");
+        if (hours.Any(h => h.PersonId == supervisorId) || practicum.Any(p => p.PersonId == supervisorId)) throw new ForbiddenException("You cannot sign off your own hours.");
+        var supervised = await SupervisedSitesAsync(supervisorId, ct);
+        if (supervised.Count == 0) throw new ForbiddenException("Only a supervisor of a site can sign off hours.");
+        var sites = new HashSet<Guid>();
+        foreach (var p in practicum)
+        {
+            if (!supervised.Contains(p.SiteId)) throw new ForbiddenException(NotYourSite);
+            sites.Add(p.SiteId);
+        }
+        foreach (var h in hours)
+        {
+            var site = await (from e in db.Enrollments.AsNoTracking()
+                              join c in db.Cohorts.AsNoTracking() on e.CohortId equals c.Id
+                              where e.Id == h.EnrollmentId
+                              select (Guid?)c.SiteId).SingleOrDefaultAsync(ct)
+                ?? await db.SiteMemberships.AsNoTracking()
+                    .Where(m => m.PersonId == h.PersonId && m.Role == Roles.Trainee && supervised.Contains(m.SiteId) && m.CreatedAt <= h.RecordedAt)
+                    .OrderBy(m => m.CreatedAt).Select(m => (Guid?)m.SiteId).FirstOrDefaultAsync(ct);
+            if (site is not { } s || !supervised.Contains(s)) throw new ForbiddenException(NotYourSite);
+            sites.Add(s);
+        }
+        if (sites.Count > 1) throw new ValidationException([new ValidationFailure("Items", "Sign off one site's items at a time.")]);
+        return sites.Single();
     }
+
+    public const string NotYourSite = "You can only sign off hours logged at your own site.";
 }

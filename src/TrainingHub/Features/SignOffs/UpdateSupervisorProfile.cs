@@ -9,7 +9,11 @@ using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.SignOffs;
 
-/// <summary>A supervisor records the credential they hold and their years supervising peers. Each change is audited.</summary>
+/// <summary>
+/// A supervisor records the credential they hold and their years supervising peers. The change is pending until an
+/// institute admin confirms it (<see cref="ConfirmSupervisorQualification"/>): a supervisor cannot qualify themselves.
+/// Each change is audited.
+/// </summary>
 public static class UpdateSupervisorProfile
 {
     public sealed record Command(string PersonId, string? CredentialHeld, int? YearsSupervisingPeers) : ICommand;
@@ -38,12 +42,14 @@ public static class UpdateSupervisorProfile
                 profile = new SupervisorProfile { PersonId = command.PersonId };
                 db.SupervisorProfiles.Add(profile);
             }
-            var before = $"{profile.CredentialHeld}, {profile.YearsSupervisingPeers} years";
-            profile.CredentialHeld = command.CredentialHeld!.Trim();
-            profile.YearsSupervisingPeers = command.YearsSupervisingPeers!.Value;
-            profile.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            var before = profile.HasPending ? $"pending {profile.PendingCredentialHeld}, {profile.PendingYearsSupervisingPeers} years" : "nothing pending";
+            var now = clock.GetUtcNow().UtcDateTime;
+            profile.PendingCredentialHeld = command.CredentialHeld!.Trim();
+            profile.PendingYearsSupervisingPeers = command.YearsSupervisingPeers!.Value;
+            profile.PendingSince = now;
+            profile.UpdatedAt = now;
             audit.Record(command.PersonId, AuditActions.SupervisorProfileUpdated, $"person/{command.PersonId}",
-                $"{before} -> {profile.CredentialHeld}, {profile.YearsSupervisingPeers} years");
+                $"{before} -> pending {profile.PendingCredentialHeld}, {profile.PendingYearsSupervisingPeers} years (in force: {(profile.IsConfirmed ? $"{profile.CredentialHeld}, {profile.YearsSupervisingPeers} years" : "none confirmed")})");
             await db.SaveChangesAsync(ct);
             return Unit.Value;
         }

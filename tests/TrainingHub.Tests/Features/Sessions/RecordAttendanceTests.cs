@@ -22,7 +22,7 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await LearningRecordHost.StartAsync();
+        _host = await LearningRecordHost.StartAsync(new Dictionary<string, string?> { ["Institute:AllowCrossSiteMakeUps"] = "true" });
         await SetUp(_host);
     }
 
@@ -226,9 +226,51 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
         var lena = await _host.IdOf(DemoAccounts.TraineeB);
         await _host.Send(new Enroll.Command(lena, LearningRecordHost.RecoveryCoach));     // enrolled at her own site, in no cohort
         await _host.ReachStartOfAsync(session);
-        await _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, $"  {DemoAccounts.TraineeB.ToUpperInvariant()} "));
+        await AskAndAccept(session, $"  {DemoAccounts.TraineeB.ToUpperInvariant()} ", lena);
         _host.Clock.AdvanceSeconds(60);
         return lena;
+    }
+
+    /// <summary>Lena is of site B: the site A facilitator only asks her, and she joins the list when she accepts.</summary>
+    private async Task AskAndAccept(Guid session, string email, string lena)
+    {
+        Assert.True((await _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, email))).AwaitingConsent);
+        Assert.DoesNotContain((await Roster(session)).Roster, p => p.PersonId == lena);
+        var request = Assert.Single(await _host.Send(new MyMakeUps.Query(lena)), r => !r.Accepted);
+        Assert.Equal("Harbor Light Recovery Center", request.SiteName);
+        await _host.Send(new AcceptMakeUp.Command(lena, request.Id));
+        _host.Clock.AdvanceSeconds(60);
+    }
+
+    [Fact]
+    public async Task A_trainee_of_another_site_is_not_put_on_the_list_where_the_institute_does_not_allow_make_ups_across_sites()
+    {
+        await _host.DisposeAsync();
+        await SetUp(await LearningRecordHost.StartAsync());
+        var session = await Schedule();
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
+        await _host.Send(new Enroll.Command(lena, LearningRecordHost.RecoveryCoach));
+        var e = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, DemoAccounts.TraineeB)));
+        Assert.Equal(AddMakeUpAttendee.NotFound, Assert.Single(e.Errors).ErrorMessage);
+        Assert.Empty(await Records(session));
+        Assert.Empty(await _host.Send(new MyMakeUps.Query(lena)));
+    }
+
+    [Fact]
+    public async Task A_trainee_of_another_site_who_has_not_accepted_cannot_be_marked_or_credited()
+    {
+        var session = await Schedule();
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
+        await _host.Send(new Enroll.Command(lena, LearningRecordHost.RecoveryCoach));
+        await _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, DemoAccounts.TraineeB));
+        var asked = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, DemoAccounts.TraineeB)));
+        Assert.StartsWith("This trainee has already been asked.", Assert.Single(asked.Errors).ErrorMessage, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ValidationException>(() => Mark(session, lena, present: true));
+        Assert.Empty(await _host.HoursOf(lena));
+        var requestId = Assert.Single(await _host.Send(new MyMakeUps.Query(lena))).Id;
+        var terry = await Assert.ThrowsAsync<NotFoundException>(() => _host.Send(new AcceptMakeUp.Command(_terry, requestId)));
+        Assert.Equal("There is no such make-up request for you.", terry.Message);
+        Assert.DoesNotContain((await Roster(session)).Roster, p => p.PersonId == lena);
     }
 
     [Fact]
@@ -269,7 +311,7 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
         // The same lesson in another session credits nothing more.
         var again = await Schedule(day: Day.AddDays(7));
         await _host.ReachStartOfAsync(again);
-        await _host.Send(new AddMakeUpAttendee.Command(_facilitator, again, DemoAccounts.TraineeB));
+        await AskAndAccept(again, DemoAccounts.TraineeB, lena);
         _host.Clock.AdvanceSeconds(60);
         Assert.Equal(1, await Mark(again, lena, present: true));
         Assert.Equal(entry.Id, Assert.Single(await _host.HoursOf(lena)).Id);
@@ -281,7 +323,7 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
         var session = await Schedule();
         await _host.ReachStartOfAsync(session);
         var notEnrolled = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, DemoAccounts.TraineeB)));
-        Assert.Equal("No trainee with this email address is enrolled in this course.", Assert.Single(notEnrolled.Errors).ErrorMessage);
+        Assert.Equal(AddMakeUpAttendee.NotFound, Assert.Single(notEnrolled.Errors).ErrorMessage);
         var cohortMember = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, DemoAccounts.Trainee)));
         Assert.Equal("This trainee is already on this session's list.", Assert.Single(cohortMember.Errors).ErrorMessage);
         await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, "not an email")));

@@ -115,16 +115,30 @@ public sealed class RosterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Someone_who_already_signs_in_is_added_and_told_without_a_new_password_link()
+    public async Task Someone_who_already_has_an_account_gets_a_pending_invitation_and_joins_only_when_they_accept_signed_in()
     {
         var result = await _host.Send(new ApplyRoster.Command(_coordinator, DemoData.SiteA, DemoData.CohortA,
             $"name,email,role\nLena Brooks,{DemoAccounts.TraineeB},trainee\nDennis,{DemoAccounts.Supervisor},supervisor\n"));
-        Assert.Equal((0, 1, 1), (result.Invited, result.Added, result.AlreadyThere));
-        var mail = Mailbox.To(_host.Folder, DemoAccounts.TraineeB).Single();
-        Assert.Equal("Harbor Light Recovery Center added you on TrainingHub", mail.Subject);
-        Assert.DoesNotContain("/account/join/", mail.Body, StringComparison.Ordinal);
+        Assert.Equal((1, 0, 1), (result.Invited, result.Added, result.AlreadyThere));
         var lena = await _host.IdOf(DemoAccounts.TraineeB);
-        Assert.False(await _host.Db(db => db.Invitations.AnyAsync(i => i.PersonId == lena)));
+        Task<bool> AtSiteA() => _host.Db(db => db.SiteMemberships.AnyAsync(m => m.PersonId == lena && m.SiteId == DemoData.SiteA));
+        Task<bool> InCohortA() => _host.Db(db => db.Enrollments.AnyAsync(e => e.PersonId == lena && e.CohortId == DemoData.CohortA));
+        Assert.False(await AtSiteA());
+        Assert.False(await InCohortA());
+        var mail = Mailbox.To(_host.Folder, DemoAccounts.TraineeB).Single();
+        Assert.Equal("Harbor Light Recovery Center invites you to join them on TrainingHub", mail.Subject);
+        Assert.Contains("Nothing changes unless you accept", mail.Body, StringComparison.Ordinal);
+        var token = Mailbox.LatestToken(_host.Folder, DemoAccounts.TraineeB);
+
+        var notHer = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AcceptInvitation.Command(token, "", "", "", _coordinator)));
+        Assert.Equal($"This invitation is for the account {DemoAccounts.TraineeB}. Sign in with it, then open the link again to accept.", Assert.Single(notHer.Errors).ErrorMessage);
+        Assert.False(await AtSiteA());
+
+        var accepted = await _host.Send(new AcceptInvitation.Command(token, "", "", "", lena));
+        Assert.True(accepted.AlreadyHadPassword);
+        Assert.True(await AtSiteA());
+        Assert.True(await InCohortA());
+        Assert.True(await _host.Db(db => db.AuditEvents.AnyAsync(e => e.ActorId == lena && e.Action == SiteAuditActions.InvitationAccepted && e.Details!.Contains(DemoData.SiteA.ToString()))));
         Assert.Equal("Lena Brooks", await _host.Db(db => db.Users.Where(u => u.Id == lena).Select(u => u.FullName).SingleAsync()));
     }
 

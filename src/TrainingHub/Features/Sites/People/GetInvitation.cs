@@ -12,7 +12,10 @@ public static class GetInvitation
     public sealed record Query(string Token) : IQuery<Result>;
 
     /// <param name="AskWhom">Who can send a new link, in words ("the site coordinator at Harbor Light").</param>
-    public sealed record Result(LinkState State, string? FullName, string? Email, string? SiteName, string? Role, string? AskWhom);
+    /// <param name="PersonId">Whose invitation it is (for a valid link).</param>
+    /// <param name="ExistingAccount">The person already has a password: they accept signed in, and keep it.</param>
+    public sealed record Result(LinkState State, string? FullName, string? Email, string? SiteName, string? Role, string? AskWhom,
+        string? PersonId = null, bool ExistingAccount = false, string? CohortName = null);
 
     public sealed class Handler(TrainingHubDb db, TimeProvider clock, InvitationLinks links) : IQueryHandler<Query, Result>
     {
@@ -24,7 +27,11 @@ public static class GetInvitation
                                join p in db.Users.AsNoTracking() on i.PersonId equals p.Id
                                join s in db.Sites.AsNoTracking() on i.SiteId equals s.Id
                                where i.TokenHash == hash
-                               select new { i.AcceptedAt, i.ReplacedAt, i.ExpiresAt, i.Role, p.FullName, p.Email, SiteName = s.Name }).SingleOrDefaultAsync(ct);
+                               select new
+                               {
+                                   i.AcceptedAt, i.ReplacedAt, i.ExpiresAt, i.Role, p.Id, p.FullName, p.Email, HasPassword = p.PasswordHash != null, SiteName = s.Name,
+                                   CohortName = db.Cohorts.Where(c => c.Id == i.CohortId).Select(c => c.Name).FirstOrDefault(),
+                               }).SingleOrDefaultAsync(ct);
             if (found is null) return new Result(LinkState.Unknown, null, null, null, null, null);
             var askWhom = found.Role == Domain.Roles.SiteCoordinator ? links.InstituteName : $"your site coordinator at {found.SiteName}";
             if (found.AcceptedAt is not null) return new Result(LinkState.Used, null, null, found.SiteName, null, askWhom);
@@ -32,7 +39,7 @@ public static class GetInvitation
             {
                 return new Result(LinkState.Expired, null, null, found.SiteName, null, askWhom);
             }
-            return new Result(LinkState.Valid, found.FullName, found.Email, found.SiteName, found.Role, askWhom);
+            return new Result(LinkState.Valid, found.FullName, found.Email, found.SiteName, found.Role, askWhom, found.Id, found.HasPassword, found.CohortName);
         }
     }
 }

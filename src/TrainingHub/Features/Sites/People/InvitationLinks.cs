@@ -88,7 +88,28 @@ public sealed partial class InvitationLinks(TrainingHubDb db, TimeProvider clock
         coordinator at {siteName} for a new one.
         """);
 
-    /// <summary>For someone who already has an account: no link, they sign in as usual.</summary>
+    /// <summary>
+    /// For someone who already has an account, invited by a site: nothing changes until they accept, so the email says
+    /// plainly which site asks and what accepting lets its staff see.
+    /// </summary>
+    public MailMessage ExistingAccountEmail(Person person, string siteName, string role, string? cohortName, string link, DateTime expiresAt) => new(person.Email!, person.FullName,
+        $"{siteName} invites you to join them on TrainingHub",
+        $"""
+        Hello {person.FullName},
+
+        {siteName} invites you to join them on TrainingHub as {RoleInWords(role)}{(cohortName is null ? "" : $" in the group \"{cohortName}\"")}.
+        You already have a TrainingHub account. Nothing changes unless you accept: until then, the staff of
+        {siteName} cannot see your hours, sign-offs or credential progress.
+
+        To accept, open this link and sign in with the email address and password you already use:
+
+        {link}
+
+        The link works once, until {Until(expiresAt)} ({LinkDays} days). If you did not expect this invitation,
+        you can ignore this email.
+        """);
+
+    /// <summary>For a site coordinator the institute adds: no link, they sign in as usual.</summary>
     public MailMessage AddedEmail(Person person, string siteName, string role, string? cohortName) => new(person.Email!, person.FullName,
         $"{siteName} added you on TrainingHub",
         $"""

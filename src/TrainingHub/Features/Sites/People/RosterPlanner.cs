@@ -12,13 +12,13 @@ namespace TrainingHub.Features.Sites.People;
 /// changes nothing; applying plans again against the data as it is then, so a second upload of the same file finds
 /// everyone already there and creates no one twice.
 /// </summary>
-public sealed class RosterPlanner(TrainingHubDb db, SiteMembers members, InvitationLinks links, CourseCatalog catalog, TimeProvider clock, AuditTrail audit)
+public sealed class RosterPlanner(TrainingHubDb db, SiteMembers members, InvitationLinks links, AuditTrail audit)
 {
     public enum Outcome
     {
         /// <summary>A new account (or one that never chose a password): they are emailed a link.</summary>
         Invite,
-        /// <summary>Someone who already signs in: they are added and told by email.</summary>
+        /// <summary>Someone who already has an account: they are sent an invitation, and join when they accept it.</summary>
         Add,
         /// <summary>Already on the roster in this role: nothing to do.</summary>
         AlreadyThere,
@@ -103,54 +103,33 @@ public sealed class RosterPlanner(TrainingHubDb db, SiteMembers members, Invitat
     }
 
     /// <summary>
-    /// Adds everyone planned to be invited or added, in the caller's transaction, and returns the emails to send once
-    /// it is committed.
+    /// Invites everyone planned, in the caller's transaction, and returns the emails to send once it is committed. A
+    /// person new to TrainingHub is put on the roster at once (their account cannot be signed in to until they open
+    /// their link, and it holds no records). Someone who already has an account only gets a pending invitation: their
+    /// membership of the site, and their place in the cohort, begin when they accept it (ADR 0012).
     /// </summary>
     public async Task<(Applied Counts, List<MailMessage> Emails)> ApplyAsync(Site site, Cohort? cohort, IEnumerable<Planned> plan, string actorId, CancellationToken ct)
     {
         var emails = new List<MailMessage>();
-        int invited = 0, added = 0;
-        var course = cohort is null ? null : catalog.Find(cohort.CourseId);
+        var invited = 0;
         foreach (var row in plan.Where(p => p.Outcome is Outcome.Invite or Outcome.Add))
         {
-            var person = await members.FindAsync(row.Email) ?? await members.CreateAsync(row.Email, row.FullName, "Email");
-            await members.AddRoleAsync(person, site.Id, row.Role, ct);
-            Guid? cohortId = null;
-            if (row.Role == Roles.Trainee && cohort is not null && course is not null)
+            var existing = await members.FindAsync(row.Email);
+            var person = existing ?? await members.CreateAsync(row.Email, row.FullName, "Email");
+            var cohortId = row.Role == Roles.Trainee ? cohort?.Id : null;
+            if (existing is null)
             {
-                cohortId = cohort.Id;
-                var enrollment = await db.Enrollments.SingleOrDefaultAsync(e => e.PersonId == person.Id && e.CourseId == cohort.CourseId, ct);
-                if (enrollment is null)
-                {
-                    enrollment = new Enrollment
-                    {
-                        Id = Guid.NewGuid(), PersonId = person.Id, CourseId = course.Id, CourseVersion = course.Version, ContentHash = course.ContentHash,
-                        CohortId = cohort.Id, Status = EnrollmentStatus.Active, EnrolledAt = clock.GetUtcNow().UtcDateTime,
-                    };
-                    db.Enrollments.Add(enrollment);
-                    audit.Record(actorId, AuditActions.Enrolled, $"enrollment/{enrollment.Id}", $"course {course.Id} version {course.Version} in cohort/{cohort.Id}");
-                }
-                else if (enrollment.CohortId is null)
-                {
-                    enrollment.CohortId = cohort.Id;
-                    audit.Record(actorId, SiteAuditActions.PersonAdded, $"enrollment/{enrollment.Id}", $"joined cohort/{cohort.Id}");
-                }
+                await members.JoinAsync(person, site.Id, row.Role, cohortId is null ? null : cohort, actorId, ct);
             }
-            if (SiteMembers.HasPassword(person))
-            {
-                emails.Add(links.AddedEmail(person, site.Name, row.Role, cohort?.Name));
-                audit.Record(actorId, SiteAuditActions.PersonAdded, $"person/{person.Id}", $"site/{site.Id} as {row.Role}{(cohortId is null ? "" : $" in cohort/{cohortId}")}");
-                added++;
-            }
-            else
-            {
-                var (invitation, link) = await links.CreateAsync(site.Id, person.Id, row.Role, cohortId, actorId, ct);
-                emails.Add(links.PersonEmail(person, site.Name, row.Role, cohort?.Name, link, invitation.ExpiresAt));
-                audit.Record(actorId, SiteAuditActions.PersonInvited, $"person/{person.Id}", $"site/{site.Id} as {row.Role}{(cohortId is null ? "" : $" in cohort/{cohortId}")}");
-                invited++;
-            }
+            var (invitation, link) = await links.CreateAsync(site.Id, person.Id, row.Role, cohortId, actorId, ct);
+            emails.Add(existing is null
+                ? links.PersonEmail(person, site.Name, row.Role, cohort?.Name, link, invitation.ExpiresAt)
+                : links.ExistingAccountEmail(person, site.Name, row.Role, cohortId is null ? null : cohort?.Name, link, invitation.ExpiresAt));
+            audit.Record(actorId, SiteAuditActions.PersonInvited, $"person/{person.Id}",
+                $"site/{site.Id} as {row.Role}{(cohortId is null ? "" : $" in cohort/{cohortId}")}{(existing is null ? "" : ", pending their acceptance")}");
+            invited++;
             await db.SaveChangesAsync(ct);
         }
-        return (new Applied(invited, added, 0), emails);
+        return (new Applied(invited, 0, 0), emails);
     }
 }
