@@ -145,7 +145,10 @@ internal static partial class QuizParser
         {
             problemAtDraw!($"'draw' is {draw} but the quiz's bank has only {questions.Count} questions: a quiz cannot draw more questions than its bank holds");
         }
-        CheckBankSize(questions.Count, draw, Problem);
+        else
+        {
+            CheckBankSize(questions.Count, draw, Problem);      // the stricter rule, once the draw fits the bank at all
+        }
         CheckKeyPositions(questions, firstLine, Problem);
         ctx.Language.Check(rel, text, ctx);
         return questions.Count == 0 ? null : new Quiz(passMark, draw, questions);

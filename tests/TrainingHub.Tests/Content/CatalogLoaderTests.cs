@@ -235,16 +235,16 @@ public sealed class CatalogLoaderTests : IDisposable
     public void A_quiz_that_draws_more_questions_than_its_bank_holds_is_refused_on_the_draw_line()
     {
         _content.WithValidCourse();
-        _content.Write("courses/sample/01-basics/quiz.md", "---\ndraw: 7\n---\n" + ContentFolder.Quiz(6));
+        _content.Write("courses/sample/01-basics/quiz.md", "---\ndraw: 7\n---\n" + ContentFolder.Quiz(6, draw: 0));
         var problem = Single(Load(), "quiz.md");
         Assert.Equal("'draw' is 7 but the quiz's bank has only 6 questions: a quiz cannot draw more questions than its bank holds", problem.Message);
         Assert.Equal(2, problem.Line);
         Assert.Equal(ProblemKind.Structure, problem.Kind);
 
-        _content.Write("courses/sample/01-basics/quiz.md", "---\ndraw: 6\n---\n" + ContentFolder.Quiz(6));
+        _content.Write("courses/sample/01-basics/quiz.md", "---\ndraw: 4\n---\n" + ContentFolder.Quiz(6, draw: 0));
         var drawn = Load();
         Assert.Empty(drawn.Problems);
-        Assert.Equal(6, drawn.Catalog.Courses.Single().Modules[0].Quiz!.Draw);
+        Assert.Equal(4, drawn.Catalog.Courses.Single().Modules[0].Quiz!.Draw);
     }
 
     [Fact]

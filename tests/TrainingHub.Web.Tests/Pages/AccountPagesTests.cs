@@ -60,7 +60,7 @@ public sealed partial class AccountPagesTests(SiteFactory site)
         var response = await SiteFactory.PostForm(client, $"/account/sign-in?ReturnUrl={Uri.EscapeDataString(returnUrl)}",
             new() { ["Input.Email"] = DemoAccounts.Trainee, ["Input.Password"] = DemoAccounts.Password, ["ReturnUrl"] = returnUrl });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/dashboard", response.Headers.Location!.OriginalString);
+        Assert.Equal("/home", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

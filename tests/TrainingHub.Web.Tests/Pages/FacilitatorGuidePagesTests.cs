@@ -94,7 +94,7 @@ public sealed class FacilitatorGuidePagesTests(SiteFactory site)
 
         var coordinator = await site.SignedIn(DemoAccounts.Coordinator);
         var coordinatorHtml = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/facilitate/sessions/{session}"));
-        Assert.Contains("Attendance: Welcome, and what a recovery coach does", coordinatorHtml, StringComparison.Ordinal);
+        Assert.Contains("Session: Welcome, and what a recovery coach does", coordinatorHtml, StringComparison.Ordinal);
         Assert.DoesNotContain(GuideOnly, coordinatorHtml, StringComparison.Ordinal);
     }
 }

@@ -69,6 +69,7 @@ public sealed class AllThreeCoursesTests : IAsyncLifetime
                 }
                 var session = await _host.Send(new ScheduleSession.Command(_facilitator, _cohorts[course.Id], lesson.Id,
                     DateOnly.FromDateTime(_host.Clock.UtcNow).AddDays(1), new TimeOnly(18, 0), "Room 2", null));
+                await _host.ReachStartOfAsync(session);
                 Assert.Equal(1, await _host.Send(new RecordAttendance.Command(_facilitator, session, [new RecordAttendance.Mark(_terry, true, null, null)], null)));
                 _host.Clock.AdvanceSeconds(60);
             }

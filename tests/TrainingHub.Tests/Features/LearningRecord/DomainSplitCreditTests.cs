@@ -31,6 +31,7 @@ public sealed class DomainSplitCreditTests : IAsyncLifetime
     private async Task<Guid> MarkPresent(Lesson lesson, string facilitator)
     {
         var session = await _host.Send(new ScheduleSession.Command(facilitator, DemoData.CohortA, lesson.Id, new DateOnly(2027, 1, 19), new TimeOnly(10, 0), "Room 2", null));
+        await _host.ReachStartOfAsync(session);
         await _host.Send(new RecordAttendance.Command(facilitator, session, [new RecordAttendance.Mark(_terry, true, null, null)], null));
         return session;
     }

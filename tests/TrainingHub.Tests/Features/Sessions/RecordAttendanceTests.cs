@@ -248,6 +248,7 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
         await _host.DisposeAsync();
         await SetUp(await LearningRecordHost.StartAsync());
         var session = await Schedule();
+        await _host.ReachStartOfAsync(session);
         var lena = await _host.IdOf(DemoAccounts.TraineeB);
         await _host.Send(new Enroll.Command(lena, LearningRecordHost.RecoveryCoach));
         var e = await Assert.ThrowsAsync<ValidationException>(() => _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, DemoAccounts.TraineeB)));
@@ -260,6 +261,7 @@ public sealed class RecordAttendanceTests : IAsyncLifetime
     public async Task A_trainee_of_another_site_who_has_not_accepted_cannot_be_marked_or_credited()
     {
         var session = await Schedule();
+        await _host.ReachStartOfAsync(session);
         var lena = await _host.IdOf(DemoAccounts.TraineeB);
         await _host.Send(new Enroll.Command(lena, LearningRecordHost.RecoveryCoach));
         await _host.Send(new AddMakeUpAttendee.Command(_facilitator, session, DemoAccounts.TraineeB));
