@@ -47,6 +47,9 @@ public sealed partial class SessionPagesTests(SessionPagesTests.ClockedSite fixt
         Assert.Contains("Room 4, Harbor Light", page, StringComparison.Ordinal);
         Assert.Contains($"/my/sessions?handler=Ics&amp;id={id}", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/my/sessions\"", await trainee.GetStringAsync("/my/hours"), StringComparison.Ordinal);   // in the navigation
+        var home = await trainee.GetStringAsync("/dashboard");                                   // the home names the next session
+        Assert.Contains("Your next live session", home, StringComparison.Ordinal);
+        Assert.Contains("Room 4, Harbor Light", home, StringComparison.Ordinal);
 
         var ics = await trainee.GetAsync($"/my/sessions?handler=Ics&id={id}");
         Assert.Equal(HttpStatusCode.OK, ics.StatusCode);
@@ -57,6 +60,7 @@ public sealed partial class SessionPagesTests(SessionPagesTests.ClockedSite fixt
 
         var other = await Site.SignedIn(DemoAccounts.TraineeB);
         Assert.DoesNotContain("meet.example.org/rc-7", await other.GetStringAsync("/my/sessions"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Room 4, Harbor Light", await other.GetStringAsync("/dashboard"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/my/sessions?handler=Ics&id={id}")).StatusCode);
     }
 

@@ -1,5 +1,6 @@
 using Mediator;
 using TrainingHub.Features.Enrollments;
+using TrainingHub.Features.Sessions;
 
 namespace TrainingHub.Web.Pages.Dashboard;
 
@@ -7,5 +8,12 @@ public sealed class DashboardModel(ISender sender) : AppPageModel(sender)
 {
     public IReadOnlyList<MyCourses.Item> Courses { get; private set; } = [];
 
-    public async Task OnGetAsync() => Courses = await Sender.Send(new MyCourses.Query(PersonId));
+    /// <summary>The trainee's next live session in any of their groups (empty when none is scheduled).</summary>
+    public IReadOnlyList<SessionDetails> NextSession { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Courses = await Sender.Send(new MyCourses.Query(PersonId));
+        if (Courses.Count > 0) NextSession = await Sender.Send(new MyUpcomingSessions.Query(PersonId, Take: 1));
+    }
 }
