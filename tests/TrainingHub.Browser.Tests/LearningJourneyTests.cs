@@ -118,7 +118,7 @@ public sealed class LearningJourneyTests(ReadingSiteFixture site) : IClassFixtur
         await Expect(page.GetByText($"{hours} hours credited.", new() { Exact = true })).ToBeVisibleAsync();
         var byCourse = page.GetByRole(AriaRole.Region, new() { Name = "Hours by course" }).GetByRole(AriaRole.Row).Filter(new() { HasText = course.Title });
         await Expect(byCourse.GetByRole(AriaRole.Cell).First).ToHaveTextAsync(hours);
-        // One entry per domain the lesson's hours count toward (ADR 0012), each with its part.
+        // One entry per domain the lesson's hours count toward (ADR 0015), each with its part.
         var entries = page.GetByRole(AriaRole.Region, new() { Name = "Every entry" }).GetByRole(AriaRole.Row).Filter(new() { HasText = lesson.Title });
         await Expect(entries).ToHaveCountAsync(lesson.DomainHours.Count);
         foreach (var part in lesson.DomainHours)

@@ -33,7 +33,7 @@ public sealed class HoursLedger(TrainingHubDb db, TimeProvider clock, AuditTrail
 
     /// <summary>
     /// Credits up to the lesson's hours, less what it already holds (so a make-up session tops up a partial credit and a
-    /// second attendance credits nothing), as one entry per domain the lesson's hours count toward (ADR 0012). Returns
+    /// second attendance credits nothing), as one entry per domain the lesson's hours count toward (ADR 0015). Returns
     /// the new entries, none when nothing was due.
     /// </summary>
     public async Task<IReadOnlyList<HoursEntry>> CreditLessonAsync(Enrollment enrollment, Lesson lesson, decimal hours, HoursDelivery delivery,

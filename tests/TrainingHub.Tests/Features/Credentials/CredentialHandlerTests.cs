@@ -325,7 +325,7 @@ public sealed class CredentialHandlerTests
 
         Assert.Equal(("Terry Jackson", "New York Certified Recovery Peer Advocate (CRPA)", "NYCB-2026-0042"), (packet.PersonName, packet.CredentialName, packet.InstituteProviderNumber));
         Assert.Equal(15m, packet.DomainTotals.Single(d => d.Domain == "Ethical Responsibility").Counted);
-        // The medications course splits its 4 hours: each part counts toward its own board domain (ADR 0012).
+        // The medications course splits its 4 hours: each part counts toward its own board domain (ADR 0015).
         var mat = host.CourseOf("mat").Lessons.SelectMany(l => l.DomainHours).GroupBy(p => p.Tag).ToDictionary(g => g.Key, g => g.Sum(p => p.Hours));
         Assert.Equal(4m, mat.Values.Sum());
         Assert.Equal(mat["medication-supported-recovery"], packet.DomainTotals.Single(d => d.Domain == "Medication Supported Recovery").Counted);

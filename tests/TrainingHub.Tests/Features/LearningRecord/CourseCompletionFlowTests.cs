@@ -112,7 +112,7 @@ public sealed class CourseCompletionFlowTests : IAsyncLifetime
         Assert.All(after.Modules.SelectMany(m => m.Lessons), l => Assert.Equal(GetCourseProgress.LessonStatus.Done, l.Status));
         Assert.All(after.Modules, m => Assert.True(m.Quiz!.Passed));
 
-        // One entry per domain part of each lesson (ADR 0012).
+        // One entry per domain part of each lesson (ADR 0015).
         var hours = await _host.HoursOf(_terry);
         var parts = _mat.Lessons.Sum(l => l.DomainHours.Count);
         Assert.Equal(parts, hours.Count);

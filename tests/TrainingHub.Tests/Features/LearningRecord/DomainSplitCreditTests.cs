@@ -8,7 +8,7 @@ using TrainingHub.Features.Sessions;
 
 namespace TrainingHub.Tests.Features.LearningRecord;
 
-/// <summary>A lesson that splits its hours across domains (ADR 0012): one ledger entry per domain part.</summary>
+/// <summary>A lesson that splits its hours across domains (ADR 0015): one ledger entry per domain part.</summary>
 public sealed class DomainSplitCreditTests : IAsyncLifetime
 {
     private LearningRecordHost _host = null!;
