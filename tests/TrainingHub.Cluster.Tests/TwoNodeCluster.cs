@@ -36,7 +36,9 @@ public sealed class TwoNodeCluster : IAsyncDisposable
             ?? throw new InvalidOperationException($"nginx said the answer came from '{upstream}', which is neither node.");
     }
 
-    public static async Task<TwoNodeCluster> StartAsync(string webProjectFolder, string folder, IReadOnlyDictionary<string, string> settings)
+    /// <param name="onlyA">Settings for node A alone, over <paramref name="settings"/> (the test sends A's mail to an SMTP sink).</param>
+    public static async Task<TwoNodeCluster> StartAsync(string webProjectFolder, string folder, IReadOnlyDictionary<string, string> settings,
+        IReadOnlyDictionary<string, string>? onlyA = null)
     {
         var site = Path.Combine(webProjectFolder, "bin", "Release", "net10.0", "TrainingHub.Web.dll");
         if (!File.Exists(site))
@@ -50,7 +52,12 @@ public sealed class TwoNodeCluster : IAsyncDisposable
         var cluster = new TwoNodeCluster(folder, a, b, address);
         try
         {
-            foreach (var node in cluster.Nodes) node.Start(new Dictionary<string, string>(settings) { ["Institute__PublicBaseUrl"] = address.ToString().TrimEnd('/') });
+            foreach (var node in cluster.Nodes)
+            {
+                var nodeSettings = new Dictionary<string, string>(settings) { ["Institute__PublicBaseUrl"] = address.ToString().TrimEnd('/') };
+                if (node == a) foreach (var (key, value) in onlyA ?? new Dictionary<string, string>()) nodeSettings[key] = value;
+                node.Start(nodeSettings);
+            }
             await Task.WhenAll(cluster.Nodes.Select(n => n.WaitUntilReadyAsync(TimeSpan.FromMinutes(3))));
             cluster._nginx = StartNginx(Path.Combine(folder, "nginx"), nginxPort, a, b);
             await WaitForAsync(address, cluster._nginx, Path.Combine(folder, "nginx", "error.log"), TimeSpan.FromSeconds(30));

@@ -16,12 +16,17 @@ namespace TrainingHub.Cluster.Tests;
 /// The multi-server install as operators run it: nginx round-robin in front of two site processes on one PostgreSQL
 /// database. One trainee's requests alternate between the nodes; thirty trainees complete a course at the same moment;
 /// one node is killed with SIGKILL while certificates are being issued and e-mailed, and the other finishes the work.
+/// Node A sends its mail to an SMTP sink that holds back its "250" for a certificate e-mail, and A is killed while one is
+/// held: that message was delivered but A never recorded it as sent, so node B (pickup folder) sends it again after the
+/// lease runs out — with the same Message-ID, which is what makes the resend recognizable.
 /// </summary>
 public sealed partial class TwoNodeTests(ITestOutputHelper output)
 {
     private const int Racers = 30;
     private const int Beats = 8;
     private const int LeaseSeconds = 15;
+    // Long enough that the test's poll sees the held reply and kills node A well before the sink would answer.
+    private static readonly TimeSpan HoldReplyFor = TimeSpan.FromSeconds(10);
     private static readonly string[] BothNodes = ["A", "B"];
 
     [Fact, Trait(Speed.Trait, Speed.Slow)]
@@ -39,6 +44,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
             await database.SeedOneQuizFromCompletionAsync(racers, [DemoAccounts.Trainee], DemoAccounts.Password);
             Log($"database {database.Name} ready in {wall.Elapsed.TotalSeconds:F0} s");
 
+            await using var sink = new SmtpSink(HoldReplyFor);
             await using var cluster = await TwoNodeCluster.StartAsync(web, folder, new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -55,13 +61,19 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
                 ["Logging__Console__FormatterOptions__SingleLine"] = "true",
                 ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
                 ["DOTNET_NOLOGO"] = "1",
+            }, onlyA: new Dictionary<string, string>
+            {
+                ["Email__Delivery"] = "Smtp",
+                ["Email__Smtp__Host"] = "127.0.0.1",
+                ["Email__Smtp__Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Email__Smtp__UseStartTls"] = "false",
             });
-            Log($"nginx on {cluster.Address} in front of node A ({cluster.A.Address}) and node B ({cluster.B.Address}), started by {wall.Elapsed.TotalSeconds:F0} s");
+            Log($"nginx on {cluster.Address} in front of node A ({cluster.A.Address}, mail to the SMTP sink on port {sink.Port}) and node B ({cluster.B.Address}, mail to its pickup folder), started by {wall.Elapsed.TotalSeconds:F0} s");
 
             await OneTraineeAcrossBothNodesAsync(cluster, database, course);
             Log($"one trainee's journey done by {wall.Elapsed.TotalSeconds:F0} s");
 
-            var kill = await ThirtyCompleteAtOnceAndNodeAIsKilledAsync(cluster, database, course);
+            var kill = await ThirtyCompleteAtOnceAndNodeAIsKilledAsync(cluster, database, course, sink);
             Log($"node A killed by {wall.Elapsed.TotalSeconds:F0} s");
 
             // The rows node A held come back when their lease runs out, and node B's minutely outbox pass takes them.
@@ -73,7 +85,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
             Assert.All(takenOver, m => Assert.True(m.ProcessedAt is not null && !m.LeaseOwner!.StartsWith(cluster.A.LeasePrefix, StringComparison.Ordinal),
                 $"Outbox {m.Kind} {m.Key}, held by node A when it was killed, was not finished by node B."));
 
-            await AssertExactlyOnceAsync(cluster, database, Racers + 1);
+            await AssertExactlyOnceAsync(cluster, database, sink, kill.DeliveredNotMarked, Racers + 1);
             AssertNoErrorsLogged(cluster, kill.At);
             Log($"wall time {wall.Elapsed.TotalSeconds:F0} s");
             passed = true;
@@ -181,13 +193,14 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
 
     /// <summary>
     /// Thirty trainees, each one quiz from completing the MAT course, submit it at the same moment through nginx; once every
-    /// submission has answered, node A is killed while certificates are being issued and e-mailed.
+    /// submission has answered, node A is killed while the SMTP sink holds back its reply to a certificate e-mail: delivered,
+    /// and not yet recorded as sent.
     /// </summary>
-    private async Task<(DateTime At, IReadOnlyList<Guid> HeldByA)> ThirtyCompleteAtOnceAndNodeAIsKilledAsync(TwoNodeCluster cluster, ClusterDatabase database, Course mat)
+    private async Task<(DateTime At, IReadOnlyList<Guid> HeldByA, IReadOnlyList<string> DeliveredNotMarked)> ThirtyCompleteAtOnceAndNodeAIsKilledAsync(
+        TwoNodeCluster cluster, ClusterDatabase database, Course mat, SmtpSink sink)
     {
         var lastQuiz = mat.Modules.Last(m => m.Quiz is not null);
         var visitors = Enumerable.Range(0, Racers).Select(_ => new Visitor(cluster)).ToList();
-        int emailedBefore;
         try
         {
             var quizzes = new Visitor.OpenQuiz[Racers];
@@ -196,7 +209,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
                 await visitors[i].SignInAsync($"racer{i}@cluster.traininghub.test", DemoAccounts.Password);
                 quizzes[i] = await visitors[i].OpenQuizWithRightAnswersAsync(mat, lastQuiz);
             });
-            emailedBefore = (await OutboxStateAsync(database)).Emailed;
+            sink.Hold();
             var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var submissions = Enumerable.Range(0, Racers).Select(async i =>
             {
@@ -216,23 +229,32 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
             foreach (var visitor in visitors) visitor.Dispose();
         }
 
-        // Kill A once issuance is under way: one of the thirty certificates e-mailed, and node A in the middle of outbox work.
+        // Kill A in the window between handing a certificate e-mail over and marking its outbox row done: the sink has the
+        // message and holds its "250", so A is stuck there. The window is reached whenever A takes any certificate e-mail
+        // (A dispatches its own completions' work right after each commit), so a run that never reaches it is a failure here,
+        // not a retry: passing without the resend would prove nothing about it.
         var until = DateTime.UtcNow.AddMinutes(2);
         var prefix = cluster.A.LeasePrefix;
         while (true)
         {
-            var (emailed, certificates, pending, _) = await OutboxStateAsync(database);
-            var now = DateTime.UtcNow;
-            var heldByA = await database.Read(db => db.OutboxMessages.Where(m => m.ProcessedAt == null && m.LeasedUntil > now && m.LeaseOwner!.StartsWith(prefix))
-                .Select(m => m.Id).ToListAsync());
-            if (emailed > emailedBefore && heldByA.Count > 0)
+            if (sink.Held > 0)
             {
+                var now = DateTime.UtcNow;
                 cluster.A.Kill();
-                Log($"SIGKILL to node A with {certificates} certificates issued, {emailed} e-mailed, {pending} outbox rows not done, {heldByA.Count} of them held by node A");
-                return (now, heldByA);
+                var (emailed, certificates, pending, _) = await OutboxStateAsync(database);
+                var heldByA = await database.Read(db => db.OutboxMessages.Where(m => m.ProcessedAt == null && m.LeasedUntil > now && m.LeaseOwner!.StartsWith(prefix))
+                    .Select(m => m.Id).ToListAsync());
+                var deliveredNotMarked = sink.Messages.Where(m => m.Held).Select(m => m.MessageId).ToList();
+                Log($"SIGKILL to node A while the sink held its reply to {deliveredNotMarked.Count} delivered certificate e-mail(s); {certificates} certificates issued, " +
+                    $"{emailed} e-mailed, {pending} outbox rows not done, {heldByA.Count} of them held by node A");
+                Assert.NotEmpty(heldByA);
+                return (now, heldByA, deliveredNotMarked);
             }
-            Assert.True(pending > 0, $"All work was done before node A could be killed in the middle of it ({certificates} certificates): nothing was left to take over.");
-            Assert.True(DateTime.UtcNow < until, "Node A held no outbox work within 2 minutes of the completions.");
+            var state = await OutboxStateAsync(database);
+            Assert.True(state.Pending > 0, $"All work was done ({state.Certificates} certificates) and node A never handed a certificate e-mail to the sink: " +
+                "the window between delivering an e-mail and marking it sent was not reached.");
+            Assert.True(DateTime.UtcNow < until, "Node A handed no certificate e-mail to the SMTP sink within 2 minutes of the completions: " +
+                "the window between delivering an e-mail and marking it sent was not reached.");
             await Task.Delay(25);
         }
     }
@@ -270,7 +292,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         }
     }
 
-    private async Task AssertExactlyOnceAsync(TwoNodeCluster cluster, ClusterDatabase database, int completions)
+    private async Task AssertExactlyOnceAsync(TwoNodeCluster cluster, ClusterDatabase database, SmtpSink sink, IReadOnlyList<string> deliveredNotMarked, int completions)
     {
         var mat = ClusterDatabase.CourseId;
         var (completed, perEnrollment, certificateRows, certificatePeople) = await database.Read(async db =>
@@ -284,7 +306,8 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
 
         var emails = cluster.Nodes.SelectMany(n => Directory.Exists(n.MailFolder) ? Directory.GetFiles(n.MailFolder, "*.eml") : []).ToList();
         var unreadable = 0;
-        var messages = new List<(string MessageId, string Subject, string To)>();
+        // Node A's mail is what the sink received; node B's is its pickup folder (node A's folder stays empty).
+        var messages = sink.Messages.Select(m => (m.MessageId, m.Subject, m.To)).ToList();
         foreach (var file in emails)
         {
             try
@@ -301,10 +324,14 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         var halfWritten = cluster.Nodes.Sum(n => Directory.Exists(n.MailFolder) ? Directory.GetFiles(n.MailFolder, "*.writing").Length : 0);
         var certificateMails = messages.Where(m => m.Subject.StartsWith("Your certificate", StringComparison.Ordinal)).ToList();
         var distinct = certificateMails.Select(m => m.MessageId).Distinct().Count();
-        var duplicates = certificateMails.Count - distinct;
-        var perNode = string.Join(", ", cluster.Nodes.Select(n => $"node {n.Name} {(Directory.Exists(n.MailFolder) ? Directory.GetFiles(n.MailFolder, "*.eml").Length : 0)}"));
+        // The same message delivered again (same Message-ID): the resend after the kill, recognizable and droppable.
+        var resent = certificateMails.GroupBy(m => m.MessageId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        // A copy under a NEW Message-ID of a certificate e-mail already sent: a real duplicate nobody could recognize.
+        var duplicates = certificateMails.GroupBy(m => (m.To.ToLowerInvariant(), m.Subject)).Sum(g => g.Select(m => m.MessageId).Distinct().Count() - 1);
+        var perNode = $"node A smtp {sink.Messages.Count}, " + string.Join(", ", cluster.Nodes.Select(n => $"node {n.Name} folder {(Directory.Exists(n.MailFolder) ? Directory.GetFiles(n.MailFolder, "*.eml").Length : 0)}"));
         Log($"RESULT completions={completed.Count} certificates={certificateRows} certificate_emails={certificateMails.Count} distinct_message_ids={distinct} " +
-            $"duplicate_emails={duplicates} unreadable_emails={unreadable} cut_off_by_the_kill={halfWritten} outbox_rows={outbox.Count} outbox_done={outbox.Count(m => m.ProcessedAt != null)} ({perNode})");
+            $"resent_same_message_id={resent.Count} duplicate_emails={duplicates} unreadable_emails={unreadable} cut_off_by_the_kill={halfWritten} " +
+            $"outbox_rows={outbox.Count} outbox_done={outbox.Count(m => m.ProcessedAt != null)} ({perNode})");
 
         Assert.Equal(completions, completed.Count);
         Assert.Equal(completions, certificateRows);
@@ -314,8 +341,10 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         Assert.Equal(completions, outbox.Count(m => m.Kind == OutboxKind.CertificateEmail));
         Assert.Equal(0, unreadable);
         Assert.Equal(completions, distinct);
-        Assert.True(duplicates == 0, $"{duplicates} certificate e-mails were written twice (the same Message-ID in both nodes' folders): the kill fell between a node " +
-            "writing an e-mail and recording it as sent, so the other node sent it again. The Message-ID lets a mail system drop the copy.");
+        Assert.True(duplicates == 0, $"{duplicates} certificate e-mails were sent again under a new Message-ID: a resend nobody can recognize as the same message.");
+        Assert.True(resent.Count > 0, "No certificate e-mail was delivered twice: the kill did not land between delivery and marking the row done.");
+        Assert.All(deliveredNotMarked, id => Assert.True(resent.Contains(id),
+            $"The certificate e-mail {id}, delivered by node A just before it was killed, was not sent again by node B with the same Message-ID."));
         var emailOf = await database.Read(db => db.Users.Where(u => certificatePeople.Contains(u.Id)).Select(u => u.Email!).ToListAsync());
         Assert.True(emailOf.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(certificateMails.Select(m => m.To)),
             "The certificate e-mails did not go one to each person with a certificate.");
