@@ -86,6 +86,7 @@ public sealed class CertificateJourneyTests(SiteFixture site)
         await stranger.GotoAsync($"/verify/{code}");
         await Expect(stranger.GetByRole(AriaRole.Status)).ToContainTextAsync("This certificate is valid.");
         await Expect(stranger.Locator("dd").First).ToHaveTextAsync("Rosa Alvarez");
+        await Expect(stranger.Locator("dt:has-text('Issued by') + dd")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\w{3,}"));
         await stranger.AssertNoSeriousAccessibilityProblemsAsync();
     }
 

@@ -137,6 +137,8 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
 
         var valid = await sender.Send(new VerifyCertificate.Query(first.Code.ToLowerInvariant().Replace("-", "", StringComparison.Ordinal)));
         Assert.Equal(VerifyCertificate.Outcome.Valid, valid.Outcome);
+        Assert.Equal(first.InstituteName, valid.IssuedBy);                  // the page names who vouches for it
+        Assert.False(string.IsNullOrWhiteSpace(valid.IssuedBy));
         Assert.Equal("Lena Brooks", valid.TraineeName);
         Assert.Equal(VerifyCertificate.Outcome.Unknown, (await sender.Send(new VerifyCertificate.Query(VerificationCode.New()))).Outcome);
         Assert.Equal(VerifyCertificate.Outcome.Malformed, (await sender.Send(new VerifyCertificate.Query("<script>"))).Outcome);

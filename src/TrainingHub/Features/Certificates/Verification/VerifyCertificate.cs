@@ -11,7 +11,8 @@ public static class VerifyCertificate
 
     public enum Outcome { Valid, Revoked, Superseded, Unknown, Malformed }
 
-    public sealed record Result(Outcome Outcome, string? Code, string? TraineeName, string? CourseTitle, decimal? Hours, DateOnly? CompletedOn, DateOnly? RevokedOn);
+    /// <param name="IssuedBy">The institute named on the certificate when it was issued, so a reader knows who vouches for it.</param>
+    public sealed record Result(Outcome Outcome, string? Code, string? TraineeName, string? CourseTitle, decimal? Hours, DateOnly? CompletedOn, DateOnly? RevokedOn, string? IssuedBy = null);
 
     public sealed class Handler(TrainingHubDb db) : IQueryHandler<Query, Result>
     {
@@ -20,13 +21,13 @@ public static class VerifyCertificate
             var code = VerificationCode.Normalize(query.Code);
             if (code is null) return new Result(Outcome.Malformed, null, null, null, null, null, null);
             var c = await db.Certificates.AsNoTracking().Where(x => x.Code == code)
-                .Select(x => new { x.Id, x.TraineeName, x.CourseTitle, x.Hours, x.CompletedOn }).SingleOrDefaultAsync(ct);
+                .Select(x => new { x.Id, x.TraineeName, x.CourseTitle, x.Hours, x.CompletedOn, x.InstituteName }).SingleOrDefaultAsync(ct);
             if (c is null) return new Result(Outcome.Unknown, code, null, null, null, null, null);
             var revokedAt = await db.CertificateRevocations.AsNoTracking().Where(r => r.CertificateId == c.Id).Select(r => (DateTime?)r.RevokedAt).SingleOrDefaultAsync(ct);
             var superseded = await db.Certificates.AsNoTracking().AnyAsync(x => x.SupersedesId == c.Id, ct);
             var outcome = revokedAt is not null ? Outcome.Revoked : superseded ? Outcome.Superseded : Outcome.Valid;
             return new Result(outcome, code, c.TraineeName, c.CourseTitle, c.Hours, c.CompletedOn,
-                revokedAt is null ? null : DateOnly.FromDateTime(revokedAt.Value));
+                revokedAt is null ? null : DateOnly.FromDateTime(revokedAt.Value), c.InstituteName);
         }
     }
 }
