@@ -216,6 +216,8 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
         var personId = await Seed.PersonIdAsync(site.Services, DemoAccounts.Trainee);     // not the first on the list: other tests add people to the cohort
         var saved = await SiteFactory.PostForm(facilitator, sessionUrl + "?handler=Attendance", new() { ["Marks[0].PersonId"] = personId, ["Marks[0].Present"] = "true" }, formPage: sessionUrl);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var savedPage = System.Net.WebUtility.HtmlDecode(await facilitator.GetStringAsync(saved.Headers.Location!.OriginalString));
+        Assert.Contains("Attendance saved: 1 change recorded.", savedPage, StringComparison.Ordinal);     // one, not "1 change(s)"
 
         var change = await SiteFactory.PostForm(facilitator, sessionUrl + "?handler=Attendance", new() { ["Marks[0].PersonId"] = personId, ["Marks[0].Present"] = "false" }, formPage: sessionUrl);
         Assert.Contains("Attendance for Terry Jackson was already recorded. Say why you are changing it.", await change.Content.ReadAsStringAsync(), StringComparison.Ordinal);
