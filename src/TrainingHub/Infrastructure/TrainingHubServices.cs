@@ -84,6 +84,7 @@ public static class TrainingHubServices
         services.AddOutboxHandler<CertificateEmailDue, CertificateEmailWork>();
         services.AddOutboxHandler<SessionNoticeDue, SessionNoticeEmail>();
         services.AddOutboxHandler<SessionReminderDue, SessionReminderEmail>();
+        services.AddOutboxHandler<PasswordResetRequested, PasswordResetEmail>();
         services.AddScoped<CertificateIssuer>();
         services.AddSingleton<CertificateSnapshot>();
         services.AddSingleton<InstituteSigningKeys>();

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Data;
+using TrainingHub.Domain;
 
 namespace TrainingHub.Web.Tests.Pages;
 
@@ -71,6 +75,7 @@ public sealed partial class AccountPagesTests(SiteFactory site)
         var client = site.Anonymous();
         var sent = await SiteFactory.PostForm(client, "/account/forgot-password", new() { ["Input.Email"] = email });
         Assert.Contains("If there is an account for that email address", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await site.DispatchOutboxAsync();
 
         var mail = Directory.GetFiles(site.MailFolder).Where(f => !before.Contains(f))
             .Select(File.ReadAllText).Single(m => m.Contains($"To: Priya Shah <{email}>", StringComparison.Ordinal));
@@ -93,6 +98,42 @@ public sealed partial class AccountPagesTests(SiteFactory site)
         Assert.Contains("Your password has been changed.", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await site.SignedIn(email, "a new quiet harbour");
     }
+
+    [Fact]
+    public async Task The_forgotten_password_form_does_the_same_work_for_an_account_and_an_unknown_address_and_mails_only_the_account_after_answering()
+    {
+        var existing = DemoAccounts.Facilitator;
+        var unknown = $"nobody-{Guid.NewGuid():N}@example.org";
+        var mailBefore = site.MailCount();
+        long auditBefore;
+        await using (var scope = site.Services.CreateAsyncScope())
+            auditBefore = await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().AuditEvents.LongCountAsync(a => a.Action == AuditActions.PasswordResetRequested);
+
+        var answers = new List<string>();
+        foreach (var address in new[] { existing, unknown })
+            answers.Add(await (await SiteFactory.PostForm(site.Anonymous(), "/account/forgot-password", new() { ["Input.Email"] = address })).Content.ReadAsStringAsync());
+
+        // While answering, nothing depends on the account: no e-mail, no token, no audit event; one queued request each.
+        Assert.Equal(mailBefore, site.MailCount());
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
+            Assert.Equal(auditBefore, await db.AuditEvents.LongCountAsync(a => a.Action == AuditActions.PasswordResetRequested));
+            var queued = await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == OutboxKind.PasswordResetEmail && m.ProcessedAt == null).Select(m => m.Payload).ToListAsync();
+            Assert.Single(queued, p => p.Contains(existing, StringComparison.OrdinalIgnoreCase));
+            Assert.Single(queued, p => p.Contains(unknown, StringComparison.OrdinalIgnoreCase));
+        }
+        Assert.Equal(StripToken(answers[0]), StripToken(answers[1]));
+
+        await site.DispatchOutboxAsync();
+        var mail = Directory.GetFiles(site.MailFolder).Select(File.ReadAllText).Where(m => m.Contains("Choose a new TrainingHub password", StringComparison.Ordinal)).ToList();
+        Assert.Contains(mail, m => m.Contains(existing, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(mail, m => m.Contains(unknown, StringComparison.OrdinalIgnoreCase));
+        await using (var scope = site.Services.CreateAsyncScope())
+            Assert.Equal(auditBefore + 1, await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().AuditEvents.LongCountAsync(a => a.Action == AuditActions.PasswordResetRequested));
+    }
+
+    private static string StripToken(string html) => AntiforgeryValue().Replace(html, "");
 
     [Fact]
     public async Task A_forged_reset_token_is_refused_with_a_plain_message()
@@ -129,6 +170,9 @@ public sealed partial class AccountPagesTests(SiteFactory site)
     {
         Assert.Equal(HttpStatusCode.NotFound, (await site.Anonymous().GetAsync("/account/register")).StatusCode);
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]*\"")]
+    private static partial Regex AntiforgeryValue();
 
     [GeneratedRegex(@"http://localhost/account/reset-password\?\S+")]
     private static partial Regex ResetLink();

@@ -68,8 +68,8 @@ public sealed class SignOffPagesTests(SiteFactory site)
             Assert.Equal(SignOffDecision.Approved, signOff.Decision);
             Assert.StartsWith("I attest that I supervised this trainee", signOff.Statement, StringComparison.Ordinal);
             Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == AuditActions.SignOffApproved && a.Subject == $"signoff/{signOff.Id}"));
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new DispatchOutbox.Command());
         }
+        await site.DispatchOutboxAsync();
         var mail = Directory.GetFiles(site.MailFolder).Select(File.ReadAllText).ToList();
         Assert.Contains(mail, m => m.Contains("Subject: Your hours were signed off", StringComparison.Ordinal) && m.Contains(DemoAccounts.Trainee, StringComparison.Ordinal));
         Assert.DoesNotContain($"Hours:{entry}", await supervisor.GetStringAsync("/supervise"), StringComparison.Ordinal);

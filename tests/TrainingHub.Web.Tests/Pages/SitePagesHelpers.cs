@@ -52,6 +52,13 @@ public static partial class SitePagesHelpers
         return JoinLink().Match(mail.Message.TextBody!).Value;
     }
 
+    /// <summary>Runs one outbox pass, as the site's job would after a commit (the test site runs no job server).</summary>
+    public static async Task DispatchOutboxAsync(this SiteFactory site)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new TrainingHub.Features.Outbox.DispatchOutbox.Command());
+    }
+
     public static int MailCount(this SiteFactory site) => Directory.Exists(site.MailFolder) ? Directory.GetFiles(site.MailFolder, "*.eml").Length : 0;
 
     public static string Decoded(string html) => WebUtility.HtmlDecode(html);

@@ -1,10 +1,7 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using FluentValidation;
 using Mediator;
-using TrainingHub.Domain;
-using TrainingHub.Email;
-using TrainingHub.Features.Shared;
+using TrainingHub.Features.Outbox;
+using TrainingHub.Features.Pipeline;
 using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.Accounts;
@@ -12,7 +9,7 @@ namespace TrainingHub.Features.Accounts;
 public static class RequestPasswordReset
 {
     /// <param name="ResetPageUrl">Absolute address of the reset page; the email link adds the email and token to it.</param>
-    public sealed record Command(string Email, string ResetPageUrl) : ICommand;
+    public sealed record Command(string Email, string ResetPageUrl) : ICommand, ITransactional;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -24,32 +21,17 @@ public static class RequestPasswordReset
         }
     }
 
-    /// <summary>Answers the same whether or not the account exists, so the form cannot be used to find out who has one.</summary>
-    public sealed class Handler(UserManager<Person> users, IMailSender mail, AuditTrail audit, Data.TrainingHubDb db, IOptions<AccountOptions> accounts)
-        : ICommandHandler<Command>
+    /// <summary>
+    /// Answers the same, and does the same work, whether or not the account exists, so neither the words nor the time
+    /// taken tell anyone who has one: it only queues the request. Looking the account up, making the token and sending
+    /// the e-mail happen after the commit (<see cref="PasswordResetEmail"/>).
+    /// </summary>
+    public sealed class Handler(Outbox.Outbox outbox, IRequestOrigin origin) : ICommandHandler<Command>
     {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
+        public ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
-            var person = await users.FindByEmailAsync(command.Email);
-            if (person is null) return Unit.Value;
-
-            var token = await users.GeneratePasswordResetTokenAsync(person);
-            var link = $"{command.ResetPageUrl}?email={Uri.EscapeDataString(person.Email!)}&token={Uri.EscapeDataString(token)}";
-            var hours = accounts.Value.PasswordResetLinkHours;
-            await mail.SendAsync(new MailMessage(person.Email!, person.FullName, "Choose a new TrainingHub password",
-                $"""
-                Hello {person.FullName},
-
-                Someone asked to reset the password of your TrainingHub account. If it was you, open this link
-                within {hours} hours and choose a new password:
-
-                {link}
-
-                If you did not ask for this, you can ignore this email. Your password has not changed.
-                """), ct);
-            audit.Record(person.Id, AuditActions.PasswordResetRequested, $"person/{person.Id}");
-            await db.SaveChangesAsync(ct);
-            return Unit.Value;
+            outbox.Add(new PasswordResetRequested(Guid.NewGuid(), command.Email, command.ResetPageUrl, origin.IpAddress));
+            return ValueTask.FromResult(Unit.Value);
         }
     }
 }

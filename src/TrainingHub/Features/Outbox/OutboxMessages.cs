@@ -80,6 +80,16 @@ public sealed record GroupRequestAnswered(Guid RequestId) : IOutboxMessage
     public string Key => $"group-request-email/{RequestId}";
 }
 
+/// <summary>
+/// Someone asked for a password reset for <paramref name="Email"/>: after the commit, if an account has that address,
+/// e-mail it a reset link. Queued whether or not the account exists, so the form does the same work for every address.
+/// </summary>
+public sealed record PasswordResetRequested(Guid RequestId, string Email, string ResetPageUrl, string? IpAddress) : IOutboxMessage
+{
+    public static OutboxKind Kind => OutboxKind.PasswordResetEmail;
+    public string Key => $"password-reset/{RequestId}";
+}
+
 /// <summary>Writes outbox messages into the caller's unit of work (the caller's save commits them with the change).</summary>
 public sealed class Outbox(TrainingHubDb db, TimeProvider clock)
 {
