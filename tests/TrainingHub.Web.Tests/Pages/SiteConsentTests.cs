@@ -62,6 +62,10 @@ public sealed class SiteConsentTests(SiteFactory site)
         }
         var supervisor = await site.SignedIn(DemoAccounts.Supervisor);
         Assert.True(Refused(await supervisor.GetAsync($"/sites/{A}/credentials/{noor}")));
+        // The coordinator sees whom they are waiting for, apart from the site's people.
+        var people = Decoded(await coordinator.GetStringAsync($"/sites/{A}/people"));
+        var waiting = people[people.IndexOf("Waiting to accept", StringComparison.Ordinal)..];
+        Assert.Contains($"<strong>Noor Haddad</strong> ({email}), invited as", waiting, StringComparison.Ordinal);
 
         // The invitation says plainly which site asks; someone else signed in cannot accept it for her.
         var join = site.LatestJoinPath(email);
@@ -80,6 +84,7 @@ public sealed class SiteConsentTests(SiteFactory site)
         Assert.True(await site.Db(db => db.SiteMemberships.AnyAsync(m => m.PersonId == noor && m.SiteId == A && m.Role == Roles.Trainee)));
         Assert.True(await site.Db(db => db.AuditEvents.AnyAsync(e => e.ActorId == noor && e.Action == SiteAuditActions.InvitationAccepted)));
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"/sites/{A}/credentials/{noor}")).StatusCode);
+        Assert.DoesNotContain($"<strong>Noor Haddad</strong> ({email})", Decoded(await coordinator.GetStringAsync($"/sites/{A}/people")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,6 +113,37 @@ public sealed class SiteConsentTests(SiteFactory site)
         // Site B's supervisor, where it was logged, sees it.
         var priya = await site.SignedIn(DemoAccounts.SupervisorB);
         Assert.Contains($"Practicum:{entry.Id}", await priya.GetStringAsync("/supervise"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_trainee_at_two_sites_chooses_where_practicum_hours_are_logged_and_cannot_log_them_at_a_site_not_theirs()
+    {
+        var (ines, email) = await TraineeOfB(site, "Ines Okoro", alsoAt: A);
+        var trainee = await site.SignedIn(email);
+        var page = Decoded(await trainee.GetStringAsync("/my/practicum"));
+        Assert.Contains("<option value=\"" + A + "\">", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"" + B + "\">", page, StringComparison.Ordinal);
+
+        Dictionary<string, string> Form(string? siteId)
+        {
+            var form = new Dictionary<string, string>
+            {
+                ["Input.Kind"] = "Experience", ["Input.Date"] = DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd"), ["Input.Hours"] = "2",
+                ["Input.Domain"] = "advocacy", ["Input.Description"] = "Peer support at the drop-in center",
+            };
+            if (siteId is not null) form["Input.SiteId"] = siteId;
+            return form;
+        }
+
+        var unchosen = await SiteFactory.PostForm(trainee, "/my/practicum", Form(null));
+        Assert.Contains("Choose the site these hours were for: its supervisors sign them off.", Decoded(await unchosen.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var foreign = await SiteFactory.PostForm(trainee, "/my/practicum", Form(Guid.NewGuid().ToString()));
+        Assert.Contains("Choose one of the sites where you are a trainee.", Decoded(await foreign.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.False(await site.Db(db => db.PracticumEntries.AnyAsync(p => p.PersonId == ines)));
+
+        var logged = await SiteFactory.PostForm(trainee, "/my/practicum", Form(A.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        Assert.Equal(A, await site.Db(db => db.PracticumEntries.Where(p => p.PersonId == ines).Select(p => p.SiteId).SingleAsync()));
     }
 
     /// <summary>A session of site A's cohort, and an enrolment in its course (in no cohort) for the person.</summary>

@@ -30,6 +30,7 @@ public sealed class MyPracticumModel(ISender sender, CourseCatalog catalog) : Ap
         public string? Description { get; set; }
         public string? SupervisorName { get; set; }
         public Guid? ResubmitsId { get; set; }
+        public Guid? SiteId { get; set; }
     }
 
     public async Task OnGetAsync(Guid? resubmit)
@@ -49,7 +50,7 @@ public sealed class MyPracticumModel(ISender sender, CourseCatalog catalog) : Ap
     public async Task<IActionResult> OnPostAsync()
     {
         await Sender.Send(new LogPracticum.Command(PersonId, Input.Kind, Input.Date, Input.Hours, Input.Domain, Input.Setting, Input.Description,
-            Input.SupervisorName, Input.ResubmitsId));
+            Input.SupervisorName, Input.ResubmitsId, Input.SiteId));
         return RedirectToPage(new { Logged = true });
     }
 

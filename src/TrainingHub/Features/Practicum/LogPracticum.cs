@@ -12,7 +12,7 @@ namespace TrainingHub.Features.Practicum;
 public static class LogPracticum
 {
     public sealed record Command(string PersonId, PracticumKind Kind, DateOnly? Date, decimal? Hours, string? Domain, string? Setting, string? Description,
-        string? SupervisorName, Guid? ResubmitsId = null) : ICommand<Guid>;
+        string? SupervisorName, Guid? ResubmitsId = null, Guid? SiteId = null) : ICommand<Guid>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -36,9 +36,9 @@ public static class LogPracticum
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken ct)
         {
-            var site = await db.SiteMemberships.AsNoTracking().Where(m => m.PersonId == command.PersonId && m.Role == Roles.Trainee)
-                .Select(m => (Guid?)m.SiteId).FirstOrDefaultAsync(ct)
-                ?? throw new ForbiddenException("Practice and supervision hours are logged through your site. Ask your site coordinator to add you as a trainee.");
+            var sites = await db.SiteMemberships.AsNoTracking().Where(m => m.PersonId == command.PersonId && m.Role == Roles.Trainee)
+                .Select(m => m.SiteId).Distinct().ToListAsync(ct);
+            if (sites.Count == 0) throw new ForbiddenException("Practice and supervision hours are logged through your site. Ask your site coordinator to add you as a trainee.");
             if (command.ResubmitsId is { } previousId)
             {
                 var previous = await db.PracticumEntries.AsNoTracking().SingleOrDefaultAsync(p => p.Id == previousId && p.PersonId == command.PersonId, ct)
@@ -52,6 +52,18 @@ public static class LogPracticum
                     throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Command.ResubmitsId), "You have already sent this entry again.")]);
                 }
             }
+            // The entry belongs to one site, whose supervisors alone sign it off (docs/decisions/0012): an entry sent again
+            // stays where the first was logged; a trainee of several sites says which one the hours were for.
+            Guid site;
+            if (command.ResubmitsId is { } replaced)
+                site = await db.PracticumEntries.AsNoTracking().Where(p => p.Id == replaced).Select(p => p.SiteId).SingleAsync(ct);
+            else if (command.SiteId is { } chosen)
+                site = sites.Contains(chosen) ? chosen
+                    : throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Command.SiteId), "Choose one of the sites where you are a trainee.")]);
+            else
+                site = sites.Count == 1 ? sites[0]
+                    : throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(Command.SiteId), "Choose the site these hours were for: its supervisors sign them off.")]);
+
             var entry = new PracticumEntry
             {
                 Id = Guid.NewGuid(),

@@ -14,7 +14,14 @@ public static class MyPracticum
     public sealed record Entry(Guid Id, PracticumKind Kind, DateOnly Date, decimal Hours, string DomainName, string? Setting, string Description,
         string? SupervisorName, PracticumState State, string? DecisionReason, string? DecidedBy, bool Resubmitted);
 
-    public sealed record Result(IReadOnlyList<Entry> Entries, decimal ApprovedExperienceHours, decimal ApprovedSupervisionHours, decimal PendingHours, bool CanLog);
+    /// <summary>A site where the person is a trainee: where they can log hours.</summary>
+    public sealed record SiteChoice(Guid Id, string Name);
+
+    public sealed record Result(IReadOnlyList<Entry> Entries, decimal ApprovedExperienceHours, decimal ApprovedSupervisionHours, decimal PendingHours,
+        IReadOnlyList<SiteChoice> Sites)
+    {
+        public bool CanLog => Sites.Count > 0;
+    }
 
     public sealed class Handler(TrainingHubDb db, CourseCatalog catalog) : IQueryHandler<Query, Result>
     {
@@ -39,11 +46,15 @@ public static class MyPracticum
                 var reason = state == PracticumState.Revoked ? revocations[d!.Id] : d?.Reason;
                 return new Entry(e.Id, e.Kind, e.Date, e.Hours, catalog.DomainName(e.Domain), e.Setting, e.Description, e.SupervisorName, state, reason, d?.FullName, resubmitted.Contains(e.Id));
             }).ToList();
-            var canLog = await db.SiteMemberships.AnyAsync(m => m.PersonId == query.PersonId && m.Role == Roles.Trainee, ct);
+            var sites = await (from m in db.SiteMemberships
+                               join s in db.Sites on m.SiteId equals s.Id
+                               where m.PersonId == query.PersonId && m.Role == Roles.Trainee
+                               orderby s.Name
+                               select new SiteChoice(s.Id, s.Name)).AsNoTracking().Distinct().ToListAsync(ct);
             return new Result(list,
                 list.Where(e => e.State == PracticumState.Approved && e.Kind == PracticumKind.Experience).Sum(e => e.Hours),
                 list.Where(e => e.State == PracticumState.Approved && e.Kind == PracticumKind.Supervision).Sum(e => e.Hours),
-                list.Where(e => e.State == PracticumState.Pending).Sum(e => e.Hours), canLog);
+                list.Where(e => e.State == PracticumState.Pending).Sum(e => e.Hours), sites);
         }
     }
 }
