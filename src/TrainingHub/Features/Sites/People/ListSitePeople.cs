@@ -16,9 +16,12 @@ public static class ListSitePeople
 
     public sealed record CohortChoice(Guid Id, string Name);
 
+    /// <summary>Someone who already had an account, invited here, who has not accepted yet: not a member until they do.</summary>
+    public sealed record WaitingInvitation(string FullName, string Email, string Role, DateTime InvitedAt, DateTime ExpiresAt);
+
     /// <param name="CanInvite">The person looking is a coordinator of the site (or the institute) and the site is open.</param>
     public sealed record Result(Guid SiteId, string SiteName, string State, IReadOnlyList<Person> People, SiteStatus Status = SiteStatus.Active,
-        bool CanInvite = false, IReadOnlyList<CohortChoice>? Cohorts = null);
+        bool CanInvite = false, IReadOnlyList<CohortChoice>? Cohorts = null, IReadOnlyList<WaitingInvitation>? Waiting = null);
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -29,7 +32,7 @@ public static class ListSitePeople
         }
     }
 
-    public sealed class Handler(TrainingHubDb db, SiteScope scope) : IQueryHandler<Query, Result>
+    public sealed class Handler(TrainingHubDb db, SiteScope scope, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
@@ -50,7 +53,14 @@ public static class ListSitePeople
             var canInvite = site.Status == SiteStatus.Active && await scope.MayActAtAsync(query.ActorId, site.Id, SiteScope.CoordinatorRoles, ct);
             var cohorts = await db.Cohorts.AsNoTracking().Where(c => c.SiteId == site.Id).OrderByDescending(c => c.StartsOn)
                 .Select(c => new CohortChoice(c.Id, c.Name)).ToListAsync(ct);
-            return new Result(site.Id, site.Name, site.State, people, site.Status, canInvite, cohorts);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var waiting = await (from i in db.Invitations.AsNoTracking()
+                                 join p in db.Users.AsNoTracking() on i.PersonId equals p.Id
+                                 where i.SiteId == site.Id && i.AcceptedAt == null && i.ReplacedAt == null && i.ExpiresAt > now
+                                       && !db.SiteMemberships.Any(m => m.SiteId == site.Id && m.PersonId == i.PersonId && m.Role == i.Role)
+                                 orderby p.FullName
+                                 select new WaitingInvitation(p.FullName, p.Email ?? "", i.Role, i.CreatedAt, i.ExpiresAt)).ToListAsync(ct);
+            return new Result(site.Id, site.Name, site.State, people, site.Status, canInvite, cohorts, waiting);
         }
     }
 }
