@@ -1266,6 +1266,10 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 

@@ -25,7 +25,7 @@ public static class EndpointComposition
             o.Conventions.AuthorizeFolder("/Supervise", Policies.Supervision);
             o.Conventions.AuthorizeFolder("/Admin", Policies.InstituteAdmin);
             o.Conventions.AuthorizeFolder("/Institute", Policies.InstituteAdmin);
-        }).AddMvcOptions(o =>
+        }).AddViewLocalization().AddMvcOptions(o =>
         {
             o.Filters.Add<OutcomeExceptionFilter>();
             // Inside the outcome filter, so a "not found" thrown while a page reloads for its messages still becomes a 404.

@@ -14,6 +14,7 @@ public static class WebComposition
         builder.Services.AddProxies();
         builder.Services.AddScoped<IRequestOrigin, HttpRequestOrigin>();
         builder.AddIdentityAndCookies();
+        builder.AddSiteLocalization();
         builder.Services.AddAuthorizationPolicies();
         builder.Services.AddPages();
         builder.AddRateLimits();
@@ -47,6 +48,7 @@ public static class WebComposition
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseSiteLocalization();
         app.UseAuthorization();
         app.UseUploadLimits();
         app.MapPages();

@@ -86,6 +86,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     public void Configure(EntityTypeBuilder<Person> e)
     {
         e.Property(x => x.FullName).HasMaxLength(200).IsRequired();
+        e.Property(x => x.PreferredLanguage).HasMaxLength(10);
         // Identity checks that an address is free before it saves, which two requests at once can both pass; the index
         // makes the database refuse the second, whatever the case of the address.
         e.HasIndex(x => x.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();

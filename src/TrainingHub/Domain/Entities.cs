@@ -7,6 +7,8 @@ public sealed class Person : IdentityUser
 {
     public string FullName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>The language the person chose for pages, e-mails and documents ("en", "es"); null until they choose.</summary>
+    public string? PreferredLanguage { get; set; }
 }
 
 public static class Roles

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using TrainingHub.Domain;
+using TrainingHub.Features.Accounts;
+
+namespace TrainingHub.Web.Infrastructure;
+
+/// <summary>
+/// Which language a request is answered in (docs/decisions/0019-languages.md): a signed-in person's saved choice (a
+/// claim in their sign-in cookie, so no request reads the database for it), else the language switch's cookie, else the
+/// browser's Accept-Language, else English. Words come from resource files through <c>IStringLocalizer</c>.
+/// </summary>
+public static class LocalizationComposition
+{
+    public const string LanguageClaim = "th:lang";
+
+    public static WebApplicationBuilder AddSiteLocalization(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddScoped<IUserClaimsPrincipalFactory<Person>, PersonClaimsFactory>();
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = SiteLanguages.All.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(SiteLanguages.English);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new SavedChoiceProvider(),
+                new CookieRequestCultureProvider { CookieName = CookieName },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return builder;
+    }
+
+    /// <summary>After authentication, so a signed-in person's saved choice is known.</summary>
+    public static WebApplication UseSiteLocalization(this WebApplication app)
+    {
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        return app;
+    }
+
+    public const string CookieName = "TrainingHub.Language";
+
+    /// <summary>Remembers the chosen language in this browser for a year (it is not personal data: only "en" or "es").</summary>
+    public static void RememberLanguage(HttpResponse response, string language) =>
+        response.Cookies.Append(CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)), new CookieOptions
+        {
+            Expires = DateTimeOffset.UtcNow.AddYears(1),
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = response.HttpContext.Request.IsHttps,
+        });
+
+    private sealed class SavedChoiceProvider : RequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var saved = httpContext.User.FindFirstValue(LanguageClaim);
+            return Task.FromResult(SiteLanguages.IsSupported(saved) ? new ProviderCultureResult(saved) : null);
+        }
+    }
+}
+
+/// <summary>Puts the person's saved language into their sign-in cookie, next to their roles.</summary>
+internal sealed class PersonClaimsFactory(UserManager<Person> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<Person, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Person user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (SiteLanguages.IsSupported(user.PreferredLanguage)) identity.AddClaim(new Claim(LocalizationComposition.LanguageClaim, user.PreferredLanguage!));
+        return identity;
+    }
+}
