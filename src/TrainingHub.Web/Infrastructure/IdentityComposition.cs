@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using TrainingHub.Data;
@@ -43,6 +44,7 @@ public static class IdentityComposition
                     : SecurityStampValidator.ValidatePrincipalAsync(context);
             };
         });
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, CacheSignInTickets>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "TrainingHub.Antiforgery";

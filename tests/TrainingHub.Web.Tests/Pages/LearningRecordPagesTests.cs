@@ -121,6 +121,36 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task Two_people_opening_the_same_lesson_in_turn_each_see_their_own_time()
+    {
+        var lesson = Catalog.Find("recovery-coach")!.Lessons.Where(l => l.Delivery == LessonDelivery.SelfPaced).Skip(1).First();
+        var page = $"/courses/recovery-coach/lessons/{lesson.Id}";
+        var minutes = new Dictionary<string, int> { [DemoAccounts.Trainee] = 4, [DemoAccounts.TraineeB] = 9 };
+        foreach (var (email, person) in minutes)
+        {
+            var personId = await Seed.PersonIdAsync(site.Services, email);
+            using var scope = site.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Features.Enrollments.Enroll.Command(personId, "recovery-coach"));
+            var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
+            db.SeatTimeTotals.RemoveRange(db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == lesson.Id));
+            db.SeatTimeTotals.Add(new Domain.SeatTimeTotal
+            {
+                PersonId = personId, CourseId = "recovery-coach", LessonId = lesson.Id, ActiveSeconds = person * 60, Day = DateOnly.FromDateTime(DateTime.UtcNow),
+                DaySeconds = person * 60, Version = Guid.NewGuid(),
+            });
+            await db.SaveChangesAsync();
+        }
+        var terry = await site.SignedIn(DemoAccounts.Trainee);
+        var lena = await site.SignedIn(DemoAccounts.TraineeB);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Contains("Time recorded on this lesson: 4 of", await terry.GetStringAsync(page), StringComparison.Ordinal);
+            Assert.Contains("Time recorded on this lesson: 9 of", await lena.GetStringAsync(page), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_heartbeat_for_a_course_the_person_is_not_enrolled_in_is_forbidden_with_a_reason()
     {
         var client = await site.SignedIn(DemoAccounts.Facilitator);

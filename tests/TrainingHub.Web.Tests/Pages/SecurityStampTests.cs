@@ -1,8 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TrainingHub.Domain;
+using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Tests.Pages;
 
@@ -62,6 +65,13 @@ public sealed class SecurityStampTests(SecurityStampTests.ClockedSite site) : IC
         var after = await client.GetAsync("/dashboard");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/account/sign-in", after.Headers.Location?.PathAndQuery ?? after.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public void The_sign_in_cookie_is_read_through_the_ticket_cache_so_these_checks_run_on_cached_tickets()
+    {
+        var cookie = _app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        Assert.IsType<SignInTicketCache>(cookie.TicketDataFormat);
     }
 
     [Fact]

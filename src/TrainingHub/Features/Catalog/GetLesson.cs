@@ -20,21 +20,30 @@ public static class GetLesson
     /// <summary>The person's own record on this lesson, with the heartbeat settings the page needs.</summary>
     public sealed record LessonRecord(int ActiveSeconds, int RequiredSeconds, bool ReachedEnd, decimal CreditedHours, int HeartbeatSeconds, int IdleMinutes);
 
-    private sealed record Reading(int ActiveSeconds, bool ReachedEnd, decimal CreditedHours);
+    private sealed record Reading(int? ActiveSeconds, bool? ReachedEnd, decimal CreditedHours);
+
+    private sealed record BeatsReading(int ActiveSeconds, bool ReachedEnd);
 
     // The lesson page is what trainees open most: one compiled round trip for the enrolment, the lesson's running totals
-    // and its hours in the ledger. Totals missing with beats present (data from before the totals) fall back to the beats;
-    // SQL only evaluates that branch when there is no totals row.
+    // (joined, at most one row by its key) and its hours in the ledger. SQLite compiles each statement again on every
+    // call, so the statement is kept small: the beats are read by a second query only when there is no totals row
+    // (a lesson not started yet, or data from before the totals).
     private static readonly Func<TrainingHubDb, string, string, string, CancellationToken, Task<Reading?>> Read =
         EF.CompileAsyncQuery((TrainingHubDb db, string personId, string courseId, string lessonId, CancellationToken ct) =>
-            db.Enrollments.AsNoTracking()
-                .Where(e => e.PersonId == personId && e.CourseId == courseId)
-                .Select(e => new Reading(
-                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == lessonId).Select(t => (int?)t.ActiveSeconds).FirstOrDefault()
-                        ?? db.SeatTimeBeats.Where(b => b.PersonId == personId && b.LessonId == lessonId).Sum(b => (int?)b.CreditedSeconds) ?? 0,
-                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == lessonId).Select(t => (bool?)t.ReachedEnd).FirstOrDefault()
-                        ?? db.SeatTimeBeats.Any(b => b.PersonId == personId && b.LessonId == lessonId && b.ReachedEnd),
-                    db.HoursEntries.Where(h => h.PersonId == personId && h.CourseId == courseId && h.LessonId == lessonId).Sum(h => (decimal?)h.Hours) ?? 0m))
+            (from e in db.Enrollments.AsNoTracking()
+             where e.PersonId == personId && e.CourseId == courseId
+             from t in db.SeatTimeTotals.AsNoTracking().Where(t => t.PersonId == personId && t.LessonId == lessonId).DefaultIfEmpty()
+             select new Reading(
+                 t == null ? null : t.ActiveSeconds,
+                 t == null ? null : t.ReachedEnd,
+                 db.HoursEntries.Where(h => h.PersonId == personId && h.CourseId == courseId && h.LessonId == lessonId).Sum(h => (decimal?)h.Hours) ?? 0m))
+            .FirstOrDefault());
+
+    private static readonly Func<TrainingHubDb, string, string, CancellationToken, Task<BeatsReading?>> ReadBeats =
+        EF.CompileAsyncQuery((TrainingHubDb db, string personId, string lessonId, CancellationToken ct) =>
+            db.SeatTimeBeats.AsNoTracking().Where(b => b.PersonId == personId && b.LessonId == lessonId)
+                .GroupBy(b => b.PersonId)
+                .Select(g => new BeatsReading(g.Sum(b => b.CreditedSeconds), g.Max(b => b.ReachedEnd ? 1 : 0) == 1))
                 .FirstOrDefault());
 
     public sealed class Handler(CourseCatalog catalog, TrainingHubDb db, IOptions<LearningRecordOptions> options) : IQueryHandler<Query, Result>
@@ -51,9 +60,12 @@ public static class GetLesson
             LessonRecord? record = null;
             if (reading is not null)
             {
+                var (activeSeconds, reachedEnd) = reading.ActiveSeconds is { } seconds
+                    ? (seconds, reading.ReachedEnd == true)
+                    : await ReadBeats(db, query.PersonId, lesson.Id, ct) is { } beats ? (beats.ActiveSeconds, beats.ReachedEnd) : (0, false);
                 var o = options.Value;
-                record = new LessonRecord(reading.ActiveSeconds, SeatTimeRules.RequiredSeconds(lesson.Hours, o.MinutesPerCreditedHour),
-                    reading.ReachedEnd, reading.CreditedHours, o.HeartbeatSeconds, o.IdleMinutes);
+                record = new LessonRecord(activeSeconds, SeatTimeRules.RequiredSeconds(lesson.Hours, o.MinutesPerCreditedHour),
+                    reachedEnd, reading.CreditedHours, o.HeartbeatSeconds, o.IdleMinutes);
             }
             var module = course.Modules.First(m => m.Id == lesson.ModuleId);
             var (previous, next) = catalog.Neighbours(lesson);
