@@ -12,7 +12,7 @@ public sealed record RenewalLine(string Title, decimal Required, decimal Counted
 
     public string Progress => $"{Eligibility.Number(Counted)} of {Eligibility.Number(Required)} hours";
 
-    public string? GapText => Met ? null : $"{Eligibility.HoursText(Gap)} more {Title.ToLowerInvariant()}";
+    public string? GapText => Met ? null : $"{Eligibility.Number(Gap)} more {(Gap == 1 ? "hour" : "hours")} of {Title.ToLowerInvariant()}";
 }
 
 /// <summary>A training record as a renewal sees it: counted in this cycle, or why not.</summary>
