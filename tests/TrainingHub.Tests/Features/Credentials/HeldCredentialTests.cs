@@ -44,8 +44,9 @@ public sealed class HeldCredentialTests
         };
         var error = await Assert.ThrowsAsync<ValidationException>(() => host.Send(command));
         Assert.Contains(error.Errors, e => e.ErrorMessage.StartsWith(message, StringComparison.Ordinal));
-        Assert.Equal(0, await host.Db(db => db.HeldCredentials.CountAsync()));
-        Assert.Equal(0, await host.Db(db => db.StoredFiles.CountAsync()));
+        Assert.Equal(0, await host.Db(db => db.HeldCredentials.CountAsync(h => h.PersonId == lena)));
+        // The demo coach's letter is the only stored file.
+        Assert.Equal(1, await host.Db(db => db.StoredFiles.CountAsync()));
     }
 
     [Fact]
@@ -100,21 +101,23 @@ public sealed class HeldCredentialTests
         var id = await host.Send(Record(lena, "icrc-pr", awarded: Today.AddYears(-2).AddDays(60), expires: Today.AddDays(60)));
         await host.Send(new VerifyHeldCredential.Command(admin, id, OutsideCertificateDecision.Verified, null));
 
+        // The demo coach's credential is due too: each reminder is queued once however the two workers interleave.
         var counts = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => host.Send(new QueueRenewalReminders.Command()))));
-        Assert.Equal(1, counts.Sum());
+        Assert.Equal(await host.Db(db => db.OutboxMessages.CountAsync(m => m.Kind == OutboxKind.RenewalReminder)), counts.Sum());
         Assert.Equal(0, await host.Send(new QueueRenewalReminders.Command()));
-        var row = await host.Db(db => db.OutboxMessages.SingleAsync(m => m.Kind == OutboxKind.RenewalReminder));
+        var row = await host.Db(db => db.OutboxMessages.SingleAsync(m => m.Kind == OutboxKind.RenewalReminder && m.Key.Contains(id.ToString())));
         Assert.Equal($"renewal-reminder/{id}/{Today.AddDays(60):yyyy-MM-dd}/90", row.Key);
 
-        Assert.Equal(1, await host.Send(new DispatchOutbox.Command()));
+        await host.Send(new DispatchOutbox.Command());
         var mail = Assert.Single(Mailbox.To(host.Folder, DemoAccounts.TraineeB));
         Assert.StartsWith("Your IC&RC Peer Recovery (PR) expires on", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Ethics continuing education: 0 of 6 hours", mail.Body, StringComparison.Ordinal);
 
         // Thirty days later the 30-day reminder, once.
         host.Clock.Advance(TimeSpan.FromDays(31));
-        Assert.Equal(1, await host.Send(new QueueRenewalReminders.Command()));
+        Assert.True(await host.Send(new QueueRenewalReminders.Command()) >= 1);
         Assert.Equal(0, await host.Send(new QueueRenewalReminders.Command()));
+        Assert.True(await host.Db(db => db.OutboxMessages.AnyAsync(m => m.Key == $"renewal-reminder/{id}/{Today.AddDays(60):yyyy-MM-dd}/30")));
     }
 
     [Fact]
