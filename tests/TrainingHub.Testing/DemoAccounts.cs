@@ -15,6 +15,7 @@ public static class DemoAccounts
     public const string SupervisorB = DemoData.SupervisorBEmail;
     public const string TraineeB = DemoData.TraineeBEmail;
     public const string CoordinatorC = DemoData.CoordinatorCEmail;
+    public const string Coach = DemoData.CoachEmail;
 
     /// <summary>The password every demo account gets unless <c>DemoData:Password</c> says otherwise.</summary>
     public static string Password { get; } = new DemoDataOptions().Password;

@@ -137,6 +137,8 @@ public static class JobsComposition
             Cron.Daily(app.Services.GetRequiredService<IOptions<SignOffOptions>>().Value.DigestHour), new RecurringJobOptions { TimeZone = zone });
         // Every quarter hour: a session scheduled late still gets its reminder, and each person gets it once (outbox key).
         recurring.AddOrUpdate<SessionReminderJob>(SessionReminderJob.Id, j => j.RunAsync(), "*/15 * * * *");
+        // Hourly: a credential verified today gets its due reminder within the hour, and each threshold once (outbox key).
+        recurring.AddOrUpdate<RenewalReminderJob>(RenewalReminderJob.Id, j => j.RunAsync(), Cron.Hourly());
         return app;
     }
 

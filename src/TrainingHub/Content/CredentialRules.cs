@@ -40,7 +40,7 @@ public static class CredentialRulesLoader
 {
     public const string Folder = "credentials";
 
-    private static readonly string[] TopKeys = ["id", "board", "boardName", "name", "summary", "source", "checked", "unconfirmed", "notes", "domains", "requirements", "constraints"];
+    private static readonly string[] TopKeys = ["id", "board", "boardName", "name", "summary", "source", "checked", "unconfirmed", "notes", "domains", "requirements", "constraints", "renewal", "next"];
     private static readonly string[] SourceKeys = ["kind", "source", "checked", "unconfirmed", "note"];
 
     private static readonly Dictionary<string, RequirementKind> RequirementKinds = new(StringComparer.Ordinal)
@@ -181,12 +181,42 @@ public static class CredentialRulesLoader
         foreach (var c in yaml.MappingList(map, "constraints", false))
         {
             var constraint = Constraint(yaml, c, constraints);
+            foreach (var unknown in constraint?.Domains.Where(d => domains.All(x => x.Id != d)) ?? [])
+            {
+                yaml.ProblemAt(yaml.Node(c, "appliesTo")!, $"unknown domain '{unknown}': it is not one of this file's domains ({string.Join(", ", domains.Select(d => d.Id))})");
+            }
             if (constraint is not null) constraints.Add(constraint);
         }
 
+        var renewal = yaml.Node(map, "renewal") is YamlMappingNode renewalMap ? Renewal(yaml, renewalMap, ctx) : null;
+        if (yaml.Node(map, "renewal") is { } renewalNode and not YamlMappingNode) yaml.ProblemAt(renewalNode, "'renewal' must be a mapping with cycleYears, hours, parts, counts and its source");
+        var next = yaml.String(map, "next", false);
+        if (next is not null && (!CatalogLoader.SlugPattern().IsMatch(next) || next == id)) yaml.ProblemAt(yaml.Node(map, "next")!, "'next' must be the id of another credential rule file");
+
         var complete = ctx.Problems.Count(p => p.Kind == ProblemKind.Structure) == problemsBefore;
         if (!complete || id is null || board is null || boardName is null || name is null || summary is null || source is null) return null;
-        return new CredentialRuleSet(id, board, boardName, name, summary, source, notes, domains, requirements, constraints);
+        return new CredentialRuleSet(id, board, boardName, name, summary, source, notes, domains, requirements, constraints) { Renewal = renewal, Next = next };
+    }
+
+    /// <summary>renewal: cycleYears, hours, parts (name, hours, from), counts (in words), and its source.</summary>
+    private static RenewalRule? Renewal(YamlFile yaml, YamlMappingNode map, CatalogLoader.LoadContext ctx)
+    {
+        yaml.AllowOnly(map, "cycleYears", "hours", "parts", "counts", "source", "checked", "unconfirmed", "note");
+        var years = PositiveInt(yaml, map, "cycleYears", 10);
+        var hours = PositiveHours(yaml, map);
+        var counts = yaml.String(map, "counts", true);
+        var source = Source(yaml, map);
+        var parts = new List<RenewalPart>();
+        foreach (var p in yaml.MappingList(map, "parts", false))
+        {
+            yaml.AllowOnly(p, "name", "hours", "from");
+            var partName = yaml.String(p, "name", true);
+            var partHours = PositiveHours(yaml, p);
+            var from = Tags(yaml, p, "from", ctx, required: true, []);
+            if (partName is not null && partHours is not null) parts.Add(new RenewalPart(partName, partHours.Value, from));
+        }
+        if (hours is not null && parts.Sum(p => p.Hours) > hours) yaml.ProblemAt(map, "the renewal's parts add up to more hours than its total");
+        return years is null || hours is null || counts is null || source is null ? null : new RenewalRule(years.Value, hours.Value, parts, counts, source);
     }
 
     private static CredentialRequirement? Requirement(YamlFile yaml, YamlMappingNode r, CatalogLoader.LoadContext ctx, List<BoardDomain> domains, List<CredentialRequirement> earlier)
@@ -256,7 +286,7 @@ public static class CredentialRulesLoader
             ConstraintKind.CompletedOnOrAfter => ["date"],
             ConstraintKind.FaceToFaceShare => ["percent", "deliveries"],
             ConstraintKind.ApprovedProvider => ["from"],
-            _ => ["years"],
+            _ => ["years", "appliesTo"],
         };
         yaml.AllowOnly(c, [.. SourceKeys, .. extra]);
         if (earlier.Any(e => e.Kind == kind)) yaml.ProblemAt(c, $"there is already a '{kindText}' constraint in this file");
@@ -268,7 +298,7 @@ public static class CredentialRulesLoader
             case ConstraintKind.ApprovedProvider:
                 return constraint with { Date = Date(yaml, c, "from", false) };
             case ConstraintKind.WithinYears:
-                return constraint with { Years = PositiveInt(yaml, c, "years", 100) ?? 0 };
+                return constraint with { Years = PositiveInt(yaml, c, "years", 100) ?? 0, Domains = yaml.Node(c, "appliesTo") is null ? [] : yaml.StringList(c, "appliesTo", true) };
             default:
                 var percent = PositiveInt(yaml, c, "percent", 100) ?? 0;
                 var deliveries = new List<HoursDelivery>();

@@ -103,3 +103,31 @@ internal sealed class OutsideHoursLineConfiguration : IEntityTypeConfiguration<O
         e.HasIndex(x => x.ReviewId);
     }
 }
+
+internal sealed class HeldCredentialConfiguration : IEntityTypeConfiguration<HeldCredential>
+{
+    public void Configure(EntityTypeBuilder<HeldCredential> e)
+    {
+        e.Property(x => x.CredentialId).HasMaxLength(80).IsRequired();
+        e.Property(x => x.Number).HasMaxLength(100).IsRequired();
+        e.Property(x => x.OriginalFileName).HasMaxLength(260).IsRequired();
+        e.Property(x => x.StoredFileName).HasMaxLength(100).IsRequired();
+        e.Property(x => x.ContentType).HasMaxLength(40).IsRequired();
+        e.Property(x => x.Sha256).HasMaxLength(64).IsRequired();
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.PersonId);
+        e.HasIndex(x => x.StoredFileName).IsUnique();
+    }
+}
+
+internal sealed class HeldCredentialReviewConfiguration : IEntityTypeConfiguration<HeldCredentialReview>
+{
+    public void Configure(EntityTypeBuilder<HeldCredentialReview> e)
+    {
+        e.Property(x => x.Decision).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Reason).HasMaxLength(1000);
+        e.HasOne<HeldCredential>().WithMany().HasForeignKey(x => x.HeldCredentialId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.ReviewedById).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.HeldCredentialId);
+    }
+}

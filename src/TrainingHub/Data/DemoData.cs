@@ -20,6 +20,8 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
     public const string SupervisorBEmail = $"supervisor.b@{Domain}";
     public const string TraineeBEmail = $"trainee.b@{Domain}";
     public const string CoordinatorCEmail = $"coordinator.c@{Domain}";
+    /// <summary>A peer recovery coach who already holds a credential, due for renewal within six months.</summary>
+    public const string CoachEmail = $"coach@{Domain}";
     public static readonly Guid SiteA = Guid.Parse("0f6f1f4e-5a41-4c39-9d0e-2f4a1c7b8a01");
     public static readonly Guid SiteB = Guid.Parse("7c2d9b13-61e8-4b0a-a6f5-93d4e2c1b702");
     public static readonly Guid CohortA = Guid.Parse("b5e3a7c9-2d14-4f86-8b21-6a0c9e4d3f03");
@@ -39,6 +41,7 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
         (SupervisorBEmail, "Priya Shah", Roles.Supervisor, SiteB),
         (TraineeBEmail, "Lena Brooks", Roles.Trainee, SiteB),
         (CoordinatorCEmail, "Jordan Price", Roles.SiteCoordinator, SiteC),
+        (CoachEmail, "Casey Morgan", Roles.Trainee, SiteC),
     ];
 
     public async Task EnsureAsync(CancellationToken ct)
@@ -89,6 +92,7 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
             });
         }
         await AddOnboardingAsync(facilitatorId, now);
+        await AddHeldCredentialAsync(now);
         audit.Record(null, AuditActions.DemoDataCreated, "institute", "two open sites and one setting up, cohorts, and one account per role");
         await db.SaveChangesAsync(ct);
     }
@@ -127,4 +131,31 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
             db.FacilitatorApprovals.Add(new FacilitatorApproval { Id = Guid.NewGuid(), PersonId = facilitatorId, CourseId = courseId, ApprovedById = admin, ApprovedAt = now });
         }
     }
+
+    /// <summary>
+    /// The coach holds Connecticut's peer credential, verified by the institute, awarded so that its renewal falls due in
+    /// about 100 days: the renewal reminders, the renewal packet and the next step on the ladder all have something to show.
+    /// </summary>
+    private async Task AddHeldCredentialAsync(DateTime now)
+    {
+        var coach = (await users.FindByEmailAsync(CoachEmail))!.Id;
+        var admin = (await users.FindByEmailAsync(AdminEmail))!.Id;
+        var letter = System.Text.Encoding.ASCII.GetBytes(DemoLetterPdf);
+        var id = Guid.Parse("5d0c7a31-8e24-4b6f-a913-2c7e5f8d1b06");
+        var stored = $"held-{id:N}.pdf";
+        db.StoredFiles.Add(new StoredFile { Name = stored, ContentType = "application/pdf", Content = letter, StoredAt = now });
+        db.HeldCredentials.Add(new HeldCredential
+        {
+            Id = id, PersonId = coach, CredentialId = "ct-ccb-cprs", Number = "CPRS-1187", AwardedOn = DateOnly.FromDateTime(now).AddYears(-2).AddDays(100),
+            OriginalFileName = "ccb-letter.pdf", StoredFileName = stored, ContentType = "application/pdf", SizeBytes = letter.Length,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(letter)), RecordedAt = now,
+        });
+        db.HeldCredentialReviews.Add(new HeldCredentialReview { Id = Guid.NewGuid(), HeldCredentialId = id, Decision = OutsideCertificateDecision.Verified, ReviewedById = admin, ReviewedAt = now });
+        db.CredentialTargets.Add(new CredentialTarget { Id = Guid.NewGuid(), PersonId = coach, CredentialId = "ct-ccb-cac", ChosenAt = now });
+    }
+
+    /// <summary>A one-page PDF standing in for the board's letter in the demo.</summary>
+    private const string DemoLetterPdf =
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+        "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 }

@@ -50,6 +50,8 @@ public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : Ide
     public DbSet<OutsideCertificate> OutsideCertificates => Set<OutsideCertificate>();
     public DbSet<OutsideCertificateReview> OutsideCertificateReviews => Set<OutsideCertificateReview>();
     public DbSet<OutsideHoursLine> OutsideHoursLines => Set<OutsideHoursLine>();
+    public DbSet<HeldCredential> HeldCredentials => Set<HeldCredential>();
+    public DbSet<HeldCredentialReview> HeldCredentialReviews => Set<HeldCredentialReview>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

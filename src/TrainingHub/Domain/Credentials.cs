@@ -109,3 +109,39 @@ public sealed class OutsideHoursLine : IAppendOnly
     public string Domain { get; set; } = "";
     public decimal Hours { get; set; }
 }
+
+/// <summary>
+/// A credential a person was awarded (by a board, with its number, award date and expiry), recorded by the person with
+/// the board's letter or certificate. It counts (on the page, in packets, for renewal reminders) once an institute admin
+/// verifies it. Append-only: a correction is a newer record, and reviews decide like an outside certificate's.
+/// </summary>
+public sealed class HeldCredential : IAppendOnly
+{
+    public Guid Id { get; set; }
+    public string PersonId { get; set; } = "";
+    /// <summary>The rule file's id (content/credentials/&lt;id&gt;.yml), which names the board too.</summary>
+    public string CredentialId { get; set; } = "";
+    public string Number { get; set; } = "";
+    public DateOnly AwardedOn { get; set; }
+    /// <summary>As the board's letter states it; without it the expiry follows the board's renewal cycle from the award.</summary>
+    public DateOnly? ExpiresOn { get; set; }
+    public string OriginalFileName { get; set; } = "";
+    /// <summary>The file's name among stored files (its id and the extension of its real type).</summary>
+    public string StoredFileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long SizeBytes { get; set; }
+    public string Sha256 { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+}
+
+/// <summary>An institute admin's decision about a held credential. Append-only; the newest decides.</summary>
+public sealed class HeldCredentialReview : IAppendOnly
+{
+    public Guid Id { get; set; }
+    public Guid HeldCredentialId { get; set; }
+    public OutsideCertificateDecision Decision { get; set; }
+    public string ReviewedById { get; set; } = "";
+    public DateTime ReviewedAt { get; set; }
+    /// <summary>Why it was not accepted; the person sees it.</summary>
+    public string? Reason { get; set; }
+}

@@ -21,7 +21,17 @@ public sealed record TrainingRecord(
     string ProviderName,
     IReadOnlyDictionary<string, string> ProviderNumbers,
     string? Detail = null,
-    string? CourseId = null);
+    string? CourseId = null,
+    IReadOnlyDictionary<string, DateOnly>? ProviderApprovedFrom = null)
+{
+    /// <summary>The provider's approval number with <paramref name="board"/>, when it applies to this training's date.</summary>
+    public bool ApprovedBy(string board) =>
+        ProviderNumbers.TryGetValue(board, out var number) && !string.IsNullOrWhiteSpace(number)
+        && (ProviderApprovedFrom is null || !ProviderApprovedFrom.TryGetValue(board, out var from) || CompletedOn >= from);
+
+    /// <summary>The date from which the provider's approval with <paramref name="board"/> applies, when one is set.</summary>
+    public DateOnly? ApprovedFrom(string board) => ProviderApprovedFrom is not null && ProviderApprovedFrom.TryGetValue(board, out var from) ? from : null;
+}
 
 /// <summary>Practice or supervision hours: approved by a supervisor's sign-off, or still waiting for it.</summary>
 public sealed record PracticumRecord(PracticumKind Kind, DateOnly Date, decimal Hours, string DomainTag, bool Approved);
@@ -104,16 +114,22 @@ public static class Eligibility
     }
 
     private static string? NotCountedBecause(CredentialRuleSet rules, TrainingRecord t, DateOnly today) =>
-        FirstBroken(rules, t, today) switch
-        {
-            null => null,
-            { Kind: ConstraintKind.CompletedOnOrAfter } c => $"completed before {DateText(c.Date!.Value)}",
-            { Kind: ConstraintKind.WithinYears } c => $"completed more than {YearsText(c.Years)} ago",
-            _ => $"{t.ProviderName} has no {rules.BoardName} approval number on record",
-        };
+        rules.IsOtherCredentialsKey(t.DomainKey)
+            ? "the institute assigned these hours to another credential's domain, so they count only for that credential"
+            : FirstBroken(rules, t, today) switch
+            {
+                null => null,
+                { Kind: ConstraintKind.CompletedOnOrAfter } c => $"completed before {DateText(c.Date!.Value)}",
+                { Kind: ConstraintKind.WithinYears } c => $"completed more than {YearsText(c.Years)} ago",
+                _ => NotApprovedReason(rules, t),
+            };
 
-    private static bool IsApproved(CredentialRuleSet rules, TrainingRecord t) =>
-        t.ProviderNumbers.TryGetValue(rules.Board, out var number) && !string.IsNullOrWhiteSpace(number);
+    internal static string NotApprovedReason(CredentialRuleSet rules, TrainingRecord t) =>
+        t.ApprovedFrom(rules.Board) is { } from && t.ProviderNumbers.ContainsKey(rules.Board)
+            ? $"completed before {t.ProviderName}'s {rules.BoardName} approval began on {DateText(from)}"
+            : $"{t.ProviderName} has no {rules.BoardName} approval number on record";
+
+    private static bool IsApproved(CredentialRuleSet rules, TrainingRecord t) => t.ApprovedBy(rules.Board);
 
     private static RequirementProgress Progress(CredentialRuleSet rules, CredentialRequirement r, List<TrainingLine> counted, PersonRecord person)
     {
@@ -196,6 +212,8 @@ public static class Eligibility
         var title = c.Kind switch
         {
             ConstraintKind.CompletedOnOrAfter => $"Training completed on or after {DateText(c.Date!.Value)}",
+            ConstraintKind.WithinYears when c.Domains.Count > 0 =>
+                $"{string.Join(" and ", c.Domains.Select(id => rules.Domains.FirstOrDefault(d => d.Id == id)?.Name ?? id))} training completed in the last {YearsText(c.Years)} (since {DateText(today.AddYears(-c.Years))})",
             ConstraintKind.WithinYears => $"Training completed in the last {YearsText(c.Years)} (since {DateText(today.AddYears(-c.Years))})",
             _ => c.Date is null
                 ? $"Training from a provider approved by {rules.BoardName}"
@@ -213,12 +231,13 @@ public static class Eligibility
     private static bool Breaks(CredentialRuleSet rules, CredentialConstraint c, TrainingRecord t, DateOnly today) => c.Kind switch
     {
         ConstraintKind.CompletedOnOrAfter => t.CompletedOn < c.Date,
-        ConstraintKind.WithinYears => t.CompletedOn < today.AddYears(-c.Years),
+        ConstraintKind.WithinYears => t.CompletedOn < today.AddYears(-c.Years)
+            && (c.Domains.Count == 0 || (rules.DomainFor(t) is { } d && c.Domains.Contains(d.Id, StringComparer.Ordinal))),
         ConstraintKind.ApprovedProvider => (c.Date is null || t.CompletedOn >= c.Date) && !IsApproved(rules, t),
         _ => false,
     };
 
-    private static CredentialConstraint? FirstBroken(CredentialRuleSet rules, TrainingRecord t, DateOnly today) =>
+    internal static CredentialConstraint? FirstBroken(CredentialRuleSet rules, TrainingRecord t, DateOnly today) =>
         rules.Constraints.FirstOrDefault(c => Breaks(rules, c, t, today));
 
     private static ConstraintOutcome FaceToFace(CredentialConstraint c, List<TrainingLine> lines)

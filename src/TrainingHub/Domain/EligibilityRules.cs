@@ -69,7 +69,22 @@ public sealed record CredentialConstraint(ConstraintKind Kind, RuleSource Source
 
     /// <summary>Training completed within this many years before today.</summary>
     public int Years { get; init; }
+
+    /// <summary>
+    /// The board domains a within-years rule applies to; empty: all training. NAADAC ties its six years to the ethics and
+    /// HIV hours only.
+    /// </summary>
+    public IReadOnlyList<string> Domains { get; init; } = [];
 }
+
+/// <summary>One part of the continuing education a renewal asks for (for example 6 hours of ethics), fed by our domain tags.</summary>
+public sealed record RenewalPart(string Name, decimal Hours, IReadOnlyList<string> FromTags);
+
+/// <summary>
+/// What a board asks to renew a credential: <paramref name="Hours"/> of continuing education every
+/// <paramref name="CycleYears"/> years, with minimum <paramref name="Parts"/>, and in words what counts.
+/// </summary>
+public sealed record RenewalRule(int CycleYears, decimal Hours, IReadOnlyList<RenewalPart> Parts, string WhatCounts, RuleSource Source);
 
 /// <summary>One board's rules for one credential, loaded from content/credentials/&lt;id&gt;.yml.</summary>
 public sealed record CredentialRuleSet(
@@ -84,6 +99,12 @@ public sealed record CredentialRuleSet(
     IReadOnlyList<CredentialRequirement> Requirements,
     IReadOnlyList<CredentialConstraint> Constraints)
 {
+    /// <summary>The board's renewal rule, when a rule file gives one.</summary>
+    public RenewalRule? Renewal { get; init; }
+
+    /// <summary>The credential that comes next on the career ladder (a rule set id), if the file names one.</summary>
+    public string? Next { get; init; }
+
     /// <summary>The key verified outside hours carry when the institute assigns them straight to this board's domain.</summary>
     public string BoardOnlyKey(string domainId) => $"{Id}/{domainId}";
 
@@ -100,4 +121,8 @@ public sealed record CredentialRuleSet(
         Domains.FirstOrDefault(d => d.FromTags.Contains(domainKey, StringComparer.Ordinal) || BoardOnlyKey(d.Id) == domainKey);
 
     public bool HasUnconfirmed => Requirements.Any(r => r.Source.Unconfirmed) || Constraints.Any(c => c.Source.Unconfirmed);
+
+    /// <summary>Whether <paramref name="domainKey"/> is a board-only key of another credential (hours the institute assigned to that credential alone).</summary>
+    public bool IsOtherCredentialsKey(string domainKey) =>
+        domainKey.Contains('/', StringComparison.Ordinal) && !domainKey.StartsWith(Id + "/", StringComparison.Ordinal);
 }

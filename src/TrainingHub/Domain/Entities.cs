@@ -165,6 +165,12 @@ public static class AuditActions
     public const string OutsideCertificateViewed = "credential.outside-certificate-viewed";
     public const string ApplicationPacketDownloaded = "credential.packet-downloaded";
     public const string EligibilityReached = "credential.eligibility-reached";
+    public const string EligibilityLost = "credential.eligibility-lost";
+    public const string HeldCredentialRecorded = "credential.held-recorded";
+    public const string HeldCredentialVerified = "credential.held-verified";
+    public const string HeldCredentialRefused = "credential.held-refused";
+    public const string HeldCredentialViewed = "credential.held-viewed";
+    public const string RenewalPacketDownloaded = "credential.renewal-packet-downloaded";
     public const string CertificateRequested = "certificate.requested";
     public const string CertificateIssued = "certificate.issued";
     public const string CertificateRevoked = "certificate.revoked";

@@ -342,6 +342,18 @@ public sealed class CredentialOptions
     /// </summary>
     public Dictionary<string, string> ProviderNumbers { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The day each board's approval of the institute began, by board id. A number counts only for training completed on
+    /// or after its day; a board without a day here counts the number for all training.
+    /// </summary>
+    public Dictionary<string, DateOnly> ProviderNumbersFrom { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Institute courses a board accepts as continuing education for renewal, by board id (for example
+    /// { "icrc": ["ethics"] }). Hours of other courses do not count toward a renewal.
+    /// </summary>
+    public Dictionary<string, string[]> ContinuingEducation { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Largest outside certificate (PDF, PNG or JPEG) a trainee may upload, in megabytes.</summary>
     [Range(1, 25)]
     public int OutsideCertificateMaxMegabytes { get; set; } = 10;

@@ -85,6 +85,8 @@ public static class TrainingHubServices
         services.AddOutboxHandler<SessionNoticeDue, SessionNoticeEmail>();
         services.AddOutboxHandler<SessionReminderDue, SessionReminderEmail>();
         services.AddOutboxHandler<PasswordResetRequested, PasswordResetEmail>();
+        services.AddOutboxHandler<EligibilityChanged, EligibilityChangeEmail>();
+        services.AddOutboxHandler<RenewalReminderDue, RenewalReminderEmail>();
         services.AddScoped<CertificateIssuer>();
         services.AddSingleton<CertificateSnapshot>();
         services.AddSingleton<InstituteSigningKeys>();
@@ -94,6 +96,7 @@ public static class TrainingHubServices
         services.AddScoped<Jobs.OutboxJob>();
         services.AddScoped<Jobs.SupervisorDigestJob>();
         services.AddScoped<Jobs.SessionReminderJob>();
+        services.AddScoped<Jobs.RenewalReminderJob>();
         services.AddScoped<DatabaseStartup>();
         services.AddScoped<DemoData>();
 

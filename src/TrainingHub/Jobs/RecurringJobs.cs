@@ -34,3 +34,11 @@ public sealed class CompletionReconciliationJob(ISender sender)
 
     public async Task RunAsync() => await sender.Send(new ReconcileCompletions.Command());
 }
+
+/// <summary>Queues renewal reminders 180, 90 and 30 days before a held credential expires (each once).</summary>
+public sealed class RenewalReminderJob(ISender sender)
+{
+    public const string Id = "renewal-reminders";
+
+    public async Task RunAsync() => await sender.Send(new Features.Credentials.Held.QueueRenewalReminders.Command());
+}

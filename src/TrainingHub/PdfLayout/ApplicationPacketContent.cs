@@ -22,7 +22,11 @@ public sealed record ApplicationPacketContent(
     IReadOnlyList<PacketCertificate> Certificates,
     IReadOnlyList<PacketAttestation> Attestations,
     IReadOnlyList<PacketPracticumLine> Practicum,
-    IReadOnlyList<PacketRecord> OtherRecords);
+    IReadOnlyList<PacketRecord> OtherRecords)
+{
+    /// <summary>The packet's title: an application packet, or a renewal packet built the same way.</summary>
+    public string Heading { get; init; } = "Credential application packet";
+}
 
 /// <param name="Status">"Met", "Not met" or, for a rule about which training counts, "Applied".</param>
 public sealed record PacketRequirement(string Title, string Progress, string Status, string? Gap, string? Pending, bool Unconfirmed, string Source, DateOnly? Checked, string? Note);

@@ -33,7 +33,7 @@ public static class ApplicationPacketPdf
         using var output = new SKDynamicMemoryWStream();
         var metadata = new SKDocumentPdfMetadata
         {
-            Title = Nfc($"Application packet: {packet.PersonName}, {packet.CredentialName}"),
+            Title = Nfc($"{packet.Heading.Replace("Credential a", "A", StringComparison.Ordinal).Replace("Credential r", "R", StringComparison.Ordinal)}: {packet.PersonName}, {packet.CredentialName}"),
             Author = Nfc(packet.InstituteName),
             Subject = Nfc(packet.CredentialName),
             Creator = "TrainingHub",
@@ -60,7 +60,7 @@ public static class ApplicationPacketPdf
 
     private static void Compose(Layout l, ApplicationPacketContent p)
     {
-        l.Text("Credential application packet", 20, bold: true, Accent);
+        l.Text(p.Heading, 20, bold: true, Accent);
         l.Text(p.CredentialName, 14, bold: true, Ink);
         l.Space(4);
         l.Pairs([

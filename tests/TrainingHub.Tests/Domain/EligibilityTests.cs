@@ -204,7 +204,7 @@ public sealed class EligibilityTests
         Assert.Equal("6 more hours of HIV and Other Bloodborne Pathogens", naadac.Requirements.Single(r => r.Requirement.DomainId == "hiv-bloodborne-pathogens").Gap);
 
         var ny = Eligibility.Evaluate(rules.Find("ny-asap-nycb-carc")!, Person(all), Today);
-        Assert.Contains(ny.Training, l => l.NotCountedBecause == "TrainingHub Institute has no New York Certification Board approval number on record");
+        Assert.Contains(ny.Training, l => l.NotCountedBecause == "TrainingHub Institute has no New York Certification Board (InUnity Alliance) approval number on record");
         var withNumber = all.Select(t => t with { ProviderNumbers = new Dictionary<string, string> { ["ny-asap-nycb"] = "NY-1" } }).ToList();
         Assert.Equal("11 more hours of training", Eligibility.Evaluate(rules.Find("ny-asap-nycb-carc")!, Person(withNumber), Today)
             .Requirements.Single(r => r.Requirement.Kind == RequirementKind.TrainingHours).Gap);

@@ -88,7 +88,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         Assert.Contains("<strong>Still needed:</strong> 1 more hour of Ethical Responsibility", html, StringComparison.Ordinal);
         Assert.Contains("<strong>Still needed:</strong> 31 more hours of training", html, StringComparison.Ordinal);
         Assert.Contains("Ethics for Recovery Coaches: 15 hours", html, StringComparison.Ordinal);
-        Assert.Contains("Source: <a href=\"https://internationalcredentialing.org/icrc-credentials/pr\" rel=\"noopener\">https://internationalcredentialing.org/icrc-credentials/pr</a>, checked 23 November 2026", html, StringComparison.Ordinal);
+        Assert.Contains("Source: <a href=\"https://internationalcredentialing.org/icrc-credentials/pr\" rel=\"noopener\">https://internationalcredentialing.org/icrc-credentials/pr</a>, checked 5 December 2026", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Not confirmed with the board.", html, StringComparison.Ordinal);
 
         await ChooseAsync(client, "icrc-pr", "ny-asap-nycb-carc");
@@ -115,7 +115,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         var wrongName = Decoded(await (await PostWithToken(client, "/my/credentials?handler=Sign", new() { ["Sign.CredentialId"] = "ma-mbsacc-carc", ["Sign.Confirmed"] = "true", ["Sign.TypedName"] = "Someone" }, token)).Content.ReadAsStringAsync());
         Assert.Contains("Type your full name as it is on your account: Jordan Ellis.", wrongName, StringComparison.Ordinal);
         Assert.Contains("id=\"Sign_TypedName\"", wrongName, StringComparison.Ordinal);
-        var noCode = Decoded(await (await PostWithToken(client, "/my/credentials?handler=Sign", new() { ["Sign.CredentialId"] = "naadac-ncprss", ["Sign.Confirmed"] = "true", ["Sign.TypedName"] = "Jordan Ellis" }, token)).Content.ReadAsStringAsync());
+        var noCode = Decoded(await (await PostWithToken(client, "/my/credentials?handler=Sign", new() { ["Sign.CredentialId"] = "ct-ccb-cac", ["Sign.Confirmed"] = "true", ["Sign.TypedName"] = "Jordan Ellis" }, token)).Content.ReadAsStringAsync());
         Assert.Contains("This credential does not ask you to sign a code of ethics.", noCode, StringComparison.Ordinal);
         var signed = await PostWithToken(client, "/my/credentials?handler=Sign", new() { ["Sign.CredentialId"] = "ma-mbsacc-carc", ["Sign.Confirmed"] = "true", ["Sign.TypedName"] = "Jordan Ellis" }, token);
         Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
@@ -150,7 +150,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var text = await csv.Content.ReadAsStringAsync();
         Assert.Contains("Section,Date,Item,Detail,Board domain,Hours,Delivery,Provider,Provider number,Status,Reference\r\n", text, StringComparison.Ordinal);
-        Assert.Contains("Requirement,2026-11-23,Training in Ethical Responsibility,15 of 16 hours 1 more hour of Ethical Responsibility,,,,,,Not met,https://internationalcredentialing.org/icrc-credentials/pr\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("Requirement,2026-12-05,Training in Ethical Responsibility,15 of 16 hours 1 more hour of Ethical Responsibility,,,,,,Not met,https://internationalcredentialing.org/icrc-credentials/pr\r\n", text, StringComparison.Ordinal);
         Assert.Contains("Domain total,,Ethical Responsibility,,Ethical Responsibility,15,,,,,\r\n", text, StringComparison.Ordinal);
         Assert.Contains("Supervisor attestation,", text, StringComparison.Ordinal);
 

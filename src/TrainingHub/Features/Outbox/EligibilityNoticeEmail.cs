@@ -25,12 +25,7 @@ public sealed class EligibilityNoticeEmail(TrainingHubDb db, IMailSender mail, C
             ? $"\nSome of these requirements could not be confirmed with the board. Check them with {set.BoardName} before you apply.\n"
             : "";
 
-        var supervisors = await (from trainee in db.SiteMemberships
-                                 join staff in db.SiteMemberships on trainee.SiteId equals staff.SiteId
-                                 join u in db.Users on staff.PersonId equals u.Id
-                                 where trainee.PersonId == personId && trainee.Role == Roles.Trainee && staff.Role == Roles.Supervisor && staff.PersonId != personId
-                                 select new { u.Email, u.FullName, trainee.SiteId }).AsNoTracking().ToListAsync(ct);
-        supervisors = supervisors.Where(x => x.Email is not null).DistinctBy(x => x.Email).ToList();
+        var supervisors = await SupervisorsAsync(db, personId, ct);
         await mail.SendAsync(new MailMessage(person.Email!, person.FullName, $"You meet the requirements for the {set.Name}",
             $"""
             Hello {person.FullName},
@@ -55,4 +50,17 @@ public sealed class EligibilityNoticeEmail(TrainingHubDb db, IMailSender mail, C
                 """, SendKey: $"{delivery.MessageId}/{supervisor.Email}"), ct);
         }
     }
+
+    /// <summary>The supervisors of every site where the person trains, each once (by e-mail address), with the site they share.</summary>
+    public static async Task<List<SupervisorContact>> SupervisorsAsync(TrainingHubDb db, string personId, CancellationToken ct)
+    {
+        var rows = await (from trainee in db.SiteMemberships
+                          join staff in db.SiteMemberships on trainee.SiteId equals staff.SiteId
+                          join u in db.Users on staff.PersonId equals u.Id
+                          where trainee.PersonId == personId && trainee.Role == Roles.Trainee && staff.Role == Roles.Supervisor && staff.PersonId != personId
+                          select new SupervisorContact(u.Email, u.FullName, trainee.SiteId)).AsNoTracking().ToListAsync(ct);
+        return rows.Where(x => x.Email is not null).DistinctBy(x => x.Email).ToList();
+    }
 }
+
+public sealed record SupervisorContact(string? Email, string FullName, Guid SiteId);

@@ -57,6 +57,30 @@ public sealed record EligibilityReached(string PersonId, string CredentialId) : 
 }
 
 /// <summary>
+/// A person who had met a credential no longer does (a reversal, a revoked sign-off, a withdrawn exam), or meets it again.
+/// <paramref name="Change"/> counts the changes of state after the first notice (1: lost, 2: met again, 3: lost, ...), so
+/// each change has its own key and is told once; <paramref name="Reason"/> is what is now missing, in words, at the time.
+/// </summary>
+public sealed record EligibilityChanged(string PersonId, string CredentialId, int Change, string Reason) : IOutboxMessage
+{
+    public static OutboxKind Kind => OutboxKind.EligibilityChangeNotice;
+    public string Key => NoticeKey(PersonId, CredentialId, Change);
+
+    public bool Lost => Change % 2 == 1;
+
+    /// <summary>Change 0 is the first notice (<see cref="EligibilityReached"/>, whose key predates this record); later changes add their number.</summary>
+    public static string NoticeKey(string personId, string credentialId, int change) =>
+        change == 0 ? new EligibilityReached(personId, credentialId).Key : $"eligible/{personId}/{credentialId}/{change}";
+}
+
+/// <summary>A held credential expires within <paramref name="DaysBefore"/> days (180, 90 or 30): remind the person, once per threshold.</summary>
+public sealed record RenewalReminderDue(Guid HeldCredentialId, DateOnly ExpiresOn, int DaysBefore) : IOutboxMessage
+{
+    public static OutboxKind Kind => OutboxKind.RenewalReminder;
+    public string Key => $"renewal-reminder/{HeldCredentialId}/{ExpiresOn:yyyy-MM-dd}/{DaysBefore}";
+}
+
+/// <summary>
 /// A session was scheduled, moved, changed or cancelled: e-mail one person on its list the invitation (or cancellation)
 /// as it stands at <paramref name="Sequence"/>. One row per person and change, so each is sent once, with its own Message-ID.
 /// </summary>

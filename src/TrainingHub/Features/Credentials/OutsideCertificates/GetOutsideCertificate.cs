@@ -13,7 +13,8 @@ public static class GetOutsideCertificate
 {
     public sealed record Query(string ActorId, Guid CertificateId) : IQuery<Result>, IInstituteAdminOnly;
 
-    public sealed record DomainChoice(string Key, string Name);
+    /// <param name="CountsToward">What hours in this domain count toward, per credential, in words for the admin form.</param>
+    public sealed record DomainChoice(string Key, string Name, string CountsToward = "");
 
     public sealed record BoardChoice(string Id, string Name);
 
@@ -44,9 +45,17 @@ public static class GetOutsideCertificate
 
     /// <summary>Our domains, then the board domains none of our tags reach (each belongs to one credential).</summary>
     public static IReadOnlyList<DomainChoice> DomainChoices(CourseCatalog catalog, CredentialRuleBook rules) =>
-        catalog.Domains.Select(d => new DomainChoice(d.Tag, d.Name))
-            .Concat(rules.BoardOnlyDomains.Select(d => new DomainChoice(d.Key, $"{d.Name} (counts only for the {d.CredentialName})")))
+        catalog.Domains.Select(d => new DomainChoice(d.Tag, d.Name, CountsToward(rules, d.Tag)))
+            .Concat(rules.BoardOnlyDomains.Select(d => new DomainChoice(d.Key, $"{d.Name} (counts only for the {d.CredentialName})",
+                $"Counts only for the {d.CredentialName}, in {d.Name} and its total hours; no other credential counts these hours.")))
             .ToList();
+
+    /// <summary>Per credential, the board domain hours tagged <paramref name="tag"/> feed, or that they count toward its total only.</summary>
+    public static string CountsToward(CredentialRuleBook rules, string tag)
+    {
+        var parts = rules.All.Select(s => s.DomainFor(tag) is { } d ? $"{s.Name}: {d.Name}" : $"{s.Name}: total hours only").ToList();
+        return parts.Count == 0 ? "" : "Counts toward " + string.Join("; ", parts) + ".";
+    }
 
     public static IReadOnlyList<BoardChoice> BoardChoices(CredentialRuleBook rules) =>
         rules.All.GroupBy(s => s.Board, StringComparer.Ordinal).Select(g => new BoardChoice(g.Key, g.First().BoardName)).OrderBy(b => b.Name, StringComparer.CurrentCulture).ToList();

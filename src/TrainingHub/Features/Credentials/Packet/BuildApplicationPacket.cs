@@ -157,6 +157,12 @@ public static class BuildApplicationPacket
                         break;
                 }
             }
+            // Credentials the person already holds, verified by the institute: boards ask for them (reciprocity, the next rung).
+            foreach (var held in (await Held.HeldCredentialState.LoadAsync(db, rules, [personId], ct)).Where(h => h.Verified))
+            {
+                result.Add(new PacketRecord($"Credential held: {held.CredentialName}", $"Number {held.Record.Number}, awarded {Eligibility.DateText(held.Record.AwardedOn)}"
+                    + (held.Record.ExpiresOn is { } e ? $", expires {Eligibility.DateText(e)}" : "") + $"; verified by {held.DecidedBy} (file SHA-256 {held.Record.Sha256})"));
+            }
             return result;
         }
     }

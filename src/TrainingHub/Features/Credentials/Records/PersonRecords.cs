@@ -20,6 +20,7 @@ public sealed class PersonRecords(TrainingHubDb db, CourseCatalog catalog, IOpti
     {
         var instituteName = await InstituteNameAsync(ct);
         var providerNumbers = new Dictionary<string, string>(options.Value.ProviderNumbers, StringComparer.Ordinal);
+        var approvedFrom = new Dictionary<string, DateOnly>(options.Value.ProviderNumbersFrom, StringComparer.Ordinal);
 
         var ledger = await db.HoursEntries.AsNoTracking().Where(h => h.PersonId == personId)
             .Select(h => new { h.CourseId, h.LessonId, h.Domain, h.Delivery, h.CompletedOn, h.Status, h.Hours }).ToListAsync(ct);
@@ -31,7 +32,7 @@ public sealed class PersonRecords(TrainingHubDb db, CourseCatalog catalog, IOpti
             .Select(g => new TrainingRecord(
                 catalog.Find(g.Key.CourseId)?.Title ?? g.Key.CourseId, g.Key.Domain, g.Hours, g.Key.Status, g.Key.Delivery, g.Key.CompletedOn,
                 TrainingOrigin.Institute, instituteName, providerNumbers,
-                g.Key.LessonId is null ? null : catalog.FindLesson(g.Key.CourseId, g.Key.LessonId)?.Title ?? g.Key.LessonId, g.Key.CourseId))
+                g.Key.LessonId is null ? null : catalog.FindLesson(g.Key.CourseId, g.Key.LessonId)?.Title ?? g.Key.LessonId, g.Key.CourseId, approvedFrom))
             .ToList();
         training.AddRange(await OutsideTrainingAsync(personId, ct));
 
