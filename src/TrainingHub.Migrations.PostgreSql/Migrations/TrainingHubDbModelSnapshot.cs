@@ -947,6 +947,30 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                     b.ToTable("HoursEntries");
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.HoursTotal", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Hundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId", "Domain", "Status");
+
+                    b.ToTable("HoursTotals");
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.Institute", b =>
                 {
                     b.Property<int>("Id")
@@ -1022,6 +1046,27 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                     b.HasIndex("SiteId", "PersonId");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.LessonHoursTotal", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CourseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LessonId")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<long>("Hundredths")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PersonId", "CourseId", "LessonId");
+
+                    b.ToTable("LessonHoursTotals");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.LiveSession", b =>
@@ -2332,6 +2377,15 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.HoursTotal", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.Invitation", b =>
                 {
                     b.HasOne("TrainingHub.Domain.Cohort", null)
@@ -2348,6 +2402,15 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                     b.HasOne("TrainingHub.Domain.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.LessonHoursTotal", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

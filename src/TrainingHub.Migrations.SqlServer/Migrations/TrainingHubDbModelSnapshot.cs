@@ -950,6 +950,30 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.ToTable("HoursEntries");
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.HoursTotal", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("Hundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("int");
+
+                    b.HasKey("PersonId", "Domain", "Status");
+
+                    b.ToTable("HoursTotals");
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.Institute", b =>
                 {
                     b.Property<int>("Id")
@@ -1025,6 +1049,27 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.HasIndex("SiteId", "PersonId");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.LessonHoursTotal", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CourseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("LessonId")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<long>("Hundredths")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PersonId", "CourseId", "LessonId");
+
+                    b.ToTable("LessonHoursTotals");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.LiveSession", b =>
@@ -2338,6 +2383,15 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.HoursTotal", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.Invitation", b =>
                 {
                     b.HasOne("TrainingHub.Domain.Cohort", null)
@@ -2354,6 +2408,15 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.HasOne("TrainingHub.Domain.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.LessonHoursTotal", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -934,6 +934,30 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.ToTable("HoursEntries");
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.HoursTotal", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Domain", "Status");
+
+                    b.ToTable("HoursTotals");
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.Institute", b =>
                 {
                     b.Property<int>("Id")
@@ -1007,6 +1031,27 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteId", "PersonId");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.LessonHoursTotal", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonId")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "CourseId", "LessonId");
+
+                    b.ToTable("LessonHoursTotals");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.LiveSession", b =>
@@ -2317,6 +2362,15 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.HoursTotal", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.Invitation", b =>
                 {
                     b.HasOne("TrainingHub.Domain.Cohort", null)
@@ -2333,6 +2387,15 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasOne("TrainingHub.Domain.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.LessonHoursTotal", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -122,6 +122,28 @@ internal sealed class HoursEntryConfiguration : IEntityTypeConfiguration<HoursEn
     }
 }
 
+internal sealed class HoursTotalConfiguration : IEntityTypeConfiguration<HoursTotal>
+{
+    public void Configure(EntityTypeBuilder<HoursTotal> e)
+    {
+        e.HasKey(x => new { x.PersonId, x.Domain, x.Status });
+        e.Property(x => x.Domain).HasMaxLength(80);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LessonHoursTotalConfiguration : IEntityTypeConfiguration<LessonHoursTotal>
+{
+    public void Configure(EntityTypeBuilder<LessonHoursTotal> e)
+    {
+        e.HasKey(x => new { x.PersonId, x.CourseId, x.LessonId });
+        e.Property(x => x.CourseId).HasMaxLength(100);
+        e.Property(x => x.LessonId).HasMaxLength(150);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class SeatTimeBeatConfiguration : IEntityTypeConfiguration<SeatTimeBeat>
 {
     public void Configure(EntityTypeBuilder<SeatTimeBeat> e)

@@ -19,6 +19,8 @@ public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : Ide
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<HoursEntry> HoursEntries => Set<HoursEntry>();
+    public DbSet<HoursTotal> HoursTotals => Set<HoursTotal>();
+    public DbSet<LessonHoursTotal> LessonHoursTotals => Set<LessonHoursTotal>();
     public DbSet<SeatTimeBeat> SeatTimeBeats => Set<SeatTimeBeat>();
     public DbSet<SeatTimeClock> SeatTimeClocks => Set<SeatTimeClock>();
     public DbSet<SeatTimeTotal> SeatTimeTotals => Set<SeatTimeTotal>();
@@ -65,16 +67,43 @@ public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : Ide
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
+    // Every hours entry saved is added to the running totals in the same transaction, after the entries themselves are
+    // written (so an entry refused at save time, a lost race on its idempotency key, adds nothing), whichever use case
+    // or test wrote it: the totals cannot miss a write path.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseEditsToAppendOnlyRecords();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var hours = HoursTotalsWriter.Added(this);
+        if (hours.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            HoursTotalsWriter.Apply(this, hours);
+            return saved;
+        }
+        using var transaction = Database.BeginTransaction();
+        var count = base.SaveChanges(acceptAllChangesOnSuccess);
+        HoursTotalsWriter.Apply(this, hours);
+        transaction.Commit();
+        return count;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseEditsToAppendOnlyRecords();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var hours = HoursTotalsWriter.Added(this);
+        if (hours.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await HoursTotalsWriter.ApplyAsync(this, hours, cancellationToken);
+            return saved;
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await HoursTotalsWriter.ApplyAsync(this, hours, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return count;
     }
 
     private void RefuseEditsToAppendOnlyRecords()

@@ -37,6 +37,34 @@ public sealed class HoursEntry : IAppendOnly
     public string IdempotencyKey { get; set; } = "";
 }
 
+/// <summary>
+/// A person's running hours in one domain and status: the sum of their ledger entries there, kept in the same
+/// transaction as every entry (TrainingHubDb adds each saved entry with an atomic upsert), so the reports read one row
+/// per trainee, domain and status instead of the ledger. The ledger stays the record; HoursTotalsCheck compares them.
+/// </summary>
+public sealed class HoursTotal
+{
+    public string PersonId { get; set; } = "";
+    public string Domain { get; set; } = "";
+    public HoursStatus Status { get; set; }
+    /// <summary>The hours in whole hundredths (the ledger's precision), exact and summed natively by every database.</summary>
+    public long Hundredths { get; set; }
+    /// <summary>Entries above zero less entries below zero: among pending hours, the entries still waiting for sign-off.</summary>
+    public int Items { get; set; }
+}
+
+/// <summary>
+/// A person's running net hours on one lesson of a course, all statuses together (kept like <see cref="HoursTotal"/>):
+/// a lesson whose total is above zero has been reached, which is what the reports' drop-off funnel reads.
+/// </summary>
+public sealed class LessonHoursTotal
+{
+    public string PersonId { get; set; } = "";
+    public string CourseId { get; set; } = "";
+    public string LessonId { get; set; } = "";
+    public long Hundredths { get; set; }
+}
+
 /// <summary>One accepted heartbeat from a lesson page: the evidence behind self-paced seat time. Append-only.</summary>
 public sealed class SeatTimeBeat : IAppendOnly
 {

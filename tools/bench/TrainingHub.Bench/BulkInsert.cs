@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Text;
+using System.Text.RegularExpressions;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -10,7 +12,7 @@ namespace TrainingHub.Bench;
 /// <summary>
 /// Multi-row INSERTs for one entity, columns and value conversions taken from the app's own EF Core model, so a row is
 /// stored exactly as the app would store it (enums as text, decimals and times in the provider's format) at a fraction
-/// of the cost of the change tracker.
+/// of the cost of the change tracker. On PostgreSQL the rows go through binary COPY instead, the fastest way in.
 /// </summary>
 public interface IBulkInsert
 {
@@ -51,6 +53,11 @@ public sealed class BulkInsert<T> : IBulkInsert where T : class
 
     public async Task FlushAsync()
     {
+        if (_connection is NpgsqlConnection postgres)
+        {
+            await CopyAsync(postgres);
+            return;
+        }
         for (var start = 0; start < _pending.Count; start += _rowsPerStatement)
         {
             var count = Math.Min(_rowsPerStatement, _pending.Count - start);
@@ -68,6 +75,32 @@ public sealed class BulkInsert<T> : IBulkInsert where T : class
             }
             await command.ExecuteNonQueryAsync();
             if (command != _full) await command.DisposeAsync();
+        }
+        Written += _pending.Count;
+        _pending.Clear();
+    }
+
+    /// <summary>PostgreSQL: the pending rows in one binary COPY, each value typed by its column's store type.</summary>
+    private async Task CopyAsync(NpgsqlConnection connection)
+    {
+        // "character varying(80)" → "character varying", "numeric(6,2)" → "numeric": the type names Npgsql writes by.
+        var types = _columns.Select(c => Regex.Replace(c.Mapping.StoreType, @"\(.*\)", "")).ToList();
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {_table} ({string.Join(", ", _columns.Select(c => c.Column))}) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var row in _pending)
+            {
+                await writer.StartRowAsync();
+                for (var c = 0; c < _columns.Count; c++)
+                {
+                    var (property, _, mapping) = _columns[c];
+                    var value = property.PropertyInfo is { } info ? info.GetValue(row) : null;
+                    var converted = mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+                    if (converted is null) await writer.WriteNullAsync();
+                    else await writer.WriteAsync(converted, types[c]);
+                }
+            }
+            await writer.CompleteAsync();
         }
         Written += _pending.Count;
         _pending.Clear();

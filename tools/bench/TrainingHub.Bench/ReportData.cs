@@ -197,6 +197,8 @@ public static class ReportData
         }
         foreach (var inserter in inserters) await inserter.FlushAsync();
         await transaction.CommitAsync();
+        // The rows went in around the app's save, so the running totals are built from the ledger as the migration does.
+        foreach (var sql in HoursTotalsWriter.RebuildSql(db.Database.ProviderName)) await db.Database.ExecuteSqlRawAsync(sql);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
         else if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE;");
         Console.WriteLine($"Seeded {people.Written:N0} trainees ({memberships.Written:N0} site memberships at {sites.Count} sites), {enrollments.Written:N0} enrolments, " +

@@ -10,8 +10,8 @@ namespace TrainingHub.Features.Sites.Reports;
 /// <summary>
 /// The numbers of the site dashboard and the institute roll-up. A site's numbers are those of its trainees (people
 /// who hold the trainee role there): their enrolments, the hours in their record and the hours waiting for sign-off.
-/// The database sums each trainee's hours once; a site's numbers (and the total across sites) add up its trainees'
-/// sums, so the cost grows with the ledger, not with the ledger times the enrolments.
+/// Each trainee's hours come from the running totals kept with the ledger (a few rows per trainee); a site's numbers
+/// (and the total across sites) add up its trainees' rows, so the cost grows with the trainees, not with the ledger.
 /// </summary>
 public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog)
 {
@@ -59,30 +59,19 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog)
         var trainees = await memberships.Select(m => new { m.SiteId, m.PersonId }).ToListAsync(ct);
         // The trainees stay a subquery, so the database reads only their rows through the PersonId indexes.
         var people = memberships.Select(m => m.PersonId);
-        var ledger = db.HoursEntries.AsNoTracking().Where(h => people.Contains(h.PersonId));
 
         var enrollments = await db.Enrollments.AsNoTracking().Where(e => people.Contains(e.PersonId))
             .Select(e => new EnrollmentRow(e.PersonId, e.CourseId, e.Status)).ToListAsync(ct);
-        // Hours are summed as whole hundredths (the column's precision is two decimals and every writer keeps to it, lessons
-        // being quarter hours), which is exact and native in every database: SQLite has no decimal type, so summing or
-        // comparing the decimal itself calls back into .NET for every row, most of a roll-up's CPU at a million rows.
-        // Items counts entries waiting for sign-off in the same pass: every reversal negates a positive entry of the same
-        // person, domain and status, once (HoursLedger.Reverse, and a unique index), so among pending entries those above
-        // zero less those below zero are the ones still waiting. The old anti-join (each pending entry looked up among
-        // the reversals) read the table a row at a time and was a third of a roll-up at a million rows.
-        var hours = (await ledger.GroupBy(h => new { h.PersonId, h.Domain, h.Status })
-            .Select(g => new
-            {
-                g.Key.PersonId, g.Key.Domain, g.Key.Status,
-                Hundredths = g.Sum(h => (long)Math.Round((double)h.Hours * 100)),
-                Items = g.Sum(h => (double)h.Hours > 0 ? 1 : (double)h.Hours < 0 ? -1 : 0),
-            })
-            .ToListAsync(ct))
-            .Select(g => new HoursSum(g.PersonId, g.Domain, g.Status, g.Hundredths / 100m, g.Items)).ToList();
-        var furthest = await ledger.Where(h => h.LessonId != null)
-            .GroupBy(h => new { h.PersonId, h.CourseId, h.LessonId })
-            .Where(g => g.Sum(h => (long)Math.Round((double)h.Hours * 100)) > 0)
-            .Select(g => new LessonReached { PersonId = g.Key.PersonId, CourseId = g.Key.CourseId, LessonId = g.Key.LessonId! })
+        // The running totals (kept with every ledger entry, HoursTotalsWriter) hold each trainee's hours by domain and
+        // status and by lesson, so the reports read a few rows per trainee, never the ledger. Items counts entries
+        // waiting for sign-off: every reversal negates a positive entry of the same person, domain and status, once
+        // (HoursLedger.Reverse, and a unique index), so among pending entries those above zero less those below zero
+        // are the ones still waiting.
+        var hours = (await db.HoursTotals.AsNoTracking().Where(t => people.Contains(t.PersonId))
+            .Select(t => new { t.PersonId, t.Domain, t.Status, t.Hundredths, t.Items }).ToListAsync(ct))
+            .Select(t => new HoursSum(t.PersonId, t.Domain, t.Status, t.Hundredths / 100m, t.Items)).ToList();
+        var furthest = await db.LessonHoursTotals.AsNoTracking().Where(t => people.Contains(t.PersonId) && t.Hundredths > 0)
+            .Select(t => new LessonReached { PersonId = t.PersonId, CourseId = t.CourseId, LessonId = t.LessonId })
             .Select(ModuleOfLesson())
             .GroupBy(r => new { r.PersonId, r.CourseId })
             .Select(g => new { g.Key.PersonId, g.Key.CourseId, Module = g.Max(r => r.Module) }).ToListAsync(ct);
