@@ -321,4 +321,61 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.Redirect, (await facilitator.GetAsync($"/sites/{DemoData.SiteA}/credentials/{ownTrainee}")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await ownClient.GetAsync($"/sites/{DemoData.SiteA}/credentials/{ownTrainee}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_trainee_reads_and_signs_the_code_of_ethics_once_and_My_credentials_links_to_it()
+    {
+        var (_, id, client) = await NewTraineeAsync(DemoData.SiteB, "Jordan Ellis");
+        await ChooseAsync(client, "icrc-pr");
+        var credentials = Decoded(await client.GetStringAsync("/my/credentials"));
+        Assert.Contains("<a href=\"/my/code-of-ethics/peer-recovery-code-of-ethics\">Read and sign the code of ethics", credentials, StringComparison.Ordinal);
+
+        var page = Decoded(await client.GetStringAsync("/my/code-of-ethics/peer-recovery-code-of-ethics"));
+        Assert.Contains("<h1>Peer Recovery Code of Ethics</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("I stay in my role", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"__RequestVerificationToken\"", page, StringComparison.Ordinal);
+        var version = site.Services.GetRequiredService<CourseCatalog>().FindCode("peer-recovery-code-of-ethics")!.Version;
+        var token = await TokenFrom(client, "/my/code-of-ethics/peer-recovery-code-of-ethics");
+        var fields = new Dictionary<string, string> { ["Input.Version"] = version, ["Input.Confirmed"] = "true", ["Input.TypedName"] = "jordan ellis" };
+
+        var signed = await PostWithToken(client, "/my/code-of-ethics/peer-recovery-code-of-ethics", fields, token);
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        var after = Decoded(await client.GetStringAsync("/my/code-of-ethics/peer-recovery-code-of-ethics"));
+        Assert.Contains($"You signed version {version} on ", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sign version", after, StringComparison.Ordinal);
+        Assert.Contains($"Signed version {version} on ", Decoded(await client.GetStringAsync("/my/credentials")), StringComparison.Ordinal);
+
+        var again = Decoded(await (await PostWithToken(client, "/my/code-of-ethics/peer-recovery-code-of-ethics", fields, token)).Content.ReadAsStringAsync());
+        Assert.Contains($"You have already signed version {version} of the Peer Recovery Code of Ethics.", again, StringComparison.Ordinal);
+        Assert.Equal(1, await site.Db(db => db.EthicsCodeSignatures.CountAsync(s => s.PersonId == id)));
+    }
+
+    [Fact]
+    public async Task Signing_the_code_of_ethics_with_bad_input_explains_each_problem_and_saves_nothing()
+    {
+        var (_, id, client) = await NewTraineeAsync(DemoData.SiteB, "Jordan Ellis");
+        const string url = "/my/code-of-ethics/peer-recovery-code-of-ethics";
+        var version = site.Services.GetRequiredService<CourseCatalog>().FindCode("peer-recovery-code-of-ethics")!.Version;
+        var token = await TokenFrom(client, url);
+
+        var unticked = Decoded(await (await PostWithToken(client, url, new() { ["Input.Version"] = version, ["Input.TypedName"] = "" }, token)).Content.ReadAsStringAsync());
+        Assert.Contains("<a href=\"#Input_Confirmed\">Tick the box to confirm the statement.</a>", unticked, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Input_TypedName\">Type your full name to sign.</a>", unticked, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_Confirmed\"", unticked, StringComparison.Ordinal);
+        var wrongName = Decoded(await (await PostWithToken(client, url, new() { ["Input.Version"] = version, ["Input.Confirmed"] = "true", ["Input.TypedName"] = "Someone" }, token)).Content.ReadAsStringAsync());
+        Assert.Contains("Type your full name as it is on your account: Jordan Ellis.", wrongName, StringComparison.Ordinal);
+        Assert.Contains("value=\"Someone\"", wrongName, StringComparison.Ordinal);
+        var oldVersion = Decoded(await (await PostWithToken(client, url, new() { ["Input.Version"] = "2001.1", ["Input.Confirmed"] = "true", ["Input.TypedName"] = "Jordan Ellis" }, token)).Content.ReadAsStringAsync());
+        Assert.Contains($"The code of ethics changed while you were reading it. Read version {version} below, then sign.", oldVersion, StringComparison.Ordinal);
+        var unknown = await PostWithToken(client, "/my/code-of-ethics/no-such-code", new() { ["Input.Version"] = version, ["Input.Confirmed"] = "true", ["Input.TypedName"] = "Jordan Ellis" }, token);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/my/code-of-ethics/no-such-code")).StatusCode);
+
+        using var noToken = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Version"] = version, ["Input.Confirmed"] = "true", ["Input.TypedName"] = "Jordan Ellis" });
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync(url, noToken)).StatusCode);
+        Assert.Equal(0, await site.Db(db => db.EthicsCodeSignatures.CountAsync(s => s.PersonId == id)));
+
+        using var anonymous = site.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync(url)).StatusCode);
+    }
 }
