@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Content;
@@ -17,24 +16,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
 {
     private static readonly byte[] Pdf = TestFiles.PlainPdf();
 
-    /// <summary>A trainee of their own at a demo site, so these tests never change what other tests see of the demo trainees.</summary>
-    private async Task<(string Email, string Id, HttpClient Client)> NewTraineeAsync(Guid siteId, string fullName)
-    {
-        var email = $"{Guid.NewGuid():N}@example.org";
-        string id;
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
-            var person = new Person { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, CreatedAt = DateTime.UtcNow };
-            Assert.True((await users.CreateAsync(person, DemoAccounts.Password)).Succeeded);
-            await users.AddToRoleAsync(person, Roles.Trainee);
-            var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
-            db.SiteMemberships.Add(new SiteMembership { Id = Guid.NewGuid(), SiteId = siteId, PersonId = person.Id, Role = Roles.Trainee, CreatedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-            id = person.Id;
-        }
-        return (email, id, await site.SignedIn(email));
-    }
+    private Task<(string Email, string Id, HttpClient Client)> NewTraineeAsync(Guid siteId, string fullName) => site.NewTraineeAsync(siteId, fullName);
 
     private async Task ChooseAsync(HttpClient client, params string[] credentials)
     {
