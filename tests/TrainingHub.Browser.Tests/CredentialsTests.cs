@@ -127,6 +127,36 @@ public sealed class CredentialsTests(SiteFixture site)
         await page.AssertNoSeriousAccessibilityProblemsAsync();
     }
 
+    [Fact]
+    public async Task A_trainee_on_a_phone_reads_and_signs_the_code_of_ethics_from_My_credentials()
+    {
+        var (email, _) = await TraineeWithSignedOffEthicsAsync();
+        var page = await site.NewPageAsync(new ViewportSize { Width = 375, Height = 812 });
+        await page.SignInAndWaitForHomeAsync(email);
+        await page.GotoAsync("/my/credentials");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "IC&RC Peer Recovery (PR)" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my choices" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Read and sign the code of ethics for the IC&RC Peer Recovery (PR)" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Peer Recovery Code of Ethics");
+        await page.AssertNoSeriousAccessibilityProblemsAsync();
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow} px wider than the phone");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign version" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Tick the box to confirm the statement.");
+        await page.AssertNoSeriousAccessibilityProblemsAsync();
+        await page.Locator("#Input_Confirmed").CheckAsync();
+        await page.GetByLabel("Your full name").FillAsync("Avery Castillo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign version" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Signed.");
+        await Expect(page.GetByText("You signed version")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/my/credentials");
+        var credential = page.GetByRole(AriaRole.Region, new() { Name = "IC&RC Peer Recovery (PR)" });
+        await Expect(credential.Locator("li.requirement").Nth(8)).ToContainTextAsync("Signed version");
+    }
+
     /// <summary>The packet's text as poppler reads it (Debian's poppler-utils, installed by tools/test.sh), in drawing order, one space between words.</summary>
     private static string PdfText(string pdf)
     {

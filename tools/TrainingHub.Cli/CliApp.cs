@@ -90,7 +90,7 @@ public static class CliApp
         var folder = options.TryGetValue("content", out var c) ? Path.GetFullPath(c) : DataPaths.FindContentFolder(Directory.GetCurrentDirectory());
         var result = CatalogLoader.Load(folder);
         var onboarding = OnboardingGuide.Load(folder);
-        var credentials = CredentialRulesLoader.Load(folder, result.Catalog.Domains.Select(d => d.Tag).ToList());
+        var credentials = CredentialRulesLoader.Load(folder, result.Catalog.Domains.Select(d => d.Tag).ToList(), result.Catalog.Codes.Select(c => c.Id).ToList());
         var problems = result.Problems.Concat(onboarding.Problems).Concat(credentials.Problems).ToList();
         var targets = TrainingCoverage.LoadTargets(folder, credentials.Rules, problems);
         foreach (var p in problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line))
@@ -104,6 +104,10 @@ public static class CliApp
                 $"{course.Id}: {course.Hours:0.##} h, {course.Modules.Count} modules, {lessons.Count} lessons " +
                 $"({lessons.Count(l => l.Delivery == LessonDelivery.Live)} live, {lessons.Count(l => l.Delivery == LessonDelivery.SelfPaced)} self-paced), " +
                 $"{course.Modules.Sum(m => m.Quiz?.Questions.Count ?? 0)} quiz questions, {lessons.Sum(l => l.WordCount)} words, hash {course.ContentHash[..12]}");
+        }
+        foreach (var code in result.Catalog.Codes)
+        {
+            await output.WriteLineAsync($"codes/{code.Id}.md: version {code.Version}, {code.References.Count} references, hash {code.ContentHash[..12]}");
         }
         var guide = onboarding.Guide;
         await output.WriteLineAsync(

@@ -56,7 +56,8 @@ public static partial class CatalogLoader
             if (course is not null) courses.Add(course);
         }
         CheckSkillLessons(context, courses);
-        return new Result(new CourseCatalog(courses, domains, context.Guides), problems);
+        var codes = CodeOfEthicsParser.LoadAll(context);
+        return new Result(new CourseCatalog(courses, domains, context.Guides) { Codes = codes }, problems);
     }
 
     internal sealed class LoadContext(string root, List<ContentProblem> problems)
@@ -64,6 +65,7 @@ public static partial class CatalogLoader
         public string Root { get; } = root;
         public List<ContentProblem> Problems { get; } = problems;
         public HashSet<string> DomainTags { get; set; } = [];
+        public IReadOnlyCollection<string>? CodeIds { get; set; }
         public LanguageRules Language { get; set; } = LanguageRules.None;
         public Dictionary<string, string> LessonIds { get; } = new(StringComparer.Ordinal);
         public IReadOnlyList<ObservedSkill> Skills { get; set; } = [];
@@ -171,16 +173,7 @@ public static partial class CatalogLoader
         var passMark = yaml.Int(map, "passMark", false) ?? DefaultPassMark;
         CheckPassMark(yaml, map, passMark);
 
-        var references = new List<CourseReference>();
-        foreach (var r in yaml.MappingList(map, "references", false))
-        {
-            yaml.AllowOnly(r, "title", "url");
-            var rt = yaml.String(r, "title", true);
-            var ru = yaml.String(r, "url", true);
-            if (ru is not null && !Uri.TryCreate(ru, UriKind.Absolute, out _)) yaml.ProblemAt(r, $"reference address '{ru}' is not a full web address");
-            if (rt is not null && ru is not null) references.Add(new CourseReference(rt, ru));
-        }
-        if (references.Count == 0) yaml.Problem(yaml.LineOf(map), "the course lists no references to the public sources of its facts", ProblemKind.Editorial);
+        var references = References(yaml, map, "the course");
         ctx.Language.Check(yaml.File, text, ctx);
 
         var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -299,6 +292,22 @@ public static partial class CatalogLoader
             }
             if (mine.Count > 0) ctx.Guides.Add(mine[0].Guide);
         }
+    }
+
+    /// <summary>A file's 'references' list (title and full web address each); an empty list is an editorial problem.</summary>
+    internal static List<CourseReference> References(YamlFile yaml, YamlMappingNode map, string what)
+    {
+        var references = new List<CourseReference>();
+        foreach (var r in yaml.MappingList(map, "references", false))
+        {
+            yaml.AllowOnly(r, "title", "url");
+            var rt = yaml.String(r, "title", true);
+            var ru = yaml.String(r, "url", true);
+            if (ru is not null && !Uri.TryCreate(ru, UriKind.Absolute, out _)) yaml.ProblemAt(r, $"reference address '{ru}' is not a full web address");
+            if (rt is not null && ru is not null) references.Add(new CourseReference(rt, ru));
+        }
+        if (references.Count == 0) yaml.Problem(yaml.LineOf(map), $"{what} lists no references to the public sources of its facts", ProblemKind.Editorial);
+        return references;
     }
 
     internal static void CheckHours(YamlFile yaml, YamlMappingNode map, decimal? hours)

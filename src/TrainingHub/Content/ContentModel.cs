@@ -57,6 +57,12 @@ public sealed record Lesson(
 {
     public string PrimaryDomain => Domains[0];
 
+    /// <summary>
+    /// A self-paced lesson's model answer (its <c>## Model answer</c> section), kept out of <see cref="Html"/>: the page
+    /// shows it only after the trainee has written their own attempt or chosen to skip.
+    /// </summary>
+    public string? ModelAnswerHtml { get; init; }
+
     /// <summary>The lesson's hours by domain, adding up to <see cref="Hours"/>: all to the first tag unless the lesson splits them.</summary>
     public IReadOnlyList<DomainPart> DomainHours
     {
@@ -77,6 +83,20 @@ public sealed record GuideTiming(int Minutes, string Text);
 
 /// <summary>A skill a facilitator observes and checks off (content/skills.yml), and the lessons that teach it.</summary>
 public sealed record ObservedSkill(string Id, string Name, IReadOnlyList<string> LessonIds);
+
+/// <summary>
+/// A code of ethics a trainee reads and signs in the site (content/codes/&lt;id&gt;.md). A signature is of one
+/// <see cref="Version"/>; <see cref="ContentHash"/> records exactly which text that version had when it was signed.
+/// </summary>
+public sealed record CodeOfEthics(
+    string Id,
+    string Title,
+    string Version,
+    string Summary,
+    string Statement,
+    string Html,
+    IReadOnlyList<CourseReference> References,
+    string ContentHash);
 
 public sealed record Quiz(int PassMark, int? Draw, IReadOnlyList<QuizQuestion> Questions);
 

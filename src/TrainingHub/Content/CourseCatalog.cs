@@ -16,6 +16,11 @@ public sealed class CourseCatalog(IReadOnlyList<Course> courses, IReadOnlyList<T
 
     public Course? Find(string courseId) => _byId.GetValueOrDefault(courseId);
 
+    /// <summary>The codes of ethics in content/codes/, which trainees read and sign.</summary>
+    public IReadOnlyList<CodeOfEthics> Codes { get; init; } = [];
+
+    public CodeOfEthics? FindCode(string? codeId) => Codes.FirstOrDefault(c => c.Id == codeId);
+
     public Lesson? FindLesson(string courseId, string lessonId) =>
         _lessons.TryGetValue((courseId, lessonId), out var found) ? found.Lesson : null;
 

@@ -76,20 +76,23 @@ public static class CredentialRulesLoader
 
     public sealed record Result(CredentialRuleBook Rules, IReadOnlyList<ContentProblem> Problems);
 
-    public static CredentialRuleBook LoadOrThrow(string contentRoot, IReadOnlyCollection<string> domainTags)
+    public static CredentialRuleBook LoadOrThrow(string contentRoot, IReadOnlyCollection<string> domainTags, IReadOnlyCollection<string>? codeIds = null)
     {
-        var result = Load(contentRoot, domainTags);
+        var result = Load(contentRoot, domainTags, codeIds);
         var fatal = result.Problems.Where(p => p.Kind == ProblemKind.Structure).ToList();
         if (fatal.Count > 0) throw new ContentException(fatal);
         return result.Rules;
     }
 
-    /// <summary>Loads every rule file; a content folder without credentials/ has no credentials to offer, which is not a problem.</summary>
-    public static Result Load(string contentRoot, IReadOnlyCollection<string> domainTags)
+    /// <summary>
+    /// Loads every rule file; a content folder without credentials/ has no credentials to offer, which is not a problem.
+    /// <paramref name="codeIds"/> are the codes of ethics in content/codes/ a requirement may name (null: not checked).
+    /// </summary>
+    public static Result Load(string contentRoot, IReadOnlyCollection<string> domainTags, IReadOnlyCollection<string>? codeIds = null)
     {
         var root = Path.GetFullPath(contentRoot);
         var problems = new List<ContentProblem>();
-        var context = new CatalogLoader.LoadContext(root, problems) { DomainTags = domainTags.ToHashSet(StringComparer.Ordinal) };
+        var context = new CatalogLoader.LoadContext(root, problems) { DomainTags = domainTags.ToHashSet(StringComparer.Ordinal), CodeIds = codeIds };
         var folder = Path.Combine(root, Folder);
         if (!Directory.Exists(folder)) return new Result(new CredentialRuleBook([]), problems);
         // language.yml's own problems are the course catalog's to report; only its rules are used here.
@@ -235,6 +238,7 @@ public static class CredentialRulesLoader
             RequirementKind.EthicsHours or RequirementKind.MedicationSupportedRecoveryHours => ["hours", "from"],
             RequirementKind.ExamPassed => ["exam", "name"],
             RequirementKind.TimeInRecovery => ["years"],
+            RequirementKind.CodeOfEthicsSigned => ["code"],
             _ => [],
         };
         yaml.AllowOnly(r, [.. SourceKeys, .. extra]);
@@ -263,6 +267,14 @@ public static class CredentialRulesLoader
                 break;
             case RequirementKind.TimeInRecovery:
                 requirement = requirement with { Years = PositiveInt(yaml, r, "years", 50) ?? 0 };
+                break;
+            case RequirementKind.CodeOfEthicsSigned:
+                var code = yaml.String(r, "code", false);
+                if (code is not null && ctx.CodeIds is { } codes && !codes.Contains(code))
+                {
+                    yaml.ProblemAt(yaml.Node(r, "code")!, $"unknown code of ethics '{code}': it is not a file in content/{CodeOfEthicsParser.Folder}/ ({string.Join(", ", codes.Order(StringComparer.Ordinal))})");
+                }
+                requirement = requirement with { CodeId = code };
                 break;
         }
         if (kind is not (RequirementKind.DomainHours or RequirementKind.TimeInRecovery or RequirementKind.ExamPassed) && earlier.Any(e => e.Kind == kind))

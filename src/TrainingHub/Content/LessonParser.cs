@@ -78,7 +78,8 @@ internal static partial class LessonParser
             }
         }
 
-        var body = fm.Body;
+        var modelAnswer = ModelAnswer(ctx, path, fm, delivery);
+        var body = modelAnswer is null ? fm.Body : string.Join('\n', fm.BodyLines.Where((_, i) => i < modelAnswer.Value.Start || i >= modelAnswer.Value.End));
         var words = CountWords(body);
         if (words < CatalogLoader.MinimumLessonWords)
         {
@@ -93,7 +94,40 @@ internal static partial class LessonParser
             MarkdownRenderer.LessonToHtml(body), words, CatalogLoader.Sha256(text))
         {
             DomainHours = split ?? [new DomainPart(domains[0], hours.Value)],
+            ModelAnswerHtml = modelAnswer?.Html,
         };
+    }
+
+    /// <summary>
+    /// The lines of a '## Model answer' section (its heading up to the next '##' heading) and their rendered text. Only a
+    /// self-paced lesson may have one, after its '## Activity' heading, with something in it.
+    /// </summary>
+    private static (int Start, int End, string Html)? ModelAnswer(CatalogLoader.LoadContext ctx, string path, FrontMatter fm, LessonDelivery? delivery)
+    {
+        var lines = fm.BodyLines;
+        var start = Array.FindIndex(lines, l => ModelAnswerHeading().IsMatch(l));
+        if (start < 0) return null;
+        var line = fm.BodyFirstLine + start;
+        if (Array.FindIndex(lines, start + 1, l => ModelAnswerHeading().IsMatch(l)) is var second and >= 0)
+        {
+            ctx.Add(path, fm.BodyFirstLine + second, ProblemKind.Structure, "a lesson has at most one '## Model answer' section");
+        }
+        if (delivery != LessonDelivery.SelfPaced)
+        {
+            ctx.Add(path, line, ProblemKind.Structure, "only a self-paced lesson has a '## Model answer'; a live lesson's expected answers go in its facilitator's guide");
+            return null;
+        }
+        var activity = Array.FindIndex(lines, l => ActivityHeading().IsMatch(l));
+        if (activity < 0 || activity > start) ctx.Add(path, line, ProblemKind.Structure, "the '## Model answer' must come after the '## Activity' it answers");
+        var end = Array.FindIndex(lines, start + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
+        if (end < 0) end = lines.Length;
+        var answer = string.Join('\n', lines[(start + 1)..end]);
+        if (CountWords(answer) == 0)
+        {
+            ctx.Add(path, line, ProblemKind.Structure, "the '## Model answer' section is empty");
+            return null;
+        }
+        return (start, end, MarkdownRenderer.ToHtml(answer));
     }
 
     /// <summary>
@@ -196,6 +230,9 @@ internal static partial class LessonParser
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"^##\s+Model answers?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ModelAnswerHeading();
 
     [GeneratedRegex(@"^##\s+Activity\b", RegexOptions.IgnoreCase)]
     private static partial Regex ActivityHeading();

@@ -51,6 +51,22 @@ internal sealed class CodeOfEthicsSignatureConfiguration : IEntityTypeConfigurat
     }
 }
 
+internal sealed class EthicsCodeSignatureConfiguration : IEntityTypeConfiguration<EthicsCodeSignature>
+{
+    public void Configure(EntityTypeBuilder<EthicsCodeSignature> e)
+    {
+        e.Property(x => x.CodeId).HasMaxLength(80).IsRequired();
+        e.Property(x => x.Version).HasMaxLength(40).IsRequired();
+        e.Property(x => x.ContentHash).HasMaxLength(64).IsRequired();
+        e.Property(x => x.Statement).HasMaxLength(2000).IsRequired();
+        e.Property(x => x.TypedName).HasMaxLength(200).IsRequired();
+        e.Property(x => x.IpAddress).HasMaxLength(64);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        // Signed once per version: two tabs or a double click cannot make a second signature.
+        e.HasIndex(x => new { x.PersonId, x.CodeId, x.Version }).IsUnique();
+    }
+}
+
 internal sealed class RecoveryTimeAttestationConfiguration : IEntityTypeConfiguration<RecoveryTimeAttestation>
 {
     public void Configure(EntityTypeBuilder<RecoveryTimeAttestation> e)

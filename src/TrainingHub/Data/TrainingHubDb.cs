@@ -48,6 +48,7 @@ public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : Ide
     public DbSet<ExamPass> ExamPasses => Set<ExamPass>();
     public DbSet<ExamPassWithdrawal> ExamPassWithdrawals => Set<ExamPassWithdrawal>();
     public DbSet<CodeOfEthicsSignature> CodeOfEthicsSignatures => Set<CodeOfEthicsSignature>();
+    public DbSet<EthicsCodeSignature> EthicsCodeSignatures => Set<EthicsCodeSignature>();
     public DbSet<RecoveryTimeAttestation> RecoveryTimeAttestations => Set<RecoveryTimeAttestation>();
     public DbSet<OutsideCertificate> OutsideCertificates => Set<OutsideCertificate>();
     public DbSet<OutsideCertificateReview> OutsideCertificateReviews => Set<OutsideCertificateReview>();

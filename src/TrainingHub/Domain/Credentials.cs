@@ -46,6 +46,23 @@ public sealed class CodeOfEthicsSignature : IAppendOnly
 }
 
 /// <summary>
+/// A person signed a code of ethics from content/codes/ (one version of it): the statement they ticked, the name they
+/// typed, the hash of the text they read, when. Immutable, and once per person, code and version.
+/// </summary>
+public sealed class EthicsCodeSignature : IAppendOnly
+{
+    public Guid Id { get; set; }
+    public string PersonId { get; set; } = "";
+    public string CodeId { get; set; } = "";
+    public string Version { get; set; } = "";
+    public string ContentHash { get; set; } = "";
+    public string Statement { get; set; } = "";
+    public string TypedName { get; set; } = "";
+    public DateTime SignedAt { get; set; }
+    public string? IpAddress { get; set; }
+}
+
+/// <summary>
 /// A person's own yes or no to "at least <see cref="Years"/> years in recovery". Never a date of recovery: only the
 /// answer and when it was given. Append-only; the latest answer for a threshold is the one that counts.
 /// </summary>

@@ -45,7 +45,13 @@ public sealed record PersonRecord(
     IReadOnlyDictionary<int, bool> RecoveryAnswers)
 {
     public static PersonRecord Empty { get; } = new([], [], new Dictionary<string, DateOnly>(), new Dictionary<string, DateTime>(), new Dictionary<int, bool>());
+
+    /// <summary>The codes of ethics of content/codes/ the person signed: per code, the newest version signed and when.</summary>
+    public IReadOnlyDictionary<string, SignedCode> CodesSigned { get; init; } = new Dictionary<string, SignedCode>();
 }
+
+/// <summary>A signature of a code of ethics from content/codes/: which version, and when.</summary>
+public sealed record SignedCode(string Version, DateTime SignedAt);
 
 public sealed record CountedPart(string Label, decimal Hours);
 
@@ -153,6 +159,11 @@ public static class Eligibility
                 var passed = person.ExamsPassed.TryGetValue(r.ExamId!, out var on);
                 return Done(r, $"{r.ExamName} passed", passed, passed ? $"Passed on {DateText(on)}" : "Not recorded yet",
                     $"Pass the {r.ExamName}. The institute records it when it sees the result.");
+            case RequirementKind.CodeOfEthicsSigned when r.CodeId is { } codeId:
+                var code = person.CodesSigned.GetValueOrDefault(codeId);
+                return Done(r, "Code of ethics signed", code is not null,
+                    code is null ? "Not signed yet" : $"Signed version {code.Version} on {DateText(DateOnly.FromDateTime(code.SignedAt))}",
+                    $"Read and sign the code of ethics on its page. {rules.BoardName} counts it for this credential.");
             case RequirementKind.CodeOfEthicsSigned:
                 var signed = person.CodesOfEthicsSigned.TryGetValue(rules.Id, out var at);
                 return Done(r, "Code of ethics signed", signed, signed ? $"Signed on {DateText(DateOnly.FromDateTime(at))}" : "Not signed yet",

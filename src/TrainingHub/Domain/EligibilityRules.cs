@@ -54,6 +54,12 @@ public sealed record CredentialRequirement(RequirementKind Kind, RuleSource Sour
 
     /// <summary>Years in recovery a <see cref="RequirementKind.TimeInRecovery"/> requirement asks the person to affirm.</summary>
     public int Years { get; init; }
+
+    /// <summary>
+    /// For a code-of-ethics requirement: the code in content/codes/ whose signature (any version) meets it. None: the
+    /// person signs a statement for this credential alone, on My credentials.
+    /// </summary>
+    public string? CodeId { get; init; }
 }
 
 public sealed record CredentialConstraint(ConstraintKind Kind, RuleSource Source)

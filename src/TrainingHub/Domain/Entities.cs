@@ -156,6 +156,7 @@ public static class AuditActions
     public const string SupervisorQualificationConfirmed = "supervisor.qualification-confirmed";
     public const string CredentialTargetsChosen = "credential.targets-chosen";
     public const string CodeOfEthicsSigned = "credential.code-of-ethics-signed";
+    public const string EthicsCodeSigned = "code-of-ethics.signed";
     public const string RecoveryTimeAttested = "credential.recovery-time-attested";
     public const string ExamPassRecorded = "credential.exam-pass-recorded";
     public const string ExamPassWithdrawn = "credential.exam-pass-withdrawn";

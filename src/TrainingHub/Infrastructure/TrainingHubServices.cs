@@ -69,7 +69,7 @@ public static class TrainingHubServices
         services.AddScoped<SessionEmailParts>();
         services.AddScoped<SupervisorRules>();
         services.AddSingleton(sp => CredentialRulesLoader.LoadOrThrow(sp.GetRequiredService<DataPaths>().ContentFolder,
-            sp.GetRequiredService<CourseCatalog>().Domains.Select(d => d.Tag).ToList()));
+            sp.GetRequiredService<CourseCatalog>().Domains.Select(d => d.Tag).ToList(), sp.GetRequiredService<CourseCatalog>().Codes.Select(c => c.Id).ToList()));
         services.AddScoped<CredentialAccess>();
         services.AddScoped<PersonRecords>();
         services.AddScoped<OutsideCertificateFiles>();

@@ -1,4 +1,6 @@
 using System.Net;
+using TrainingHub.Data;
+using static TrainingHub.Web.Tests.Pages.SitePagesHelpers;
 using TrainingHub.Features.Enrollments;
 
 namespace TrainingHub.Web.Tests.Pages;
@@ -74,5 +76,36 @@ public sealed class CoursePagesTests(SiteFactory site)
         var response = await SiteFactory.PostForm(client, "/courses/mat?handler=Enroll", [], formPage: "/account/sign-in");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_self_paced_model_answer_shows_only_after_the_trainees_own_attempt_or_a_chosen_skip_and_nothing_is_stored()
+    {
+        var (_, _, client) = await site.NewTraineeAsync(DemoData.SiteB, "Robin Hale");
+        await SiteFactory.PostForm(client, "/courses/ethics?handler=Enroll", [], formPage: "/courses/ethics");
+        const string url = "/courses/ethics/lessons/eth-gifts-money-and-favours";
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(url));
+        Assert.Contains("Compare with a model answer", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("hearing how you're doing is", page, StringComparison.Ordinal);
+
+        var token = await TokenFrom(client, url);
+        var empty = WebUtility.HtmlDecode(await (await PostWithToken(client, url + "?handler=ModelAnswer", new() { ["Attempt.Text"] = "  " }, token)).Content.ReadAsStringAsync());
+        Assert.Contains("<a href=\"#Attempt_Text\">Write your own answer first, or choose to skip and see the model answer.</a>", empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("hearing how you're doing is", empty, StringComparison.Ordinal);
+        var tooLong = WebUtility.HtmlDecode(await (await PostWithToken(client, url + "?handler=ModelAnswer", new() { ["Attempt.Text"] = new string('a', 4001) }, token)).Content.ReadAsStringAsync());
+        Assert.Contains("Keep your answer to 4000 characters.", tooLong, StringComparison.Ordinal);
+
+        var attempted = WebUtility.HtmlDecode(await (await PostWithToken(client, url + "?handler=ModelAnswer", new() { ["Attempt.Text"] = "I would decline the cash kindly." }, token)).Content.ReadAsStringAsync());
+        Assert.Contains("<p class=\"attempt\">I would decline the cash kindly.</p>", attempted, StringComparison.Ordinal);
+        Assert.Contains("hearing how you're doing is", attempted, StringComparison.Ordinal);
+        var skipped = WebUtility.HtmlDecode(await (await PostWithToken(client, url + "?handler=ModelAnswer", new() { ["Attempt.Skip"] = "true" }, token)).Content.ReadAsStringAsync());
+        Assert.Contains("hearing how you're doing is", skipped, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h3>Your answer</h3>", skipped, StringComparison.Ordinal);
+
+        using var noToken = new FormUrlEncodedContent(new Dictionary<string, string> { ["Attempt.Skip"] = "true" });
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync(url + "?handler=ModelAnswer", noToken)).StatusCode);
+        var (_, _, stranger) = await site.NewTraineeAsync(DemoData.SiteB, "Sam Ortiz");
+        var strangerToken = await TokenFrom(stranger, "/my/credentials");
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostWithToken(stranger, url + "?handler=ModelAnswer", new() { ["Attempt.Skip"] = "true" }, strangerToken)).StatusCode);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Content;
@@ -17,24 +16,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
 {
     private static readonly byte[] Pdf = TestFiles.PlainPdf();
 
-    /// <summary>A trainee of their own at a demo site, so these tests never change what other tests see of the demo trainees.</summary>
-    private async Task<(string Email, string Id, HttpClient Client)> NewTraineeAsync(Guid siteId, string fullName)
-    {
-        var email = $"{Guid.NewGuid():N}@example.org";
-        string id;
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
-            var person = new Person { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, CreatedAt = DateTime.UtcNow };
-            Assert.True((await users.CreateAsync(person, DemoAccounts.Password)).Succeeded);
-            await users.AddToRoleAsync(person, Roles.Trainee);
-            var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
-            db.SiteMemberships.Add(new SiteMembership { Id = Guid.NewGuid(), SiteId = siteId, PersonId = person.Id, Role = Roles.Trainee, CreatedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-            id = person.Id;
-        }
-        return (email, id, await site.SignedIn(email));
-    }
+    private Task<(string Email, string Id, HttpClient Client)> NewTraineeAsync(Guid siteId, string fullName) => site.NewTraineeAsync(siteId, fullName);
 
     private async Task ChooseAsync(HttpClient client, params string[] credentials)
     {
@@ -320,5 +302,62 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         var facilitator = await site.SignedIn(DemoAccounts.Facilitator);
         Assert.Equal(HttpStatusCode.Redirect, (await facilitator.GetAsync($"/sites/{DemoData.SiteA}/credentials/{ownTrainee}")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await ownClient.GetAsync($"/sites/{DemoData.SiteA}/credentials/{ownTrainee}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_trainee_reads_and_signs_the_code_of_ethics_once_and_My_credentials_links_to_it()
+    {
+        var (_, id, client) = await NewTraineeAsync(DemoData.SiteB, "Jordan Ellis");
+        await ChooseAsync(client, "icrc-pr");
+        var credentials = Decoded(await client.GetStringAsync("/my/credentials"));
+        Assert.Contains("<a href=\"/my/code-of-ethics/peer-recovery-code-of-ethics\">Read and sign the code of ethics", credentials, StringComparison.Ordinal);
+
+        var page = Decoded(await client.GetStringAsync("/my/code-of-ethics/peer-recovery-code-of-ethics"));
+        Assert.Contains("<h1>Peer Recovery Code of Ethics</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("I stay in my role", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"__RequestVerificationToken\"", page, StringComparison.Ordinal);
+        var version = site.Services.GetRequiredService<CourseCatalog>().FindCode("peer-recovery-code-of-ethics")!.Version;
+        var token = await TokenFrom(client, "/my/code-of-ethics/peer-recovery-code-of-ethics");
+        var fields = new Dictionary<string, string> { ["Input.Version"] = version, ["Input.Confirmed"] = "true", ["Input.TypedName"] = "jordan ellis" };
+
+        var signed = await PostWithToken(client, "/my/code-of-ethics/peer-recovery-code-of-ethics", fields, token);
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        var after = Decoded(await client.GetStringAsync("/my/code-of-ethics/peer-recovery-code-of-ethics"));
+        Assert.Contains($"You signed version {version} on ", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sign version", after, StringComparison.Ordinal);
+        Assert.Contains($"Signed version {version} on ", Decoded(await client.GetStringAsync("/my/credentials")), StringComparison.Ordinal);
+
+        var again = Decoded(await (await PostWithToken(client, "/my/code-of-ethics/peer-recovery-code-of-ethics", fields, token)).Content.ReadAsStringAsync());
+        Assert.Contains($"You have already signed version {version} of the Peer Recovery Code of Ethics.", again, StringComparison.Ordinal);
+        Assert.Equal(1, await site.Db(db => db.EthicsCodeSignatures.CountAsync(s => s.PersonId == id)));
+    }
+
+    [Fact]
+    public async Task Signing_the_code_of_ethics_with_bad_input_explains_each_problem_and_saves_nothing()
+    {
+        var (_, id, client) = await NewTraineeAsync(DemoData.SiteB, "Jordan Ellis");
+        const string url = "/my/code-of-ethics/peer-recovery-code-of-ethics";
+        var version = site.Services.GetRequiredService<CourseCatalog>().FindCode("peer-recovery-code-of-ethics")!.Version;
+        var token = await TokenFrom(client, url);
+
+        var unticked = Decoded(await (await PostWithToken(client, url, new() { ["Input.Version"] = version, ["Input.TypedName"] = "" }, token)).Content.ReadAsStringAsync());
+        Assert.Contains("<a href=\"#Input_Confirmed\">Tick the box to confirm the statement.</a>", unticked, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Input_TypedName\">Type your full name to sign.</a>", unticked, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_Confirmed\"", unticked, StringComparison.Ordinal);
+        var wrongName = Decoded(await (await PostWithToken(client, url, new() { ["Input.Version"] = version, ["Input.Confirmed"] = "true", ["Input.TypedName"] = "Someone" }, token)).Content.ReadAsStringAsync());
+        Assert.Contains("Type your full name as it is on your account: Jordan Ellis.", wrongName, StringComparison.Ordinal);
+        Assert.Contains("value=\"Someone\"", wrongName, StringComparison.Ordinal);
+        var oldVersion = Decoded(await (await PostWithToken(client, url, new() { ["Input.Version"] = "2001.1", ["Input.Confirmed"] = "true", ["Input.TypedName"] = "Jordan Ellis" }, token)).Content.ReadAsStringAsync());
+        Assert.Contains($"The code of ethics changed while you were reading it. Read version {version} below, then sign.", oldVersion, StringComparison.Ordinal);
+        var unknown = await PostWithToken(client, "/my/code-of-ethics/no-such-code", new() { ["Input.Version"] = version, ["Input.Confirmed"] = "true", ["Input.TypedName"] = "Jordan Ellis" }, token);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/my/code-of-ethics/no-such-code")).StatusCode);
+
+        using var noToken = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Version"] = version, ["Input.Confirmed"] = "true", ["Input.TypedName"] = "Jordan Ellis" });
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync(url, noToken)).StatusCode);
+        Assert.Equal(0, await site.Db(db => db.EthicsCodeSignatures.CountAsync(s => s.PersonId == id)));
+
+        using var anonymous = site.Anonymous();
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync(url)).StatusCode);
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Domain;
 using MimeKit;
 using TrainingHub.Data;
 
@@ -13,6 +15,25 @@ public static partial class SitePagesHelpers
     {
         await using var scope = site.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<TrainingHubDb>());
+    }
+
+    /// <summary>A trainee of their own at a demo site, so these tests never change what other tests see of the demo trainees.</summary>
+    public static async Task<(string Email, string Id, HttpClient Client)> NewTraineeAsync(this SiteFactory site, Guid siteId, string fullName)
+    {
+        var email = $"{Guid.NewGuid():N}@example.org";
+        string id;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
+            var person = new Person { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, CreatedAt = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(person, DemoAccounts.Password)).Succeeded);
+            await users.AddToRoleAsync(person, Roles.Trainee);
+            var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
+            db.SiteMemberships.Add(new SiteMembership { Id = Guid.NewGuid(), SiteId = siteId, PersonId = person.Id, Role = Roles.Trainee, CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            id = person.Id;
+        }
+        return (email, id, await site.SignedIn(email));
     }
 
     public static async Task<string> TokenFrom(HttpClient client, string page)

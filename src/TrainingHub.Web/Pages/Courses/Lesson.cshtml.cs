@@ -7,11 +7,25 @@ using TrainingHub.Features.Enrollments;
 using TrainingHub.Features.LearningRecord;
 using TrainingHub.Features.Sessions;
 using TrainingHub.Features.Shared;
+using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Courses;
 
 public sealed class LessonModel(ISender sender) : AppPageModel(sender)
 {
+    /// <summary>The trainee's own attempt at a self-paced activity, posted to see its model answer.</summary>
+    [BindProperty]
+    public AttemptInput Attempt { get; set; } = new();
+
+    public sealed class AttemptInput
+    {
+        public string? Text { get; set; }
+        public bool Skip { get; set; }
+    }
+
+    /// <summary>Set once the trainee has written an attempt or chosen to skip.</summary>
+    public RevealModelAnswer.Result? ModelAnswer { get; private set; }
+
     public GetLesson.Result View { get; private set; } = null!;
 
     /// <summary>On a live lesson, the trainee's course when they are in no group (the page says live lessons need one); null otherwise.</summary>
@@ -38,6 +52,17 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
                 .FirstOrDefault(c => c.CourseId == View.Course.Id && c.LiveLessonsNeedGroup > 0 && c.Status == EnrollmentStatus.Active);
         }
     }
+
+    [ErrorField(nameof(RevealModelAnswer.Query.Attempt), "Attempt.Text")]
+    public async Task<IActionResult> OnPostModelAnswerAsync(string courseId, string lessonId)
+    {
+        await OnGetAsync(courseId, lessonId);
+        ModelAnswer = await Sender.Send(new RevealModelAnswer.Query(courseId, lessonId, Attempt.Text, Attempt.Skip));
+        return Page();
+    }
+
+    protected internal override Task LoadAsync() =>
+        OnGetAsync((string)RouteData.Values["courseId"]!, (string)RouteData.Values["lessonId"]!);
 
     public sealed record HeartbeatInput(Guid BeatId, DateTime? ClientSentAt, bool Starting, bool ReachedEnd);
 

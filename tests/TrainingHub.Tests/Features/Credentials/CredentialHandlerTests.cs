@@ -24,6 +24,8 @@ namespace TrainingHub.Tests.Features.Credentials;
 public sealed class CredentialHandlerTests
 {
     private const string Icrc = "icrc-pr";
+    // Its rule does not name the institute's code of ethics, so the person signs a statement for the credential itself.
+    private const string Massachusetts = "ma-mbsacc-carc";
     private static readonly DateOnly EthicsDay = new(2027, 1, 11);
 
     private static RequirementProgress Requirement(MyCredentials.Result result, Func<RequirementProgress, bool> which) =>
@@ -81,22 +83,22 @@ public sealed class CredentialHandlerTests
     {
         await using var host = await LearningRecordHost.StartAsync();
         var terry = await host.IdOf(DemoAccounts.Trainee);
-        await host.Send(new ChooseCredentials.Command(terry, [Icrc]));
+        await host.Send(new ChooseCredentials.Command(terry, [Massachusetts]));
 
-        var unticked = await Assert.ThrowsAsync<ValidationException>(async () => await host.Send(new SignCodeOfEthics.Command(terry, Icrc, false, "")));
+        var unticked = await Assert.ThrowsAsync<ValidationException>(async () => await host.Send(new SignCodeOfEthics.Command(terry, Massachusetts, false, "")));
         Assert.Equal(new[] { "Tick the box to confirm the statement.", "Type your full name to sign." }, unticked.Errors.Select(x => x.ErrorMessage));
-        var wrongName = await Assert.ThrowsAsync<ValidationException>(async () => await host.Send(new SignCodeOfEthics.Command(terry, Icrc, true, "Terry J")));
+        var wrongName = await Assert.ThrowsAsync<ValidationException>(async () => await host.Send(new SignCodeOfEthics.Command(terry, Massachusetts, true, "Terry J")));
         Assert.Equal("Type your full name as it is on your account: Terry Jackson.", Assert.Single(wrongName.Errors).ErrorMessage);
         var noCode = await Assert.ThrowsAsync<ValidationException>(async () => await host.Send(new SignCodeOfEthics.Command(terry, "ct-ccb-cac", true, "Terry Jackson")));
         Assert.Equal("This credential does not ask you to sign a code of ethics.", Assert.Single(noCode.Errors).ErrorMessage);
 
-        await host.Send(new SignCodeOfEthics.Command(terry, Icrc, true, "  terry   jackson "));
-        var again = await Assert.ThrowsAsync<ValidationException>(async () => await host.Send(new SignCodeOfEthics.Command(terry, Icrc, true, "Terry Jackson")));
+        await host.Send(new SignCodeOfEthics.Command(terry, Massachusetts, true, "  terry   jackson "));
+        var again = await Assert.ThrowsAsync<ValidationException>(async () => await host.Send(new SignCodeOfEthics.Command(terry, Massachusetts, true, "Terry Jackson")));
         Assert.Equal("You have already signed the code of ethics for this credential.", Assert.Single(again.Errors).ErrorMessage);
 
         var signature = await host.Db(db => db.CodeOfEthicsSignatures.SingleAsync(s => s.PersonId == terry));
         Assert.Equal(("terry   jackson", host.Clock.UtcNow), (signature.TypedName, signature.SignedAt));
-        Assert.StartsWith("I have read the IC&RC code of ethics", signature.Statement, StringComparison.Ordinal);
+        Assert.StartsWith("I have read the Massachusetts certification board code of ethics", signature.Statement, StringComparison.Ordinal);
         var code = Requirement(await host.Send(new MyCredentials.Query(terry, terry)), r => r.Requirement.Kind == RequirementKind.CodeOfEthicsSigned);
         Assert.True(code.Met);
         Assert.Equal("Signed on 12 January 2027", code.Progress);
@@ -313,7 +315,7 @@ public sealed class CredentialHandlerTests
         var supervisor = await host.IdOf(DemoAccounts.Supervisor);
         host.Clock.AdvanceSeconds(60);
         await host.Send(new TrainingHub.Features.SignOffs.DecideSignOff.Command(supervisor, SignOffDecision.Approved, [new(SignOffSubject.Practicum, practice)], "Dennis Okafor", DemoAccounts.Password, true, null));
-        await host.Send(new SignCodeOfEthics.Command(terry, "ny-asap-nycb-crpa", true, "Terry Jackson"));
+        await host.Send(new SignEthicsCode.Command(terry, "peer-recovery-code-of-ethics", host.Catalog.FindCode("peer-recovery-code-of-ethics")!.Version, true, "Terry Jackson"));
         Certificate certificate;
         await using (var scope = host.Scope())
         {
@@ -343,7 +345,7 @@ public sealed class CredentialHandlerTests
         Assert.StartsWith("I attest that I supervised this trainee", attestation.Statement, StringComparison.Ordinal);
         var practiceLine = Assert.Single(packet.Practicum);
         Assert.Equal(("Practice", 3.5m, "Advocacy", "Dennis Okafor, 12 Jan 2027"), (practiceLine.Kind, practiceLine.Hours, practiceLine.Domain, practiceLine.SignedOffBy));
-        Assert.Contains(packet.OtherRecords, r => r.Title == "Code of ethics" && r.Detail.Contains("with the typed name \"Terry Jackson\"", StringComparison.Ordinal));
+        Assert.Contains(packet.OtherRecords, r => r.Title == "Code of ethics: Peer Recovery Code of Ethics" && r.Detail.Contains("with the typed name \"Terry Jackson\"", StringComparison.Ordinal));
         Assert.Contains(packet.OtherRecords, r => r.Title == "IC&RC Peer Recovery exam" && r.Detail == "Not recorded");
         Assert.Equal(1, await host.AuditCount(AuditActions.ApplicationPacketDownloaded));
 

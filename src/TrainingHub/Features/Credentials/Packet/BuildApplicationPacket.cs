@@ -145,6 +145,13 @@ public static class BuildApplicationPacket
                         result.Add(new PacketRecord(r.ExamName!, record.ExamsPassed.TryGetValue(r.ExamId!, out var on)
                             ? $"Passed on {Eligibility.DateText(on)} (recorded by the institute)" : "Not recorded"));
                         break;
+                    case RequirementKind.CodeOfEthicsSigned when r.CodeId is { } codeId:
+                        var signed = await db.EthicsCodeSignatures.AsNoTracking().Where(s => s.PersonId == personId && s.CodeId == codeId)
+                            .OrderByDescending(s => s.SignedAt).FirstOrDefaultAsync(ct);
+                        var title = catalog.FindCode(codeId)?.Title ?? codeId;
+                        result.Add(new PacketRecord($"Code of ethics: {title}", signed is null ? "Not signed"
+                            : $"Version {signed.Version} signed on {signed.SignedAt.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)} with the typed name \"{signed.TypedName}\": {signed.Statement}"));
+                        break;
                     case RequirementKind.CodeOfEthicsSigned:
                         var signature = await db.CodeOfEthicsSignatures.AsNoTracking().SingleOrDefaultAsync(s => s.PersonId == personId && s.CredentialId == set.Id, ct);
                         result.Add(new PacketRecord("Code of ethics", signature is null ? "Not signed"

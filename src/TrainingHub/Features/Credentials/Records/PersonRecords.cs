@@ -38,7 +38,19 @@ public sealed class PersonRecords(TrainingHubDb db, CourseCatalog catalog, IOpti
 
         return new PersonRecord(training, await PracticumAsync(personId, ct), await ExamsAsync(personId, ct),
             await db.CodeOfEthicsSignatures.AsNoTracking().Where(s => s.PersonId == personId).ToDictionaryAsync(s => s.CredentialId, s => s.SignedAt, ct),
-            await RecoveryAnswersAsync(personId, ct));
+            await RecoveryAnswersAsync(personId, ct))
+        {
+            CodesSigned = await CodesSignedAsync(personId, ct),
+        };
+    }
+
+    /// <summary>Per code of ethics, the person's newest signature.</summary>
+    public async Task<Dictionary<string, SignedCode>> CodesSignedAsync(string personId, CancellationToken ct)
+    {
+        var signatures = await db.EthicsCodeSignatures.AsNoTracking().Where(s => s.PersonId == personId)
+            .Select(s => new { s.CodeId, s.Version, s.SignedAt }).ToListAsync(ct);
+        return signatures.GroupBy(s => s.CodeId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.SignedAt).Select(s => new SignedCode(s.Version, s.SignedAt)).First(), StringComparer.Ordinal);
     }
 
     /// <summary>The newest review of each of the person's outside certificates, when it verified them, as training records.</summary>

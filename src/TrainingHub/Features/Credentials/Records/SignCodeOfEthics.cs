@@ -23,7 +23,9 @@ public static class SignCodeOfEthics
         public Validator(CredentialRuleBook rules)
         {
             RuleFor(c => c.CredentialId).Must(id => rules.Find(id)?.Requirements.Any(r => r.Kind == RequirementKind.CodeOfEthicsSigned) == true)
-                .WithMessage("This credential does not ask you to sign a code of ethics.");
+                .WithMessage("This credential does not ask you to sign a code of ethics.")
+                .Must(id => rules.Find(id)?.Requirements.Any(r => r.Kind == RequirementKind.CodeOfEthicsSigned && r.CodeId is not null) != true)
+                .WithMessage("For this credential, read and sign the code of ethics on its own page (linked from My credentials).");
             RuleFor(c => c.Confirmed).Equal(true).WithMessage("Tick the box to confirm the statement.");
             RuleFor(c => c.TypedName).NotEmpty().WithMessage("Type your full name to sign.").MaximumLength(200);
         }
@@ -35,7 +37,7 @@ public static class SignCodeOfEthics
         {
             var fullName = await db.Users.AsNoTracking().Where(u => u.Id == command.PersonId).Select(u => u.FullName).SingleOrDefaultAsync(ct)
                 ?? throw new NotFoundException("There is no such person.");
-            if (!string.Equals(Normalise(command.TypedName!), Normalise(fullName), StringComparison.OrdinalIgnoreCase))
+            if (!SameName(command.TypedName!, fullName))
             {
                 throw new ValidationException([new ValidationFailure(nameof(Command.TypedName), $"Type your full name as it is on your account: {fullName}.")]);
             }
@@ -60,6 +62,10 @@ public static class SignCodeOfEthics
             return signature.Id;
         }
 
-        private static string Normalise(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
+
+    /// <summary>A typed signature matches the account's name, whatever its case and spacing.</summary>
+    public static bool SameName(string typed, string fullName) => string.Equals(Normalise(typed), Normalise(fullName), StringComparison.OrdinalIgnoreCase);
+
+    private static string Normalise(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
