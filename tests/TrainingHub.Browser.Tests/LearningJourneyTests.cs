@@ -33,7 +33,7 @@ public sealed class ReadingSiteFixture : SiteFixture
 // In the browser collection only so that it runs one at a time with the other browser tests; it uses a site of its own
 // because it moves that site's clock.
 [Collection(SiteCollection.Name)]
-public sealed class LearningJourneyTests(ReadingSiteFixture site) : IClassFixture<ReadingSiteFixture>
+public sealed partial class LearningJourneyTests(ReadingSiteFixture site) : IClassFixture<ReadingSiteFixture>
 {
     private const string LessonComplete = "This lesson is complete and its hours are in your record.";
 

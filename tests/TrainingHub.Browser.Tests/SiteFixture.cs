@@ -33,6 +33,9 @@ public class SiteFixture : IAsyncLifetime
 
     public IServiceProvider Services => Site.Services;
 
+    /// <summary>Where the site's e-mails land (the pickup folder), to follow an invitation link as its reader would.</summary>
+    public string MailFolder => Site.MailFolder;
+
     private SiteFactory Site => _site ?? throw new InvalidOperationException("The site has not started.");
 
     public async Task InitializeAsync()

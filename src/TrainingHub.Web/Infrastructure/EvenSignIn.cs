@@ -22,12 +22,13 @@ public sealed class EvenSignIn(SignInManager<Person> signIn, UserManager<Person>
     // Made once, by the site's own hasher, so it has the algorithm and iteration count real hashes have.
     private static string? _dummyHash;
 
-    public async Task<Outcome> PasswordSignInAsync(string email, string password)
+    /// <param name="keepSignedIn">A persistent cookie that outlives the browser window (still ending after the idle time).</param>
+    public async Task<Outcome> PasswordSignInAsync(string email, string password, bool keepSignedIn = false)
     {
         var person = await users.FindByEmailAsync(email);
         if (person is not null && !await users.IsLockedOutAsync(person))
         {
-            var result = await signIn.PasswordSignInAsync(person, password, isPersistent: false, lockoutOnFailure: true);
+            var result = await signIn.PasswordSignInAsync(person, password, isPersistent: keepSignedIn, lockoutOnFailure: true);
             return result.Succeeded ? Outcome.SignedIn : result.IsLockedOut ? Outcome.LockedOut : Outcome.Failed;
         }
         // What a wrong password costs: the hash is computed, and its answer ignored.

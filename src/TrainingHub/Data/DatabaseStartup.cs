@@ -12,7 +12,7 @@ namespace TrainingHub.Data;
 
 /// <summary>Brings the database to the current migration (when told to) and makes sure the roles and the institute exist.</summary>
 public sealed class DatabaseStartup(TrainingHubDb db, RoleManager<IdentityRole> roles, IOptions<DatabaseOptions> database,
-    IOptions<InstituteOptions> institute, IOptions<DemoDataOptions> demo, DemoData demoData, TimeProvider clock, IHostEnvironment environment)
+    IOptions<InstituteOptions> institute, IOptions<DemoDataOptions> demo, DemoData demoData, DemoStory story, TimeProvider clock, IHostEnvironment environment)
 {
     /// <summary>What a server does when it starts: migrates only if <c>Database:MigrateOnStartup</c> (or its default) says so.</summary>
     public Task PrepareAsync(CancellationToken ct) => PrepareAsync(database.Value.MigratesOnStartup(environment), ct);
@@ -42,7 +42,7 @@ public sealed class DatabaseStartup(TrainingHubDb db, RoleManager<IdentityRole> 
         }
         if (demo.Value.Enabled)
         {
-            await demoData.EnsureAsync(ct);
+            if (await demoData.EnsureAsync(ct) && demo.Value.Story) await story.TellAsync(ct);
         }
     }
 

@@ -44,9 +44,10 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
         (CoachEmail, "Casey Morgan", Roles.Trainee, SiteC),
     ];
 
-    public async Task EnsureAsync(CancellationToken ct)
+    /// <summary>Creates the demo institute on a database with no sites; false when there was something already.</summary>
+    public async Task<bool> EnsureAsync(CancellationToken ct)
     {
-        if (await db.Sites.AnyAsync(ct)) return;
+        if (await db.Sites.AnyAsync(ct)) return false;
         var now = clock.GetUtcNow().UtcDateTime;
         var institute = await db.Institutes.OrderBy(i => i.Id).FirstAsync(ct);
 
@@ -95,6 +96,7 @@ public sealed class DemoData(TrainingHubDb db, UserManager<Person> users, IOptio
         await AddHeldCredentialAsync(now);
         audit.Record(null, AuditActions.DemoDataCreated, "institute", "two open sites and one setting up, cohorts, and one account per role");
         await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>Site profiles, a readiness checklist half done at the site still setting up, site B's cohort, and the facilitator's approvals.</summary>

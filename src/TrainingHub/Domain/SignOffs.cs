@@ -96,7 +96,7 @@ public sealed class SupervisorProfile
     public bool HasPending => PendingYearsSupervisingPeers is not null;
 }
 
-public enum OutboxKind { SignOffDecisionEmail, CertificateRequest, EligibilityNotice, CertificateEmail, SessionNotice, SessionReminder, GroupRequestAnswerEmail, PasswordResetEmail, EligibilityChangeNotice, RenewalReminder }
+public enum OutboxKind { SignOffDecisionEmail, CertificateRequest, EligibilityNotice, CertificateEmail, SessionNotice, SessionReminder, GroupRequestAnswerEmail, PasswordResetEmail, EligibilityChangeNotice, RenewalReminder, CertificateRevokedEmail }
 
 /// <summary>Work that must follow a change, written in the same transaction; a job processes it exactly once.</summary>
 public sealed class OutboxMessage

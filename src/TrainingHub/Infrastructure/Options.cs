@@ -132,6 +132,12 @@ public sealed class DemoDataOptions
     /// <summary>Create a demo institute, sites, cohort and one account per role when the database is empty.</summary>
     public bool Enabled { get; set; }
 
+    /// <summary>
+    /// With the demo data, also what a term leaves behind: past sessions with attendance, a trainee part-way through, hours
+    /// waiting for sign-off, upcoming sessions and a trainee with a certificate (<see cref="Data.DemoStory"/>).
+    /// </summary>
+    public bool Story { get; set; }
+
     /// <summary>Password of every demo account.</summary>
     [Required, MinLength(12)]
     public string Password { get; set; } = "Recovery-Demo-2026";

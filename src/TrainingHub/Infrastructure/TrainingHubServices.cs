@@ -82,6 +82,7 @@ public static class TrainingHubServices
         services.AddOutboxHandler<GroupRequestAnswered, GroupRequestAnswerEmail>();
         services.AddOutboxHandler<CertificateRequested, CertificateRequestWork>();
         services.AddOutboxHandler<CertificateEmailDue, CertificateEmailWork>();
+        services.AddOutboxHandler<CertificateRevokedNoticeDue, CertificateRevokedEmail>();
         services.AddOutboxHandler<SessionNoticeDue, SessionNoticeEmail>();
         services.AddOutboxHandler<SessionReminderDue, SessionReminderEmail>();
         services.AddOutboxHandler<PasswordResetRequested, PasswordResetEmail>();
@@ -99,6 +100,7 @@ public static class TrainingHubServices
         services.AddScoped<Jobs.RenewalReminderJob>();
         services.AddScoped<DatabaseStartup>();
         services.AddScoped<DemoData>();
+        services.AddScoped<DemoStory>();
 
         // Pooled: the options are built once and contexts are reused, instead of both being built for every request.
         services.AddDbContextPool<TrainingHubDb>((sp, o) => ConfigureProvider(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataPaths>(),

@@ -24,6 +24,8 @@ public sealed class SignInModel(ISender sender, EvenSignIn signIn) : AppPageMode
 
         [Required(ErrorMessage = "Enter your password.")]
         public string Password { get; set; } = "";
+
+        public bool KeepSignedIn { get; set; }
     }
 
     public void OnGet()
@@ -33,7 +35,7 @@ public sealed class SignInModel(ISender sender, EvenSignIn signIn) : AppPageMode
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var outcome = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password);
+        var outcome = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.KeepSignedIn);
         await Sender.Send(new RecordSignIn.Command(Input.Email, outcome switch
         {
             EvenSignIn.Outcome.SignedIn => RecordSignIn.Outcome.SignedIn,

@@ -30,6 +30,7 @@ public sealed class AdminOutboxModel(ISender sender) : AppPageModel(sender)
         OutboxKind.SignOffDecisionEmail => "E-mail telling a trainee about a sign-off decision",
         OutboxKind.CertificateRequest => "Issuing a certificate",
         OutboxKind.CertificateEmail => "E-mail with a certificate",
+        OutboxKind.CertificateRevokedEmail => "E-mail telling a trainee their certificate was revoked",
         OutboxKind.EligibilityNotice => "E-mail saying someone can apply for a credential",
         _ => kind.ToString(),
     };

@@ -11,9 +11,11 @@ public static class MyCertificates
 {
     public sealed record Query(string PersonId) : IQuery<IReadOnlyList<Item>>;
 
-    public sealed record Item(Guid Id, string Code, string CourseTitle, decimal Hours, DateOnly CompletedOn, CertificateState State, string? RevokedReason);
+    /// <param name="VerificationUrl">The address anyone can open to check it (for a profile's "credential URL").</param>
+    public sealed record Item(Guid Id, string Code, string CourseTitle, decimal Hours, DateOnly CompletedOn, CertificateState State, string? RevokedReason,
+        Uri? VerificationUrl = null, bool Replaced = false);
 
-    public sealed class Handler(TrainingHubDb db) : IQueryHandler<Query, IReadOnlyList<Item>>
+    public sealed class Handler(TrainingHubDb db, CertificateSnapshot snapshot) : IQueryHandler<Query, IReadOnlyList<Item>>
     {
         public async ValueTask<IReadOnlyList<Item>> Handle(Query query, CancellationToken ct)
         {
@@ -23,7 +25,7 @@ public static class MyCertificates
             var superseded = certificates.Where(c => c.SupersedesId is not null).Select(c => c.SupersedesId!.Value).ToHashSet();
             return certificates.Select(c => new Item(c.Id, c.Code, c.CourseTitle, c.Hours, c.CompletedOn,
                 revoked.ContainsKey(c.Id) ? CertificateState.Revoked : superseded.Contains(c.Id) ? CertificateState.Superseded : CertificateState.Valid,
-                revoked.GetValueOrDefault(c.Id))).ToList();
+                revoked.GetValueOrDefault(c.Id), snapshot.VerificationUrl(c.Code), superseded.Contains(c.Id))).ToList();
         }
     }
 }

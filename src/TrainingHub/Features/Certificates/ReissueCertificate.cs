@@ -11,7 +11,8 @@ namespace TrainingHub.Features.Certificates;
 
 /// <summary>
 /// After a correction (for example the trainee's name), an institute admin issues a new certificate from the current
-/// record; the old code then shows as superseded. The reason is audited.
+/// record, with a new code; the old code then shows as superseded, or stays revoked if it was revoked
+/// (docs/decisions/0016). A certificate is replaced at most once. The reason is audited.
 /// </summary>
 public static class ReissueCertificate
 {
@@ -32,9 +33,9 @@ public static class ReissueCertificate
         {
             var old = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CertificateId, ct)
                 ?? throw new NotFoundException("There is no such certificate.");
-            if (await db.Certificates.AnyAsync(c => c.SupersedesId == old.Id, ct) || await db.CertificateRevocations.AnyAsync(r => r.CertificateId == old.Id, ct))
+            if (await db.Certificates.AnyAsync(c => c.SupersedesId == old.Id, ct))
             {
-                throw new ValidationException([new ValidationFailure(nameof(Command.CertificateId), "Only a valid certificate can be reissued.")]);
+                throw new ValidationException([new ValidationFailure(nameof(Command.CertificateId), "This certificate was already replaced; reissue the newest one instead.")]);
             }
             var issueNumber = int.Parse(old.IssueKey[(old.IssueKey.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture) + 1;
             var issued = await issuer.IssueAsync(old.EnrollmentId, old.CourseVersion, issueNumber, old.Id, command.AdminId, ct, command.Reason.Trim());

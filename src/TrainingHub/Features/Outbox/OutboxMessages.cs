@@ -42,6 +42,13 @@ public sealed record CertificateEmailDue(Guid CertificateId) : IOutboxMessage
     public string Key => $"certificate-email/{CertificateId}";
 }
 
+/// <summary>A certificate was revoked: tell its trainee why (once; a certificate is revoked at most once).</summary>
+public sealed record CertificateRevokedNoticeDue(Guid CertificateId) : IOutboxMessage
+{
+    public static OutboxKind Kind => OutboxKind.CertificateRevokedEmail;
+    public string Key => $"certificate-revoked-email/{CertificateId}";
+}
+
 /// <summary>A supervisor decided: tell each trainee in the sign-off.</summary>
 public sealed record SignOffDecided(Guid SignOffId) : IOutboxMessage
 {

@@ -30,31 +30,7 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    /// <summary>Completes the MAT course the way the site does: every lesson credited in the ledger, every quiz passed on the server.</summary>
-    private async Task<Enrollment> CompleteMat(string email)
-    {
-        await using var scope = _host.Scope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<TrainingHubDb>();
-        var sender = sp.GetRequiredService<ISender>();
-        var person = await db.Users.SingleAsync(u => u.Email == email);
-        await sender.Send(new Enroll.Command(person.Id, "mat"));
-        var enrollment = await db.Enrollments.SingleAsync(e => e.PersonId == person.Id && e.CourseId == "mat");
-        var course = sp.GetRequiredService<CourseCatalog>().Find("mat")!;
-        foreach (var lesson in course.Lessons)
-        {
-            await sp.GetRequiredService<HoursLedger>().CreditLessonAsync(enrollment, lesson, lesson.Hours,
-                lesson.Delivery == LessonDelivery.Live ? HoursDelivery.InPerson : HoursDelivery.SelfPaced, HoursSource.Attendance, new DateOnly(2026, 11, 20), null, null, default);
-        }
-        await db.SaveChangesAsync();
-        foreach (var module in course.Modules)
-        {
-            var attempt = await sender.Send(new StartQuizAttempt.Command(person.Id, "mat", module.Id));
-            var answers = QuizPapers.Right(attempt, module.Quiz!);
-            await sender.Send(new SubmitQuizAttempt.Command(person.Id, attempt.AttemptId!.Value, answers));
-        }
-        return await db.Enrollments.AsNoTracking().SingleAsync(e => e.Id == enrollment.Id);
-    }
+    private Task<Enrollment> CompleteMat(string email) => MatCompletion.CompleteAsync(_host, email);
 
     private async Task<int> Dispatch()
     {
@@ -148,10 +124,10 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
         var reissued = (await Certificates()).Single(c => c.Id == reissuedId);
         Assert.Equal(first.Id, reissued.SupersedesId);
 
-        await Assert.ThrowsAsync<FluentValidation.ValidationException>(async () => await sender.Send(new RevokeCertificate.Command(admin, reissued.Id, "")));
+        await Assert.ThrowsAsync<FluentValidation.ValidationException>(async () => await sender.Send(new RevokeCertificate.Command(admin, reissued.Id, "", true)));
         var trainee = await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Users.Where(u => u.Email == DemoAccounts.TraineeB).Select(u => u.Id).SingleAsync();
-        await Assert.ThrowsAsync<TrainingHub.Features.Shared.ForbiddenException>(async () => await sender.Send(new RevokeCertificate.Command(trainee, reissued.Id, "mine")));
-        await sender.Send(new RevokeCertificate.Command(admin, reissued.Id, "Issued in error"));
+        await Assert.ThrowsAsync<TrainingHub.Features.Shared.ForbiddenException>(async () => await sender.Send(new RevokeCertificate.Command(trainee, reissued.Id, "mine", true)));
+        await sender.Send(new RevokeCertificate.Command(admin, reissued.Id, "Issued in error", true));
         var revoked = await sender.Send(new VerifyCertificate.Query(reissued.Code));
         Assert.Equal(VerifyCertificate.Outcome.Revoked, revoked.Outcome);
         Assert.NotNull(revoked.RevokedOn);
