@@ -15,18 +15,37 @@ public static class GetLesson
     /// facilitation pages' policy reads them): they may open lessons without enrolling and see the facilitator agenda.</param>
     public sealed record Query(string CourseId, string LessonId, string PersonId, bool Staff) : IQuery<Result>;
 
-    public sealed record Result(Course Course, Module Module, Lesson Lesson, Lesson? Previous, Lesson? Next, bool ShowFacilitatorAgenda, LessonRecord? Record);
+    public sealed record Result(Course Course, Module Module, Lesson Lesson, Lesson? Previous, Lesson? Next, bool ShowFacilitatorAgenda, LessonRecord? Record,
+        EarlierLesson? PreviousIncomplete = null);
 
-    /// <summary>The person's own record on this lesson, with the heartbeat settings the page needs.</summary>
-    public sealed record LessonRecord(int ActiveSeconds, int RequiredSeconds, bool ReachedEnd, decimal CreditedHours, int HeartbeatSeconds, int IdleMinutes);
+    /// <summary>
+    /// The person's own record on this lesson, with the heartbeat settings the page needs, and their private note on it
+    /// (<paramref name="NoteId"/> null when they have none).
+    /// </summary>
+    public sealed record LessonRecord(int ActiveSeconds, int RequiredSeconds, bool ReachedEnd, decimal CreditedHours, int HeartbeatSeconds, int IdleMinutes,
+        Guid? NoteId = null, string? NoteText = null)
+    {
+        public bool Complete(decimal lessonHours) => CreditedHours >= lessonHours;
 
-    private sealed record Reading(int ActiveSeconds, bool ReachedEnd, decimal CreditedHours);
+        /// <summary>Whole minutes of active time still needed (rounded up), zero once the minutes are there.</summary>
+        public int MinutesLeft => Math.Max(0, (RequiredSeconds - ActiveSeconds + 59) / 60);
+
+        public int MinutesCounted => Math.Min(ActiveSeconds, RequiredSeconds) / 60;
+
+        public int MinutesNeeded => (RequiredSeconds + 59) / 60;
+    }
+
+    /// <summary>The self-paced lesson before this one, when the person has not completed it: what it still needs.</summary>
+    public sealed record EarlierLesson(Lesson Lesson, int MinutesLeft, bool ReachedEnd);
+
+    private sealed record Reading(int ActiveSeconds, bool ReachedEnd, decimal CreditedHours, Guid? NoteId, string? NoteText,
+        int PreviousActiveSeconds, bool PreviousReachedEnd, decimal PreviousCreditedHours);
 
     // The lesson page is what trainees open most: one compiled round trip for the enrolment, the lesson's running totals
-    // and its hours in the ledger. Totals missing with beats present (data from before the totals) fall back to the beats;
+    // and its hours in the ledger, the person's note on it, and the same totals of the lesson before it (for "still incomplete"). Totals missing with beats present (data from before the totals) fall back to the beats;
     // SQL only evaluates that branch when there is no totals row.
-    private static readonly Func<TrainingHubDb, string, string, string, CancellationToken, Task<Reading?>> Read =
-        EF.CompileAsyncQuery((TrainingHubDb db, string personId, string courseId, string lessonId, CancellationToken ct) =>
+    private static readonly Func<TrainingHubDb, string, string, string, string, CancellationToken, Task<Reading?>> Read =
+        EF.CompileAsyncQuery((TrainingHubDb db, string personId, string courseId, string lessonId, string previousId, CancellationToken ct) =>
             db.Enrollments.AsNoTracking()
                 .Where(e => e.PersonId == personId && e.CourseId == courseId)
                 .Select(e => new Reading(
@@ -34,7 +53,12 @@ public static class GetLesson
                         ?? db.SeatTimeBeats.Where(b => b.PersonId == personId && b.LessonId == lessonId).Sum(b => (int?)b.CreditedSeconds) ?? 0,
                     db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == lessonId).Select(t => (bool?)t.ReachedEnd).FirstOrDefault()
                         ?? db.SeatTimeBeats.Any(b => b.PersonId == personId && b.LessonId == lessonId && b.ReachedEnd),
-                    db.HoursEntries.Where(h => h.PersonId == personId && h.CourseId == courseId && h.LessonId == lessonId).Sum(h => (decimal?)h.Hours) ?? 0m))
+                    db.HoursEntries.Where(h => h.PersonId == personId && h.CourseId == courseId && h.LessonId == lessonId).Sum(h => (decimal?)h.Hours) ?? 0m,
+                    db.LessonReflections.Where(r => r.PersonId == personId && r.CourseId == courseId && r.LessonId == lessonId).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                    db.LessonReflections.Where(r => r.PersonId == personId && r.CourseId == courseId && r.LessonId == lessonId).Select(r => r.Text).FirstOrDefault(),
+                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == previousId).Select(t => (int?)t.ActiveSeconds).FirstOrDefault() ?? 0,
+                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == previousId).Select(t => (bool?)t.ReachedEnd).FirstOrDefault() ?? false,
+                    db.HoursEntries.Where(h => h.PersonId == personId && h.CourseId == courseId && h.LessonId == previousId).Sum(h => (decimal?)h.Hours) ?? 0m))
                 .FirstOrDefault());
 
     public sealed class Handler(CourseCatalog catalog, TrainingHubDb db, IOptions<LearningRecordOptions> options) : IQueryHandler<Query, Result>
@@ -45,19 +69,27 @@ public static class GetLesson
             var lesson = catalog.FindLesson(query.CourseId, query.LessonId);
             if (course is null || lesson is null || !course.Published) throw new NotFoundException("There is no lesson at this address.");
 
-            var reading = await Read(db, query.PersonId, course.Id, lesson.Id, ct);
+            var module = course.Modules.First(m => m.Id == lesson.ModuleId);
+            var (previous, next) = catalog.Neighbours(lesson);
+            var earlier = previous is { Delivery: LessonDelivery.SelfPaced } && previous.CourseId == course.Id ? previous : null;
+            var reading = await Read(db, query.PersonId, course.Id, lesson.Id, earlier?.Id ?? "", ct);
             if (reading is null && !query.Staff) throw new ForbiddenException("Enrol in this course to open its lessons.");
 
             LessonRecord? record = null;
+            EarlierLesson? incomplete = null;
             if (reading is not null)
             {
                 var o = options.Value;
                 record = new LessonRecord(reading.ActiveSeconds, SeatTimeRules.RequiredSeconds(lesson.Hours, o.MinutesPerCreditedHour),
-                    reading.ReachedEnd, reading.CreditedHours, o.HeartbeatSeconds, o.IdleMinutes);
+                    reading.ReachedEnd, reading.CreditedHours, o.HeartbeatSeconds, o.IdleMinutes,
+                    lesson.Delivery == LessonDelivery.SelfPaced ? reading.NoteId : null, lesson.Delivery == LessonDelivery.SelfPaced ? reading.NoteText : null);
+                if (earlier is not null && reading.PreviousCreditedHours < earlier.Hours)
+                {
+                    var required = SeatTimeRules.RequiredSeconds(earlier.Hours, o.MinutesPerCreditedHour);
+                    incomplete = new EarlierLesson(earlier, Math.Max(0, (required - reading.PreviousActiveSeconds + 59) / 60), reading.PreviousReachedEnd);
+                }
             }
-            var module = course.Modules.First(m => m.Id == lesson.ModuleId);
-            var (previous, next) = catalog.Neighbours(lesson);
-            return new Result(course, module, lesson, previous, next, query.Staff, record);
+            return new Result(course, module, lesson, previous, next, query.Staff, record, incomplete);
         }
     }
 }
