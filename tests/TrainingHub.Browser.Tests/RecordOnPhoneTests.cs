@@ -141,7 +141,6 @@ public sealed class RecordOnPhoneTests(SiteFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my choices" }).ClickAsync();
         var glance = page.Locator(".credential-glance li");
         await Expect(glance).ToHaveCountAsync(2);
-        await Expect(glance.First).ToBeInViewportAsync();
         var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
         Assert.True(height < 4000, $"My credentials is {height} px tall on a phone with two credentials; the details should be folded");
         await Shoot(page, "my-credentials");

@@ -19,6 +19,7 @@
   var reachedEnd = false;
   var running = false;
   var said = "";
+  var paused = false;
   var lastMilestone = -1;
 
   box.hidden = false;
@@ -57,6 +58,8 @@
     var done = Math.min(Math.floor(d.activeSeconds / 60), need);
     var more = Math.max(0, Math.ceil((d.requiredSeconds - d.activeSeconds) / 60));
     if (progress) { progress.max = need; progress.value = d.lessonComplete ? need : done; }
+    // A beat answered after the clock paused does not hide the pause.
+    if (paused && !d.lessonComplete) return;
     if (d.lessonComplete) {
       status.textContent = "This lesson is complete and its hours are in your record.";
       if (left) { left.innerHTML = "<strong>This lesson is complete and its hours are in your record.</strong>"; end.classList.add("ok"); }
@@ -99,9 +102,10 @@
   function active() { return document.visibilityState === "visible" && Date.now() - lastInteraction < idleMs; }
 
   function tick() {
-    if (active()) { beat(!running); running = true; }
+    if (active()) { paused = false; beat(!running); running = true; }
     else {
       if (running && document.visibilityState === "visible") {
+        paused = true;
         problem("Paused: nothing on this page was touched for " + minutes(Number(idleMinutes)) + ". Scroll, tap or type to go on.");
       }
       running = false;
