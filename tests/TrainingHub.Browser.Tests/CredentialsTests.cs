@@ -65,9 +65,14 @@ public sealed class CredentialsTests(SiteFixture site)
 
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "IC&RC Peer Recovery (PR)" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my choices" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved. Your chosen credentials are shown above.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved. The credentials you chose are listed below, each with where you stand.");
 
+        // One line first: the two biggest gaps in plain words; the board's every requirement is folded below it.
+        var glance = page.Locator(".credential-glance li").Filter(new() { HasText = "IC&RC Peer Recovery (PR)" });
+        await Expect(glance).ToContainTextAsync("still needed: 500 more hours of practice, signed off by a supervisor; 31 more hours of training.");
         var credential = page.GetByRole(AriaRole.Region, new() { Name = "IC&RC Peer Recovery (PR)" });
+        await Expect(credential).Not.ToBeVisibleAsync();
+        await page.GetByText("Every requirement of the IC&RC Peer Recovery (PR)").ClickAsync();
         await Expect(credential).ToBeVisibleAsync();
         var requirements = credential.Locator("li.requirement");
         await Expect(requirements).ToHaveCountAsync(9);
@@ -121,6 +126,7 @@ public sealed class CredentialsTests(SiteFixture site)
         await page.GotoAsync("/my/credentials");
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "New York Certified Addiction Recovery Coach (CARC)" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my choices" }).ClickAsync();
+        await page.GetByText("Every requirement of the New York Certified Addiction Recovery Coach (CARC)").ClickAsync();
         await Expect(page.GetByText("Not confirmed with the board.").First).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the page is {overflow} px wider than the phone");

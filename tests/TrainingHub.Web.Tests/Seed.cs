@@ -18,6 +18,21 @@ public static class Seed
         return await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 
+    /// <summary>A new trainee of the site (a person of their own, so no other test's record is in theirs). Returns their e-mail and id.</summary>
+    public static async Task<(string Email, string Id)> NewTraineeAsync(IServiceProvider services, Guid siteId, string fullName)
+    {
+        var email = $"{Guid.NewGuid():N}@example.org";
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Person>>();
+        var person = new Person { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, CreatedAt = DateTime.UtcNow };
+        if (!(await users.CreateAsync(person, DemoAccounts.Password)).Succeeded) throw new InvalidOperationException("The trainee could not be created.");
+        await users.AddToRoleAsync(person, Roles.Trainee);
+        var db = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
+        db.SiteMemberships.Add(new SiteMembership { Id = Guid.NewGuid(), SiteId = siteId, PersonId = person.Id, Role = Roles.Trainee, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return (email, person.Id);
+    }
+
     /// <summary>Credits the n-th lesson of a course to the person (pending when the course and domain need sign-off). Returns the id of its first domain's entry.</summary>
     public static async Task<Guid> CreditLessonAsync(IServiceProvider services, string email, string courseId, int lessonIndex)
     {

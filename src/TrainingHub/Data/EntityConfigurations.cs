@@ -178,6 +178,19 @@ internal sealed class SeatTimeTotalConfiguration : IEntityTypeConfiguration<Seat
     }
 }
 
+internal sealed class LessonReflectionConfiguration : IEntityTypeConfiguration<LessonReflection>
+{
+    public void Configure(EntityTypeBuilder<LessonReflection> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.CourseId).HasMaxLength(100).IsRequired();
+        e.Property(x => x.LessonId).HasMaxLength(150).IsRequired();
+        e.Property(x => x.Text).HasMaxLength(LessonReflection.MaxLength).IsRequired();
+        e.HasIndex(x => new { x.PersonId, x.CourseId, x.LessonId }).IsUnique();
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class LiveSessionConfiguration : IEntityTypeConfiguration<LiveSession>
 {
     public void Configure(EntityTypeBuilder<LiveSession> e)

@@ -24,6 +24,7 @@ public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : Ide
     public DbSet<SeatTimeBeat> SeatTimeBeats => Set<SeatTimeBeat>();
     public DbSet<SeatTimeClock> SeatTimeClocks => Set<SeatTimeClock>();
     public DbSet<SeatTimeTotal> SeatTimeTotals => Set<SeatTimeTotal>();
+    public DbSet<LessonReflection> LessonReflections => Set<LessonReflection>();
     public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();

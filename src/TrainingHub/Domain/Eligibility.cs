@@ -295,3 +295,31 @@ public static class Eligibility
 
     public static string DateText(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// One credential in one line, for the top of a trainee's credentials page: met, or the biggest one or two gaps in plain
+/// words, and why some of their hours do not count.
+/// </summary>
+public sealed record CredentialHeadline(string Name, bool Met, string Summary, IReadOnlyList<string> BiggestGaps, IReadOnlyList<string> NotCounting)
+{
+    public const int GapsShown = 2;
+
+    /// <summary>Hours gaps first, biggest first; then what is not hours (an exam, a signature, an answer), in the board's order.</summary>
+    public static CredentialHeadline For(EligibilityResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var gaps = result.Requirements.Where(r => !r.Met && r.Gap is not null)
+            .Select((r, order) => (Text: r.Gap!, Left: (r.Required ?? 0) - (r.Counted ?? 0), order))
+            .Concat(result.Constraints.Where(c => !c.Met && c.Gap is not null).Select((c, order) => (Text: c.Gap!, Left: 0m, order: order + 1000)))
+            .OrderByDescending(g => g.Left).ThenBy(g => g.order)
+            .Take(GapsShown).Select(g => g.Text).ToList();
+        var notCounting = result.Training.Where(l => !l.Counts && l.Record.Status == HoursStatus.Credited)
+            .GroupBy(l => l.NotCountedBecause!)
+            .Select(g => (Reason: g.Key, Hours: g.Sum(l => l.Record.Hours)))
+            .Where(g => g.Hours > 0)
+            .OrderByDescending(g => g.Hours)
+            .Select(g => $"{Eligibility.HoursText(g.Hours)} of your training {(g.Hours == 1 ? "does" : "do")} not count: {g.Reason}.")
+            .ToList();
+        return new CredentialHeadline(result.Rules.Name, result.Eligible, result.Summary, gaps, notCounting);
+    }
+}

@@ -126,6 +126,22 @@ public sealed class SeatTimeTotal : IVersioned
     }
 }
 
+/// <summary>
+/// A trainee's own note on a self-paced lesson. Private: only its writer reads it (no staff page, report, export or
+/// packet does), and deleting it removes the row, so it is not part of the record and not append-only.
+/// </summary>
+public sealed class LessonReflection
+{
+    public const int MaxLength = 4000;
+
+    public Guid Id { get; set; }
+    public string PersonId { get; set; } = "";
+    public string CourseId { get; set; } = "";
+    public string LessonId { get; set; } = "";
+    public string Text { get; set; } = "";
+    public DateTime UpdatedAt { get; set; }
+}
+
 public sealed class LiveSession
 {
     public Guid Id { get; set; }

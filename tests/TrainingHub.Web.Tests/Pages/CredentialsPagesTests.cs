@@ -64,7 +64,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
 
         await ChooseAsync(client, "icrc-pr");
         var html = Decoded(await client.GetStringAsync("/my/credentials"));
-        Assert.Contains("Saved. Your chosen credentials are shown above.", html, StringComparison.Ordinal);
+        Assert.Contains("Saved. The credentials you chose are listed below, each with where you stand.", html, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"credential-icrc-pr\">IC&RC Peer Recovery (PR)</h2>", html, StringComparison.Ordinal);
         Assert.Contains("15 of 16 hours", html, StringComparison.Ordinal);
         Assert.Contains("<strong>Still needed:</strong> 1 more hour of Ethical Responsibility", html, StringComparison.Ordinal);
@@ -78,6 +78,32 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         Assert.Contains("Not confirmed with the board.", html, StringComparison.Ordinal);
         Assert.Contains("Training from a provider approved by New York Certification Board, for training completed on or after 1 October 2020", html, StringComparison.Ordinal);
         Assert.Contains("has no New York Certification Board approval number on record): 15 hours", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task My_credentials_starts_with_one_plain_line_per_credential_and_folds_the_details_below_without_operator_words()
+    {
+        var (email, _, client) = await NewTraineeAsync(DemoData.SiteA, "Morgan Reyes");
+        var dennis = await Seed.PersonIdAsync(site.Services, DemoAccounts.Supervisor);
+        await SignedOffEthicsAsync(email, dennis, "Dennis Okafor");
+        await ChooseAsync(client, "icrc-pr", "ny-asap-nycb-carc", "ma-mbsacc-carc");
+        var html = Decoded(await client.GetStringAsync("/my/credentials"));
+
+        var start = html.IndexOf("<ul class=\"credential-glance\"", StringComparison.Ordinal);
+        Assert.True(start > 0, "the page starts with one line per credential");
+        var glance = html[start..html.IndexOf("</ul>", start, StringComparison.Ordinal)];
+        Assert.Equal(3, glance.Split("<li ", StringSplitOptions.None).Length - 1);
+        Assert.Contains("<strong>IC&RC Peer Recovery (PR):</strong>", glance, StringComparison.Ordinal);
+        Assert.Contains("still needed: 500 more hours of practice, signed off by a supervisor; 31 more hours of training.", glance, StringComparison.Ordinal);
+        // Why the New York credential counts none of the ethics hours, in the line itself rather than screens below.
+        Assert.Matches("15 hours of your training do not count: .+ has no New York Certification Board approval number on record\\.", glance);
+        Assert.True(start < html.IndexOf("<details class=\"credential-details\" id=\"details-icrc-pr\">", StringComparison.Ordinal), "the details are folded below the lines");
+        Assert.Contains("<a href=\"#details-icrc-pr\">Details", glance, StringComparison.Ordinal);
+
+        foreach (var operatorWords in new[] { "Credentials:ProviderNumbers", "editable default", "shown above", "choices above", "keeps this as a default", "delete this requirement" })
+        {
+            Assert.DoesNotContain(operatorWords, html, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using TrainingHub.Content;
 using TrainingHub.Features.Catalog;
 using TrainingHub.Features.Enrollments;
 using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.Reflections;
 using TrainingHub.Features.Sessions;
 using TrainingHub.Features.Shared;
 using TrainingHub.Web.Infrastructure;
@@ -37,7 +38,34 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
     /// <summary>The person's upcoming sessions of this lesson, when it is live.</summary>
     public IReadOnlyList<SessionDetails> Sessions { get; private set; } = [];
 
-    public async Task OnGetAsync(string courseId, string lessonId)
+    /// <summary>The note as posted, shown again when it was refused.</summary>
+    [BindProperty]
+    public string? Note { get; set; }
+
+    [TempData]
+    public string? NoteDone { get; set; }
+
+    public Task OnGetAsync(string courseId, string lessonId) => ShowAsync(courseId, lessonId);
+
+    [TrainingHub.Web.Infrastructure.ErrorField(nameof(SaveReflection.Command.Text), nameof(Note))]
+    public async Task<IActionResult> OnPostReflectionAsync(string courseId, string lessonId)
+    {
+        await Sender.Send(new SaveReflection.Command(PersonId, courseId, lessonId, Note));
+        NoteDone = "Your note is saved. Only you can read it.";
+        return Redirect($"/courses/{Uri.EscapeDataString(courseId)}/lessons/{Uri.EscapeDataString(lessonId)}#reflection");
+    }
+
+    public async Task<IActionResult> OnPostDeleteReflectionAsync(string courseId, string lessonId, Guid noteId)
+    {
+        await Sender.Send(new DeleteReflection.Command(PersonId, noteId));
+        NoteDone = "Your note is deleted. It is gone for good.";
+        return Redirect($"/courses/{Uri.EscapeDataString(courseId)}/lessons/{Uri.EscapeDataString(lessonId)}#reflection");
+    }
+
+    protected internal override Task LoadAsync() =>
+        ShowAsync(RouteData.Values["courseId"] as string ?? "", RouteData.Values["lessonId"] as string ?? "");
+
+    private async Task ShowAsync(string courseId, string lessonId)
     {
         var staff = User.IsInRole(Roles.Facilitator) || User.IsInRole(Roles.InstituteAdmin);
         View = await Sender.Send(new GetLesson.Query(courseId, lessonId, PersonId, staff));

@@ -47,7 +47,7 @@ public sealed class MyCredentialsModel(ISender sender) : AppPageModel(sender)
     public async Task<IActionResult> OnPostChooseAsync(string[]? selected)
     {
         var count = await Sender.Send(new ChooseCredentials.Command(PersonId, selected ?? []));
-        Done = count == 0 ? "Saved. You have no credentials chosen." : "Saved. Your chosen credentials are shown above.";
+        Done = count == 0 ? "Saved. You have no credentials chosen." : "Saved. The credentials you chose are listed below, each with where you stand.";
         return RedirectToPage();
     }
 

@@ -1,4 +1,6 @@
-// Sends a heartbeat while a self-paced lesson is visible and in use, so only active reading time is recorded.
+// Sends a heartbeat while a self-paced lesson is visible and in use, so only active reading time is recorded, and keeps
+// the bar (minutes counted of minutes needed) and the end of the lesson (what is left) up to date from each answer.
+// Scrolling, tapping and typing (the reflection box included) are activity; without any for the idle time, the clock pauses.
 (function () {
   "use strict";
   var box = document.getElementById("seat-time");
@@ -6,20 +8,30 @@
   var url = box.getAttribute("data-url");
   var beatMs = Number(box.getAttribute("data-beat-seconds")) * 1000;
   var idleMs = Number(box.getAttribute("data-idle-minutes")) * 60000;
+  var idleMinutes = box.getAttribute("data-idle-minutes");
   var tokenField = document.querySelector("#seat-time-form input[name=__RequestVerificationToken]");
   var status = document.getElementById("seat-time-status");
+  var progress = document.getElementById("seat-time-progress");
+  var announce = document.getElementById("seat-time-announce");
+  var left = document.getElementById("seat-time-left");
   var end = document.getElementById("end-of-lesson");
   var lastInteraction = Date.now();
   var reachedEnd = false;
   var running = false;
+  var said = "";
+  var paused = false;
+  var lastMilestone = -1;
 
   box.hidden = false;
+  function touched() { lastInteraction = Date.now(); }
   ["pointerdown", "keydown", "scroll", "touchstart", "wheel", "mousemove"].forEach(function (name) {
-    window.addEventListener(name, function () { lastInteraction = Date.now(); }, { passive: true });
+    window.addEventListener(name, touched, { passive: true });
   });
+  // Typing in the reflection box counts even where a phone keyboard sends no key events, only input.
+  document.addEventListener("input", touched, { passive: true });
   if (end && "IntersectionObserver" in window) {
     new IntersectionObserver(function (entries) {
-      if (entries.some(function (e) { return e.isIntersecting; })) { reachedEnd = true; lastInteraction = Date.now(); }
+      if (entries.some(function (e) { return e.isIntersecting; })) { reachedEnd = true; touched(); }
     }).observe(end);
   }
 
@@ -32,11 +44,46 @@
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
 
+  // Screen readers hear only what matters: completion, a pause, a problem, and every five minutes counted.
+  function say(text) {
+    if (!announce || text === said) return;
+    said = text;
+    announce.textContent = text;
+  }
+
+  function minutes(n) { return n + (n === 1 ? " minute" : " minutes"); }
+
   function show(d) {
-    var done = Math.floor(d.activeSeconds / 60), need = Math.ceil(d.requiredSeconds / 60);
-    status.textContent = d.lessonComplete
-      ? "This lesson is complete and its hours are in your record."
-      : "Time recorded on this lesson: " + done + " of " + need + " minutes." + (d.reachedEnd ? "" : " Read to the end of the lesson to complete it.");
+    var need = Math.ceil(d.requiredSeconds / 60);
+    var done = Math.min(Math.floor(d.activeSeconds / 60), need);
+    var more = Math.max(0, Math.ceil((d.requiredSeconds - d.activeSeconds) / 60));
+    if (progress) { progress.max = need; progress.value = d.lessonComplete ? need : done; }
+    // A beat answered after the clock paused does not hide the pause.
+    if (paused && !d.lessonComplete) return;
+    if (d.lessonComplete) {
+      status.textContent = "This lesson is complete and its hours are in your record.";
+      if (left) { left.innerHTML = "<strong>This lesson is complete and its hours are in your record.</strong>"; end.classList.add("ok"); }
+      say(status.textContent);
+      return;
+    }
+    status.textContent = "Time recorded on this lesson: " + done + " of " + need + " minutes." + (d.reachedEnd ? "" : " Read to the end of the lesson to complete it.");
+    if (progress) progress.textContent = status.textContent;
+    if (left) {
+      left.textContent = "";
+      var strong = document.createElement("strong");
+      strong.textContent = more > 0
+        ? more + " more active " + (more === 1 ? "minute" : "minutes") + " needed before this lesson counts."
+        : "You have spent the minutes this lesson needs; reaching this point completes it.";
+      left.appendChild(strong);
+    }
+    var milestone = Math.floor(done / 5);
+    if (lastMilestone >= 0 && milestone > lastMilestone) say(minutes(done) + " of " + need + " recorded.");
+    lastMilestone = milestone;
+  }
+
+  function problem(text) {
+    status.textContent = text;
+    say(text);
   }
 
   function beat(starting) {
@@ -47,16 +94,22 @@
       body: JSON.stringify({ beatId: id(), clientSentAt: new Date().toISOString(), starting: starting, reachedEnd: reachedEnd })
     }).then(function (r) {
       return r.json().then(function (d) {
-        if (r.ok) show(d); else status.textContent = d.error || "Time is not being recorded right now.";
+        if (r.ok) show(d); else problem(d.error || "Time is not being recorded right now.");
       });
-    }).catch(function () { status.textContent = "No connection: time is not being recorded right now."; });
+    }).catch(function () { problem("No connection: time is not being recorded right now."); });
   }
 
   function active() { return document.visibilityState === "visible" && Date.now() - lastInteraction < idleMs; }
 
   function tick() {
-    if (active()) { beat(!running); running = true; }
-    else { running = false; }
+    if (active()) { paused = false; beat(!running); running = true; }
+    else {
+      if (running && document.visibilityState === "visible") {
+        paused = true;
+        problem("Paused: nothing on this page was touched for " + minutes(Number(idleMinutes)) + ". Scroll, tap or type to go on.");
+      }
+      running = false;
+    }
   }
 
   document.addEventListener("visibilitychange", function () { if (document.visibilityState !== "visible") running = false; });

@@ -15,35 +15,50 @@ public static class GetLesson
     /// facilitation pages' policy reads them): they may open lessons without enrolling and see the facilitator agenda.</param>
     public sealed record Query(string CourseId, string LessonId, string PersonId, bool Staff) : IQuery<Result>;
 
-    public sealed record Result(Course Course, Module Module, Lesson Lesson, Lesson? Previous, Lesson? Next, bool ShowFacilitatorAgenda, LessonRecord? Record);
+    public sealed record Result(Course Course, Module Module, Lesson Lesson, Lesson? Previous, Lesson? Next, bool ShowFacilitatorAgenda, LessonRecord? Record,
+        EarlierLesson? PreviousIncomplete = null);
 
-    /// <summary>The person's own record on this lesson, with the heartbeat settings the page needs.</summary>
-    public sealed record LessonRecord(int ActiveSeconds, int RequiredSeconds, bool ReachedEnd, decimal CreditedHours, int HeartbeatSeconds, int IdleMinutes);
+    /// <summary>
+    /// The person's own record on this lesson, with the heartbeat settings the page needs, and their private note on it
+    /// (<paramref name="NoteId"/> null when they have none).
+    /// </summary>
+    public sealed record LessonRecord(int ActiveSeconds, int RequiredSeconds, bool ReachedEnd, decimal CreditedHours, int HeartbeatSeconds, int IdleMinutes,
+        Guid? NoteId = null, string? NoteText = null)
+    {
+        public bool Complete(decimal lessonHours) => CreditedHours >= lessonHours;
 
-    private sealed record Reading(int? ActiveSeconds, bool? ReachedEnd, decimal CreditedHours);
+        /// <summary>Whole minutes of active time still needed (rounded up), zero once the minutes are there.</summary>
+        public int MinutesLeft => Math.Max(0, (RequiredSeconds - ActiveSeconds + 59) / 60);
 
-    private sealed record BeatsReading(int ActiveSeconds, bool ReachedEnd);
+        public int MinutesCounted => Math.Min(ActiveSeconds, RequiredSeconds) / 60;
+
+        public int MinutesNeeded => (RequiredSeconds + 59) / 60;
+    }
+
+    /// <summary>The self-paced lesson before this one, when the person has not completed it: what it still needs.</summary>
+    public sealed record EarlierLesson(Lesson Lesson, int MinutesLeft, bool ReachedEnd);
+
+    private sealed record Reading(int ActiveSeconds, bool ReachedEnd, decimal CreditedHours, Guid? NoteId, string? NoteText,
+        int PreviousActiveSeconds, bool PreviousReachedEnd, decimal PreviousCreditedHours);
 
     // The lesson page is what trainees open most: one compiled round trip for the enrolment, the lesson's running totals
-    // (joined, at most one row by its key) and its hours in the ledger. SQLite compiles each statement again on every
-    // call, so the statement is kept small: the beats are read by a second query only when there is no totals row
-    // (a lesson not started yet, or data from before the totals).
-    private static readonly Func<TrainingHubDb, string, string, string, CancellationToken, Task<Reading?>> Read =
-        EF.CompileAsyncQuery((TrainingHubDb db, string personId, string courseId, string lessonId, CancellationToken ct) =>
-            (from e in db.Enrollments.AsNoTracking()
-             where e.PersonId == personId && e.CourseId == courseId
-             from t in db.SeatTimeTotals.AsNoTracking().Where(t => t.PersonId == personId && t.LessonId == lessonId).DefaultIfEmpty()
-             select new Reading(
-                 t == null ? null : t.ActiveSeconds,
-                 t == null ? null : t.ReachedEnd,
-                 db.HoursEntries.Where(h => h.PersonId == personId && h.CourseId == courseId && h.LessonId == lessonId).Sum(h => (decimal?)h.Hours) ?? 0m))
-            .FirstOrDefault());
-
-    private static readonly Func<TrainingHubDb, string, string, CancellationToken, Task<BeatsReading?>> ReadBeats =
-        EF.CompileAsyncQuery((TrainingHubDb db, string personId, string lessonId, CancellationToken ct) =>
-            db.SeatTimeBeats.AsNoTracking().Where(b => b.PersonId == personId && b.LessonId == lessonId)
-                .GroupBy(b => b.PersonId)
-                .Select(g => new BeatsReading(g.Sum(b => b.CreditedSeconds), g.Max(b => b.ReachedEnd ? 1 : 0) == 1))
+    // and its hours in the ledger, the person's note on it, and the same totals of the lesson before it (for "still incomplete"). Totals missing with beats present (data from before the totals) fall back to the beats;
+    // SQL only evaluates that branch when there is no totals row.
+    private static readonly Func<TrainingHubDb, string, string, string, string, CancellationToken, Task<Reading?>> Read =
+        EF.CompileAsyncQuery((TrainingHubDb db, string personId, string courseId, string lessonId, string previousId, CancellationToken ct) =>
+            db.Enrollments.AsNoTracking()
+                .Where(e => e.PersonId == personId && e.CourseId == courseId)
+                .Select(e => new Reading(
+                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == lessonId).Select(t => (int?)t.ActiveSeconds).FirstOrDefault()
+                        ?? db.SeatTimeBeats.Where(b => b.PersonId == personId && b.LessonId == lessonId).Sum(b => (int?)b.CreditedSeconds) ?? 0,
+                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == lessonId).Select(t => (bool?)t.ReachedEnd).FirstOrDefault()
+                        ?? db.SeatTimeBeats.Any(b => b.PersonId == personId && b.LessonId == lessonId && b.ReachedEnd),
+                    db.HoursEntries.Where(h => h.PersonId == personId && h.CourseId == courseId && h.LessonId == lessonId).Sum(h => (decimal?)h.Hours) ?? 0m,
+                    db.LessonReflections.Where(r => r.PersonId == personId && r.CourseId == courseId && r.LessonId == lessonId).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                    db.LessonReflections.Where(r => r.PersonId == personId && r.CourseId == courseId && r.LessonId == lessonId).Select(r => r.Text).FirstOrDefault(),
+                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == previousId).Select(t => (int?)t.ActiveSeconds).FirstOrDefault() ?? 0,
+                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == previousId).Select(t => (bool?)t.ReachedEnd).FirstOrDefault() ?? false,
+                    db.HoursEntries.Where(h => h.PersonId == personId && h.CourseId == courseId && h.LessonId == previousId).Sum(h => (decimal?)h.Hours) ?? 0m))
                 .FirstOrDefault());
 
     public sealed class Handler(CourseCatalog catalog, TrainingHubDb db, IOptions<LearningRecordOptions> options) : IQueryHandler<Query, Result>
@@ -54,22 +69,27 @@ public static class GetLesson
             var lesson = catalog.FindLesson(query.CourseId, query.LessonId);
             if (course is null || lesson is null || !course.Published) throw new NotFoundException("There is no lesson at this address.");
 
-            var reading = await Read(db, query.PersonId, course.Id, lesson.Id, ct);
+            var module = course.Modules.First(m => m.Id == lesson.ModuleId);
+            var (previous, next) = catalog.Neighbours(lesson);
+            var earlier = previous is { Delivery: LessonDelivery.SelfPaced } && previous.CourseId == course.Id ? previous : null;
+            var reading = await Read(db, query.PersonId, course.Id, lesson.Id, earlier?.Id ?? "", ct);
             if (reading is null && !query.Staff) throw new ForbiddenException("Enrol in this course to open its lessons.");
 
             LessonRecord? record = null;
+            EarlierLesson? incomplete = null;
             if (reading is not null)
             {
-                var (activeSeconds, reachedEnd) = reading.ActiveSeconds is { } seconds
-                    ? (seconds, reading.ReachedEnd == true)
-                    : await ReadBeats(db, query.PersonId, lesson.Id, ct) is { } beats ? (beats.ActiveSeconds, beats.ReachedEnd) : (0, false);
                 var o = options.Value;
-                record = new LessonRecord(activeSeconds, SeatTimeRules.RequiredSeconds(lesson.Hours, o.MinutesPerCreditedHour),
-                    reachedEnd, reading.CreditedHours, o.HeartbeatSeconds, o.IdleMinutes);
+                record = new LessonRecord(reading.ActiveSeconds, SeatTimeRules.RequiredSeconds(lesson.Hours, o.MinutesPerCreditedHour),
+                    reading.ReachedEnd, reading.CreditedHours, o.HeartbeatSeconds, o.IdleMinutes,
+                    lesson.Delivery == LessonDelivery.SelfPaced ? reading.NoteId : null, lesson.Delivery == LessonDelivery.SelfPaced ? reading.NoteText : null);
+                if (earlier is not null && reading.PreviousCreditedHours < earlier.Hours)
+                {
+                    var required = SeatTimeRules.RequiredSeconds(earlier.Hours, o.MinutesPerCreditedHour);
+                    incomplete = new EarlierLesson(earlier, Math.Max(0, (required - reading.PreviousActiveSeconds + 59) / 60), reading.PreviousReachedEnd);
+                }
             }
-            var module = course.Modules.First(m => m.Id == lesson.ModuleId);
-            var (previous, next) = catalog.Neighbours(lesson);
-            return new Result(course, module, lesson, previous, next, query.Staff, record);
+            return new Result(course, module, lesson, previous, next, query.Staff, record, incomplete);
         }
     }
 }

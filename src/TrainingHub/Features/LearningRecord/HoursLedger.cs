@@ -132,8 +132,7 @@ public sealed class HoursLedger(TrainingHubDb db, TimeProvider clock, AuditTrail
 
     /// <summary>
     /// Adds an entry that cancels <paramref name="original"/>, with the reason and who made it. Only a credit above zero
-    /// is reversed, never a reversal: the reports count what waits for sign-off as pending entries above zero less those
-    /// below (ReportNumbers), which holds because every entry below zero is the one reversal of an entry above it.
+    /// is reversed, never a reversal, so every entry below zero is the one reversal of an entry above it (a unique index).
     /// </summary>
     public HoursEntry Reverse(HoursEntry original, string reason, string actorId)
     {

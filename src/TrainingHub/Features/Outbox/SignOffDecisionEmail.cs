@@ -20,6 +20,8 @@ public sealed class SignOffDecisionEmail(TrainingHubDb db, IMailSender mail, Cou
         foreach (var group in items.GroupBy(i => i.PersonId))
         {
             var person = await db.Users.AsNoTracking().SingleAsync(u => u.Id == group.Key, ct);
+            var approved = signOff.Decision == SignOffDecision.Approved;
+            var site = institute.Value.PublicBaseUrl.TrimEnd('/');
             var lines = new List<string>();
             foreach (var item in group)
             {
@@ -27,15 +29,16 @@ public sealed class SignOffDecisionEmail(TrainingHubDb db, IMailSender mail, Cou
                 {
                     var entry = await db.HoursEntries.AsNoTracking().SingleAsync(h => h.Id == item.SubjectId, ct);
                     var lesson = entry.LessonId is null ? null : catalog.FindLesson(entry.CourseId, entry.LessonId)?.Title;
-                    lines.Add($"- {item.Hours:0.##} h: {catalog.Find(entry.CourseId)?.Title ?? entry.CourseId}{(lesson is null ? "" : $", {lesson}")}");
+                    lines.Add($"- {item.Hours:0.##} h: {catalog.Find(entry.CourseId)?.Title ?? entry.CourseId}{(lesson is null ? "" : $", {lesson}")}"
+                        + (approved ? "" : $"\n  Send it again from your hours page: {site}/my/hours#resend-{entry.Id}"));
                 }
                 else
                 {
                     var p = await db.PracticumEntries.AsNoTracking().SingleAsync(x => x.Id == item.SubjectId, ct);
-                    lines.Add($"- {item.Hours:0.##} h of {(p.Kind == PracticumKind.Experience ? "practice" : "supervision")} on {p.Date:d MMMM yyyy}: {p.Description}");
+                    lines.Add($"- {item.Hours:0.##} h of {(p.Kind == PracticumKind.Experience ? "practice" : "supervision")} on {p.Date:d MMMM yyyy}: {p.Description}"
+                        + (approved ? "" : $"\n  Correct it and send it again from your practice log: {site}/my/practicum?resubmit={p.Id}#log-hours"));
                 }
             }
-            var approved = signOff.Decision == SignOffDecision.Approved;
             var body = approved
                 ? $"""
                   Hello {person.FullName},
@@ -44,7 +47,7 @@ public sealed class SignOffDecisionEmail(TrainingHubDb db, IMailSender mail, Cou
 
                   {string.Join("\n", lines)}
 
-                  See all your hours: {institute.Value.PublicBaseUrl.TrimEnd('/')}/my/hours
+                  See all your hours: {site}/my/hours
                   """
                 : $"""
                   Hello {person.FullName},
@@ -55,8 +58,8 @@ public sealed class SignOffDecisionEmail(TrainingHubDb db, IMailSender mail, Cou
 
                   Their reason: {signOff.Reason}
 
-                  When you have talked it over with your supervisor and put it right, you can send the hours back for sign-off
-                  from your hours page: {institute.Value.PublicBaseUrl.TrimEnd('/')}/my/hours
+                  When you have talked it over with your supervisor and put it right, send each item back for sign-off
+                  from the address beside it.
                   """;
             await mail.SendAsync(new MailMessage(person.Email!, person.FullName,
                 approved ? "Your hours were signed off" : "Your hours were not signed off yet", body, SendKey: $"{delivery.MessageId}/{person.Id}"), ct);

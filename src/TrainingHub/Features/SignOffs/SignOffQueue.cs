@@ -31,8 +31,12 @@ public static class SignOffQueue
             try { await rules.RequireQualifiedAsync(query.SupervisorId, ct); }
             catch (ForbiddenException e) { problem = e.Message; }
 
-            var hours = await rules.HoursAt(PendingItems.Hours(db), sites).Where(h => h.PersonId != query.SupervisorId).ToListAsync(ct);
-            var practicum = await SupervisorRules.PracticumAt(PendingItems.Practicum(db), sites).Where(p => p.PersonId != query.SupervisorId).ToListAsync(ct);
+            // The items the reports count as waiting at these sites (one definition), less the supervisor's own.
+            var waiting = (await rules.PendingAtAsync(sites, ct)).Where(i => i.PersonId != query.SupervisorId).ToList();
+            var hourIds = waiting.Where(i => i.Subject == SignOffSubject.Hours).Select(i => i.ItemId).Distinct().ToList();
+            var practicumIds = waiting.Where(i => i.Subject == SignOffSubject.Practicum).Select(i => i.ItemId).Distinct().ToList();
+            var hours = await db.HoursEntries.AsNoTracking().Where(h => hourIds.Contains(h.Id)).ToListAsync(ct);
+            var practicum = await db.PracticumEntries.AsNoTracking().Where(p => practicumIds.Contains(p.Id)).ToListAsync(ct);
             var people = hours.Select(h => h.PersonId).Concat(practicum.Select(p => p.PersonId)).Distinct().ToList();
             var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
             var cohorts = await (from e in db.Enrollments.AsNoTracking()

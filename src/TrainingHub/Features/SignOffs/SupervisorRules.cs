@@ -28,6 +28,34 @@ public sealed class SupervisorRules(TrainingHubDb db, IOptions<SignOffOptions> o
                 ? db.Cohorts.Any(c => c.Id == e.CohortId && sites.Contains(c.SiteId))
                 : db.SiteMemberships.Any(m => m.PersonId == h.PersonId && m.Role == Roles.Trainee && sites.Contains(m.SiteId) && m.CreatedAt <= h.RecordedAt))));
 
+    /// <summary>An item waiting for sign-off at a site: a pending hours entry or a practicum entry no supervisor has decided.</summary>
+    public sealed record PendingItem(Guid SiteId, SignOffSubject Subject, Guid ItemId, string PersonId);
+
+    /// <summary>
+    /// Every item waiting for sign-off at the sites, with the site it waits at: what a supervisor's queue shows and what
+    /// the reports count, from this one definition (an item of a cohort-less course waits at each site where its person
+    /// was already a trainee when it was recorded, as <see cref="HoursAt"/> says).
+    /// </summary>
+    public async Task<IReadOnlyList<PendingItem>> PendingAtAsync(IReadOnlyCollection<Guid> sites, CancellationToken ct)
+    {
+        var pending = PendingItems.Hours(db);
+        var inCohorts = await (from h in pending
+                               join e in db.Enrollments on h.EnrollmentId equals e.Id
+                               join c in db.Cohorts on e.CohortId equals c.Id
+                               where sites.Contains(c.SiteId)
+                               select new { c.SiteId, h.Id, h.PersonId }).AsNoTracking().ToListAsync(ct);
+        var withoutCohort = await (from h in pending
+                                   join e in db.Enrollments on h.EnrollmentId equals e.Id
+                                   where e.CohortId == null
+                                   from m in db.SiteMemberships
+                                   where m.PersonId == h.PersonId && m.Role == Roles.Trainee && sites.Contains(m.SiteId) && m.CreatedAt <= h.RecordedAt
+                                   select new { m.SiteId, h.Id, h.PersonId }).AsNoTracking().ToListAsync(ct);
+        var practicum = await PracticumAt(PendingItems.Practicum(db), sites).Select(p => new { p.SiteId, p.Id, p.PersonId }).ToListAsync(ct);
+        return inCohorts.Concat(withoutCohort).Distinct().Select(x => new PendingItem(x.SiteId, SignOffSubject.Hours, x.Id, x.PersonId))
+            .Concat(practicum.Select(x => new PendingItem(x.SiteId, SignOffSubject.Practicum, x.Id, x.PersonId)))
+            .ToList();
+    }
+
     /// <summary>Practicum entries logged at one of the sites.</summary>
     public static IQueryable<PracticumEntry> PracticumAt(IQueryable<PracticumEntry> practicum, IReadOnlyCollection<Guid> sites) =>
         practicum.Where(p => sites.Contains(p.SiteId));

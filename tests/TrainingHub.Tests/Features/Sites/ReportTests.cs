@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Shared;
+using TrainingHub.Features.SignOffs;
+using TrainingHub.Tests.Features.Credentials;
 using TrainingHub.Features.Sites.Reports;
 using TrainingHub.Tests.Features.LearningRecord;
 
@@ -123,5 +125,23 @@ public sealed class ReportTests : IAsyncLifetime
         var institute = InstituteReport.ToCsv(await _host.Send(new InstituteReport.Query(await _host.IdOf(DemoAccounts.Admin))));
         Assert.StartsWith("Site,State,Status,Trainees,Enrolled,Active,Completed,Withdrawn,Hours credited,Hours waiting for sign-off,Pending sign-offs\r\n\"'=HYPERLINK(", institute, StringComparison.Ordinal);
         Assert.EndsWith("All sites,,,2,2,1,1,0,3,0.75,1\r\n", institute, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_reports_count_what_waits_in_the_site_supervisors_queue_practicum_included()
+    {
+        var (terry, _) = await RecordHours();
+        await CredentialsSetup.LogPracticumAsync(_host, terry, PracticumKind.Experience, 2, new DateOnly(2027, 1, 8));
+        await CredentialsSetup.LogPracticumAsync(_host, terry, PracticumKind.Supervision, 1, new DateOnly(2027, 1, 9));
+        var dennis = await _host.IdOf(DemoAccounts.Supervisor);
+
+        var queue = await _host.Send(new SignOffQueue.Query(dennis));
+        var waiting = queue.Groups.Sum(g => g.Items.Count);
+        Assert.Equal(3, waiting);
+        Assert.Equal(waiting, (await _host.Send(new SiteReport.Query(dennis, DemoData.SiteA))).Numbers.PendingSignOffs);
+        var institute = await _host.Send(new InstituteReport.Query(await _host.IdOf(DemoAccounts.Admin)));
+        Assert.Equal(waiting, institute.Sites.Single(s => s.SiteId == DemoData.SiteA).Numbers.PendingSignOffs);
+        Assert.Equal(waiting, institute.Total.PendingSignOffs);
+        Assert.Equal(0, institute.Sites.Single(s => s.SiteId == DemoData.SiteB).Numbers.PendingSignOffs);
     }
 }

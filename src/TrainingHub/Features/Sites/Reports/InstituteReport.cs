@@ -26,7 +26,7 @@ public static class InstituteReport
             var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, s.State, s.Status }).ToListAsync(ct);
             var data = await numbers.LoadAsync(sites.Select(s => s.Id).ToList(), ct);
             return new Result(
-                sites.Select(s => new SiteRow(s.Id, s.Name, s.State, s.Status, numbers.For(data, data.TraineesOf(s.Id)))).ToList(),
+                sites.Select(s => new SiteRow(s.Id, s.Name, s.State, s.Status, numbers.For(data, data.TraineesOf(s.Id), s.Id))).ToList(),
                 numbers.For(data, data.AllTrainees));
         }
     }

@@ -4,6 +4,7 @@ using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.LearningRecord;
+using TrainingHub.Features.SignOffs;
 
 namespace TrainingHub.Features.Sites.Reports;
 
@@ -13,7 +14,7 @@ namespace TrainingHub.Features.Sites.Reports;
 /// Each trainee's hours come from the running totals kept with the ledger (a few rows per trainee); a site's numbers
 /// (and the total across sites) add up its trainees' rows, so the cost grows with the trainees, not with the ledger.
 /// </summary>
-public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog)
+public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, SupervisorRules supervisors)
 {
     public sealed record CourseDropOff(string CourseId, string CourseTitle, IReadOnlyList<string> ModuleTitles, DropOff.Funnel Funnel);
 
@@ -22,8 +23,8 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog)
 
     internal sealed record EnrollmentRow(string PersonId, string CourseId, EnrollmentStatus Status);
 
-    /// <summary>A trainee's hours in one domain and status, and how many entries they make (credits less reversals).</summary>
-    internal sealed record HoursSum(string PersonId, string Domain, HoursStatus Status, decimal Hours, int Items);
+    /// <summary>A trainee's hours in one domain and status.</summary>
+    internal sealed record HoursSum(string PersonId, string Domain, HoursStatus Status, decimal Hours);
 
     /// <summary>A lesson with hours in a trainee's record (its entries add up to more than nothing).</summary>
     internal sealed class LessonReached
@@ -47,6 +48,8 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog)
         internal ILookup<string, EnrollmentRow> Enrollments { get; init; } = null!;
         internal ILookup<string, HoursSum> Hours { get; init; } = null!;
         internal Dictionary<(string PersonId, string CourseId), int> FurthestModule { get; init; } = null!;
+        /// <summary>What waits for sign-off at each site, as the supervisors' queues there show it.</summary>
+        internal IReadOnlyList<SupervisorRules.PendingItem> WaitingForSignOff { get; init; } = [];
 
         public IReadOnlyCollection<string> TraineesOf(Guid siteId) => TraineesBySite[siteId].Distinct(StringComparer.Ordinal).ToList();
 
@@ -63,13 +66,11 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog)
         var enrollments = await db.Enrollments.AsNoTracking().Where(e => people.Contains(e.PersonId))
             .Select(e => new EnrollmentRow(e.PersonId, e.CourseId, e.Status)).ToListAsync(ct);
         // The running totals (kept with every ledger entry, HoursTotalsWriter) hold each trainee's hours by domain and
-        // status and by lesson, so the reports read a few rows per trainee, never the ledger. Items counts entries
-        // waiting for sign-off: every reversal negates a positive entry of the same person, domain and status, once
-        // (HoursLedger.Reverse, and a unique index), so among pending entries those above zero less those below zero
-        // are the ones still waiting.
+        // status and by lesson, so the reports read a few rows per trainee, never the ledger. What waits for sign-off is
+        // counted as the supervisors' queues count it (SupervisorRules.PendingAtAsync).
         var hours = (await db.HoursTotals.AsNoTracking().Where(t => people.Contains(t.PersonId))
-            .Select(t => new { t.PersonId, t.Domain, t.Status, t.Hundredths, t.Items }).ToListAsync(ct))
-            .Select(t => new HoursSum(t.PersonId, t.Domain, t.Status, t.Hundredths / 100m, t.Items)).ToList();
+            .Select(t => new { t.PersonId, t.Domain, t.Status, t.Hundredths }).ToListAsync(ct))
+            .Select(t => new HoursSum(t.PersonId, t.Domain, t.Status, t.Hundredths / 100m)).ToList();
         var furthest = await db.LessonHoursTotals.AsNoTracking().Where(t => people.Contains(t.PersonId) && t.Hundredths > 0)
             .Select(t => new LessonReached { PersonId = t.PersonId, CourseId = t.CourseId, LessonId = t.LessonId })
             .Select(ModuleOfLesson())
@@ -81,6 +82,7 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog)
             Enrollments = enrollments.ToLookup(e => e.PersonId, StringComparer.Ordinal),
             Hours = hours.ToLookup(h => h.PersonId, StringComparer.Ordinal),
             FurthestModule = furthest.ToDictionary(f => (f.PersonId, f.CourseId), f => f.Module),
+            WaitingForSignOff = await supervisors.PendingAtAsync(siteIds, ct),
         };
     }
 
@@ -113,14 +115,17 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog)
         return Expression.Lambda<Func<LessonReached, ModuleReached>>(body, lesson);
     }
 
-    public Numbers For(Data data, IReadOnlyCollection<string> trainees)
+    /// <param name="site">The site the numbers are for; null for all the sites the data was loaded for.</param>
+    public Numbers For(Data data, IReadOnlyCollection<string> trainees, Guid? site = null)
     {
         var enrollments = trainees.SelectMany(p => data.Enrollments[p]).ToList();
         var byDomain = trainees.SelectMany(p => data.Hours[p]).GroupBy(h => catalog.DomainName(h.Domain))
             .Select(g => new MyHours.Total(g.Key, g.Where(h => h.Status == HoursStatus.Credited).Sum(h => h.Hours), g.Where(h => h.Status == HoursStatus.Pending).Sum(h => h.Hours)))
             .Where(t => t.Credited != 0 || t.Pending != 0)
             .OrderBy(t => t.Name, StringComparer.CurrentCulture).ToList();
-        var pendingSignOffs = trainees.SelectMany(p => data.Hours[p]).Where(h => h.Status == HoursStatus.Pending).Sum(h => h.Items);
+        // Counted as the supervisors' queues count them (hours entries and practicum entries waiting at the site), so a
+        // report never says nothing waits while a queue holds items; an item waiting at two sites counts once in a total.
+        var pendingSignOffs = data.WaitingForSignOff.Where(i => site is null || i.SiteId == site).Select(i => (i.Subject, i.ItemId)).Distinct().Count();
 
         var dropOff = new List<CourseDropOff>();
         foreach (var group in enrollments.GroupBy(e => e.CourseId).OrderBy(g => catalog.Find(g.Key)?.Title ?? g.Key, StringComparer.CurrentCulture))

@@ -20,7 +20,7 @@ public static class SiteReport
         {
             var site = await scope.RequireSiteAsync(query.ActorId, query.SiteId, SiteScope.StaffRoles, ct);
             var data = await numbers.LoadAsync([site.Id], ct);
-            return new Result(site.Id, site.Name, site.State, site.Status, numbers.For(data, data.TraineesOf(site.Id)));
+            return new Result(site.Id, site.Name, site.State, site.Status, numbers.For(data, data.TraineesOf(site.Id), site.Id));
         }
     }
 
