@@ -17,6 +17,7 @@ public static class WebComposition
         builder.Services.AddAuthorizationPolicies();
         builder.Services.AddPages();
         builder.AddRateLimits();
+        builder.Services.AddPublicReadCors();
         builder.AddJobs();
         return builder;
     }
@@ -45,6 +46,7 @@ public static class WebComposition
         app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -86,6 +86,8 @@ public static class TrainingHubServices
         services.AddOutboxHandler<SessionReminderDue, SessionReminderEmail>();
         services.AddScoped<CertificateIssuer>();
         services.AddSingleton<CertificateSnapshot>();
+        services.AddSingleton<StatusListCache>();
+        services.AddScoped<CertificateCredential>();
         services.AddSingleton<InstituteSigningKeys>();
         services.AddSingleton(sp => sp.GetRequiredService<InstituteSigningKeys>().Current);
         // Keys for cookies, antiforgery tokens and reset links, in the database so every server reads what another wrote.
