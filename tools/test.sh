@@ -15,10 +15,17 @@ fast=false
 
 # Debian packages the suites use: chromium (browser tests), fonts (PDF and page rendering),
 # poppler-utils (pdftotext reads PDFs back), zbar-tools (zbarimg decodes QR codes).
+# nodejs: runs the third-party credential verifiers in tools/verifiers (ADR 0017).
 # postgresql: the server of the second pass (--fast has no such pass).
-packages=(chromium fonts-dejavu-core poppler-utils zbar-tools)
+packages=(chromium fonts-dejavu-core poppler-utils zbar-tools nodejs)
 $fast || packages+=(postgresql)
 tools/debian-packages.sh "${packages[@]}"
+
+# The credential verifiers the tests run (jose, ajv with the 1EdTech schema, the DCC verifier-core), at the versions
+# in tools/verifiers/package-lock.json. npm ships with the machine's Node.js; Debian's own npm package is older.
+echo "== Installing the credential verifiers (npm ci)"
+command -v npm >/dev/null || tools/debian-packages.sh npm
+(cd tools/verifiers && npm ci --no-audit --no-fund --loglevel=error)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== Restoring tools and packages"

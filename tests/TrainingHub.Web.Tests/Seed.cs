@@ -49,3 +49,26 @@ public static class Seed
         return entries[0].Id;
     }
 }
+
+/// <summary>Certificates issued through the site's own issuer, as course completion would.</summary>
+public static class SeedCertificates
+{
+    /// <summary>Credits the first lesson of the MAT course to the person and issues its certificate (issue number 1).</summary>
+    public static async Task<Certificate> IssueAsync(IServiceProvider services, string email)
+    {
+        await Seed.CreditLessonAsync(services, email, "mat", 0);
+        var personId = await Seed.PersonIdAsync(services, email);
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var enrollment = await sp.GetRequiredService<TrainingHubDb>().Enrollments.AsNoTracking().SingleAsync(e => e.PersonId == personId && e.CourseId == "mat");
+        return await sp.GetRequiredService<TrainingHub.Features.Certificates.CertificateIssuer>()
+            .IssueAsync(enrollment.Id, enrollment.CourseVersion, 1, null, null, CancellationToken.None);
+    }
+
+    public static async Task RevokeAsync(IServiceProvider services, Guid certificateId, string reason = "Issued in error")
+    {
+        var adminId = await Seed.PersonIdAsync(services, DemoAccounts.Admin);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TrainingHub.Features.Certificates.RevokeCertificate.Command(adminId, certificateId, reason));
+    }
+}

@@ -260,6 +260,50 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.BoardVerificationKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("BoardVerificationKeys");
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.CalendarFeed", b =>
                 {
                     b.Property<string>("PersonId")
@@ -2261,6 +2305,15 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                     b.HasOne("TrainingHub.Domain.LiveSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.BoardVerificationKey", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -261,6 +261,50 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.BoardVerificationKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RevokedById")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("BoardVerificationKeys");
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.CalendarFeed", b =>
                 {
                     b.Property<string>("PersonId")
@@ -2267,6 +2311,15 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.HasOne("TrainingHub.Domain.LiveSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.BoardVerificationKey", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -247,6 +247,50 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.BoardVerificationKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("BoardVerificationKeys");
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.CalendarFeed", b =>
                 {
                     b.Property<string>("PersonId")
@@ -2246,6 +2290,15 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasOne("TrainingHub.Domain.LiveSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.BoardVerificationKey", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

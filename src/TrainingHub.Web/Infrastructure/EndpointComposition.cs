@@ -43,15 +43,61 @@ public static class EndpointComposition
         return app;
     }
 
-    /// <summary>The institute's public key for checking badges, and the revocation status list every badge points at.</summary>
+    /// <summary>
+    /// The institute's public keys for checking badges (the set, and each key at the address a badge's <c>kid</c> names),
+    /// and the revocation status list every badge points at. Anyone may read them from any web page (CORS, GET only).
+    /// </summary>
     public static WebApplication MapBadgeEndpoints(this WebApplication app)
     {
         app.MapGet("/.well-known/jwks.json", (InstituteSigningKeys keys) =>
-            Results.Text(keys.JwkSetJson(), "application/jwk-set+json"));
-        app.MapGet("/credentials/status/1", async (Mediator.ISender sender) =>
-            Results.Text(await sender.Send(new GetStatusList.Query()), "application/vc+jwt"));
+            Results.Text(keys.JwkSetJson(), "application/jwk-set+json")).RequireCors(PublicReadCors.Policy);
+        app.MapGet("/credentials/keys/{thumbprint}", (string thumbprint, InstituteSigningKeys keys) =>
+            keys.Find(thumbprint) is { } key
+                ? Results.Text(key.PublicJwkJson(), "application/jwk+json")
+                : Results.Text("No signing key of this institute has that thumbprint.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound))
+            .RequireCors(PublicReadCors.Policy);
+        app.MapGet("/credentials/status/1", async (Mediator.ISender sender, HttpContext http) =>
+        {
+            var list = await sender.Send(new GetStatusList.Query());
+            http.Response.Headers.ETag = list.ETag;
+            http.Response.Headers.CacheControl = $"public, max-age={(int)GetStatusList.TimeToLive.TotalSeconds}";
+            if (http.Request.Headers.IfNoneMatch.Contains(list.ETag)) return Results.StatusCode(StatusCodes.Status304NotModified);
+            return Results.Text(list.Jwt, "application/vc+jwt");
+        }).RequireCors(PublicReadCors.Policy);
+        app.MapPost("/api/verify", BoardVerifyAsync).AllowAnonymous().RequireRateLimiting(RateLimits.BoardVerify);
         return app;
     }
+
+    /// <summary>
+    /// A board checks up to 100 codes at once: <c>Authorization: Bearer &lt;key&gt;</c>, body <c>{"codes": [...]}</c>. Each
+    /// code gets the same answer as /verify/{code} as JSON. No key or a revoked one is 401, bad input 400, with a reason.
+    /// </summary>
+    private static async Task<IResult> BoardVerifyAsync(HttpContext http, Mediator.ISender sender)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        var key = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+        BoardVerifyRequest? body;
+        try
+        {
+            body = await http.Request.ReadFromJsonAsync<BoardVerifyRequest>(http.RequestAborted);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Send JSON such as {\"codes\": [\"7KQ2-M9XD-4TNB-0WJE-R8HC\"]} with Content-Type: application/json.");
+        }
+        var answer = await sender.Send(new TrainingHub.Features.Certificates.Verification.VerifyCodesForBoard.Query(key, body?.Codes));
+        if (answer.KeyRefused is { } refused)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return Problem(StatusCodes.Status401Unauthorized, refused);
+        }
+        if (answer.BadRequest is { } bad) return Problem(StatusCodes.Status400BadRequest, bad);
+        return Results.Json(new { results = answer.Results.Select(VerificationAnswer.Body) });
+    }
+
+    private static IResult Problem(int status, string message) => Results.Json(new { message }, statusCode: status);
+
+    private sealed record BoardVerifyRequest(IReadOnlyList<string?>? Codes);
 
     /// <summary>
     /// A person's calendar feed, for calendar apps that cannot sign in: the secret address is the key. Never cached, so a

@@ -9,6 +9,7 @@ public static class RateLimits
 {
     public const string Account = "account";
     public const string Verify = "verify";
+    public const string BoardVerify = "board-verify";
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
@@ -19,6 +20,12 @@ public static class RateLimits
             // of the site, rather than a second reading of configuration while the site is composed.
             o.AddPolicy(Account, http => PerClient(http, Account, Options<AccountOptions>(http).RequestsPerMinutePerAddress));
             o.AddPolicy(Verify, http => PerClient(http, Verify, Options<CertificateOptions>(http).VerifyRequestsPerMinute));
+            // One budget per board key (by a hash of the header, so the key itself is never held as a partition name); a
+            // request without a key shares its address's budget.
+            o.AddPolicy(BoardVerify, http => http.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization
+                ? RateLimitPartition.GetFixedWindowLimiter($"{BoardVerify}:{TrainingHub.Features.Certificates.Verification.BoardVerificationKeys.Hash(authorization)}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Options<CertificateOptions>(http).BoardVerifyRequestsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : PerClient(http, BoardVerify, Options<CertificateOptions>(http).BoardVerifyRequestsPerMinute));
         });
         return builder;
     }

@@ -18,6 +18,7 @@ public static class WebComposition
         builder.Services.AddAuthorizationPolicies();
         builder.Services.AddPages();
         builder.AddRateLimits();
+        builder.Services.AddPublicReadCors();
         builder.AddJobs();
         return builder;
     }
@@ -46,6 +47,7 @@ public static class WebComposition
         app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseSiteLocalization();

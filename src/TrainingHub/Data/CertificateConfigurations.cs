@@ -42,6 +42,18 @@ internal sealed class CertificateRevocationConfiguration : IEntityTypeConfigurat
     }
 }
 
+internal sealed class BoardVerificationKeyConfiguration : IEntityTypeConfiguration<BoardVerificationKey>
+{
+    public void Configure(EntityTypeBuilder<BoardVerificationKey> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(200).IsRequired();
+        e.Property(x => x.Prefix).HasMaxLength(20).IsRequired();
+        e.Property(x => x.SecretHash).HasMaxLength(64).IsRequired();
+        e.HasIndex(x => x.SecretHash).IsUnique();
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<SigningKey>
 {
     public void Configure(EntityTypeBuilder<SigningKey> e)

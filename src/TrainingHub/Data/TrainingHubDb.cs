@@ -41,6 +41,7 @@ public sealed class TrainingHubDb(DbContextOptions<TrainingHubDb> options) : Ide
     public DbSet<SupervisorDigest> SupervisorDigests => Set<SupervisorDigest>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<CertificateRevocation> CertificateRevocations => Set<CertificateRevocation>();
+    public DbSet<BoardVerificationKey> BoardVerificationKeys => Set<BoardVerificationKey>();
     public DbSet<SiteProfile> SiteProfiles => Set<SiteProfile>();
     public DbSet<ReadinessCheck> ReadinessChecks => Set<ReadinessCheck>();
     public DbSet<Invitation> Invitations => Set<Invitation>();

@@ -41,3 +41,23 @@ public sealed class CertificateRevocation : IAppendOnly
     public string RevokedById { get; set; } = "";
     public DateTime RevokedAt { get; set; }
 }
+
+/// <summary>
+/// A key a board (or an employer) uses to check many certificate codes at once through /api/verify. Only a SHA-256 hash
+/// of the key is stored; the key itself is shown once, to the institute admin who issued it. Revoking sets
+/// <see cref="RevokedAt"/>; the row stays, so the audit trail keeps naming it.
+/// </summary>
+public sealed class BoardVerificationKey
+{
+    public Guid Id { get; set; }
+    /// <summary>Who the key is for, for example "New York Certification Board".</summary>
+    public string Name { get; set; } = "";
+    /// <summary>The key's first characters, shown so an admin can tell keys apart (not enough to use it).</summary>
+    public string Prefix { get; set; } = "";
+    /// <summary>Lower-case hex SHA-256 of the whole key.</summary>
+    public string SecretHash { get; set; } = "";
+    public string CreatedById { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public string? RevokedById { get; set; }
+    public DateTime? RevokedAt { get; set; }
+}

@@ -176,6 +176,8 @@ public static class AuditActions
     public const string CertificateIssued = "certificate.issued";
     public const string CertificateRevoked = "certificate.revoked";
     public const string CertificateReissued = "certificate.reissued";
+    public const string BoardKeyIssued = "certificate.board-key-issued";
+    public const string BoardKeyRevoked = "certificate.board-key-revoked";
 }
 
 /// <summary>Marks records that are only ever added: hours, sign-offs, certificates, audit events.</summary>

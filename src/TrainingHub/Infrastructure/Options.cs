@@ -335,6 +335,10 @@ public sealed class CertificateOptions
     /// <summary>Verification look-ups allowed per minute from one network address.</summary>
     [Range(1, 10_000_000)]
     public int VerifyRequestsPerMinute { get; set; } = 20;
+
+    /// <summary>Batch look-ups (POST /api/verify) allowed per minute for one board verification key.</summary>
+    [Range(1, 10_000_000)]
+    public int BoardVerifyRequestsPerMinute { get; set; } = 60;
 }
 
 public sealed class CredentialOptions

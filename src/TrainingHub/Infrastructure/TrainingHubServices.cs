@@ -90,6 +90,8 @@ public static class TrainingHubServices
         services.AddOutboxHandler<RenewalReminderDue, RenewalReminderEmail>();
         services.AddScoped<CertificateIssuer>();
         services.AddSingleton<CertificateSnapshot>();
+        services.AddSingleton<StatusListCache>();
+        services.AddScoped<CertificateCredential>();
         services.AddSingleton<InstituteSigningKeys>();
         services.AddSingleton(sp => sp.GetRequiredService<InstituteSigningKeys>().Current);
         // Keys for cookies, antiforgery tokens and reset links, in the database so every server reads what another wrote.

@@ -37,10 +37,17 @@ internal static class Certificates
         IssuerName: "MARS Peer Recovery Training Institute",
         AchievementId: new Uri("https://training.example.org/courses/recovery-coach"),
         CourseTitle: "Recovery Coach Training",
+        CourseVersion: "2026.1",
         CourseDescription: "Thirty hours of training for peers who support others in medication-assisted recovery.",
         CriteriaNarrative: "Attended all 30 hours and passed each module quiz.",
         CourseHours: 30m,
-        TraineeFullName: name,
+        SubjectId: new Uri("urn:uuid:2f1c0f52-5d0e-8a41-9b7e-3c5d7e9f1a2b"),
+        RecipientEmail: name.Replace(' ', '.') + "@example.org",
         ValidFrom: new DateTimeOffset(2026, 3, 14, 0, 0, 0, TimeSpan.Zero),
-        Status: new StatusListEntry(new Uri("https://training.example.org/status/1"), 94_567));
+        Status: new StatusListEntry(new Uri("https://training.example.org/status/1"), 94_567),
+        ImageUrl: new Uri("https://training.example.org/credentials/badge.svg"),
+        DeliveryMode: "In person",
+        Domains: [new BadgeDomain("advocacy", "Advocacy", "Speaking up with and for people in recovery.", 30m,
+            [new BoardDomainAlignment("IC&RC Peer Recovery (PR)", "advocacy", "Advocacy", new Uri("https://internationalcredentialing.org/icrc-credentials/pr"))])],
+        ProviderNumbers: new Dictionary<string, string> { ["NAADAC"] = "NAADAC-PROVIDER-77" });
 }

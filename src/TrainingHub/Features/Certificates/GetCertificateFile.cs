@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Mediator;
-using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Features.Certificates.Badges;
 using TrainingHub.Features.Shared;
@@ -17,7 +16,7 @@ public static class GetCertificateFile
 
     public sealed record Result(byte[] Content, string ContentType, string FileName);
 
-    public sealed class Handler(TrainingHubDb db, CertificateSnapshot snapshot, InstituteSigningKey key, CourseCatalog catalog) : IQueryHandler<Query, Result>
+    public sealed class Handler(TrainingHubDb db, CertificateSnapshot snapshot, CertificateCredential credentials) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
@@ -27,8 +26,8 @@ public static class GetCertificateFile
             {
                 return new Result(CertificatePdf.Render(snapshot.Content(c)), "application/pdf", $"certificate-{c.CourseId}-{c.Code}.pdf");
             }
-            var credential = CertificateBadge.Build(snapshot.Badge(c, catalog.Find(c.CourseId)?.Summary ?? c.CourseTitle));
-            return new Result(System.Text.Encoding.ASCII.GetBytes(key.Sign(credential)), "application/vc+jwt", $"badge-{c.CourseId}-{c.Code}.jwt");
+            var jwt = await credentials.SignAsync(c, ct);
+            return new Result(System.Text.Encoding.ASCII.GetBytes(jwt), "application/vc+jwt", $"badge-{c.CourseId}-{c.Code}.jwt");
         }
     }
 }

@@ -135,7 +135,7 @@ public sealed class CertificateIssuanceTests : IAsyncLifetime
         Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == AuditActions.CertificateRevoked && a.Subject == $"certificate/{reissued.Id}"));
         Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == AuditActions.CertificateReissued && a.Subject == $"certificate/{reissued.Id}"));
 
-        var statusJwt = await sender.Send(new GetStatusList.Query());
+        var statusJwt = (await sender.Send(new GetStatusList.Query())).Jwt;
         var key = scope.ServiceProvider.GetRequiredService<InstituteSigningKey>();
         var status = await Verify(statusJwt, key);
         var encoded = status.GetPayloadValue<System.Text.Json.JsonElement>("credentialSubject").GetProperty("encodedList").GetString()!;

@@ -4,20 +4,51 @@ using TrainingHub.Data;
 
 namespace TrainingHub.Features.Certificates.Badges;
 
-/// <summary>The signed revocation status list every Open Badge points at.</summary>
+/// <summary>
+/// The signed revocation status list every Open Badge points at. It is signed once per change (a revocation, or a new
+/// signing key) and kept: its <c>validFrom</c> is the time of the last revocation, never "now", so a verifier whose clock
+/// is a little behind still accepts it, and every server gives the same ETag for the same list.
+/// </summary>
 public static class GetStatusList
 {
-    public sealed record Query : IQuery<string>;
+    /// <summary>How long a verifier may keep the list before asking again (the list's <c>ttl</c> and Cache-Control).</summary>
+    public static readonly TimeSpan TimeToLive = TimeSpan.FromMinutes(5);
 
-    public sealed class Handler(TrainingHubDb db, CertificateSnapshot snapshot, InstituteSigningKey key, TimeProvider clock) : IQueryHandler<Query, string>
+    public sealed record Query : IQuery<Result>;
+
+    /// <param name="ETag">A quoted entity tag that changes exactly when the list's content or signing key does.</param>
+    public sealed record Result(string Jwt, string ETag);
+
+    public sealed class Handler(TrainingHubDb db, CertificateSnapshot snapshot, InstituteSigningKeys keys, StatusListCache cache) : IQueryHandler<Query, Result>
     {
-        public async ValueTask<string> Handle(Query query, CancellationToken ct)
+        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
+            var key = keys.Current;
+            var count = await db.CertificateRevocations.AsNoTracking().CountAsync(ct);
+            var last = await db.CertificateRevocations.AsNoTracking().MaxAsync(r => (DateTime?)r.RevokedAt, ct);
+            var etag = $"\"{count}-{last?.Ticks ?? 0}-{key.Thumbprint}\"";
+            if (cache.Current is { } cached && cached.ETag == etag) return cached;
+
             var revoked = await (from r in db.CertificateRevocations.AsNoTracking()
                                  join c in db.Certificates.AsNoTracking() on r.CertificateId equals c.Id
                                  select c.StatusIndex).ToListAsync(ct);
-            var credential = StatusList.BuildCredential(snapshot.StatusListUrl, snapshot.IssuerUrl, clock.GetUtcNow(), revoked);
-            return key.Sign(credential);
+            var validFrom = last is null ? DateTimeOffset.UnixEpoch : new DateTimeOffset(DateTime.SpecifyKind(last.Value, DateTimeKind.Utc));
+            var credential = StatusList.BuildCredential(snapshot.StatusListUrl, snapshot.IssuerUrl, validFrom, revoked, ttl: TimeToLive);
+            var result = new Result(key.Sign(credential, VcJwt.CredentialType), etag);
+            cache.Current = result;
+            return result;
         }
+    }
+}
+
+/// <summary>The last status list this server signed (a singleton); replaced whole, so readers never see half of one.</summary>
+public sealed class StatusListCache
+{
+    private GetStatusList.Result? _current;
+
+    public GetStatusList.Result? Current
+    {
+        get => Volatile.Read(ref _current);
+        set => Volatile.Write(ref _current, value);
     }
 }

@@ -13,7 +13,7 @@ public sealed class InstituteSigningKey : IDisposable
 {
     private const string P256Oid = "1.2.840.10045.3.1.7";
 
-    private InstituteSigningKey(ECDsa key)
+    private InstituteSigningKey(ECDsa key, string? keyUrlBase = null)
     {
         Key = key;
         var point = key.ExportParameters(includePrivateParameters: false).Q;
@@ -21,13 +21,20 @@ public sealed class InstituteSigningKey : IDisposable
         Y = Base64Url.EncodeToString(point.Y);
         // RFC 7638: SHA-256 over the required members in lexicographic order, with no whitespace.
         var canonical = $$"""{"crv":"P-256","kty":"EC","x":"{{X}}","y":"{{Y}}"}""";
-        KeyId = Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        Thumbprint = Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        KeyId = keyUrlBase is null ? Thumbprint : keyUrlBase + Thumbprint;
     }
 
     /// <summary>The private key; signs with <see cref="VcJwt.Sign"/>.</summary>
     public ECDsa Key { get; }
 
-    /// <summary>The RFC 7638 thumbprint of the public key, used as the JWS <c>kid</c>.</summary>
+    /// <summary>The RFC 7638 thumbprint of the public key.</summary>
+    public string Thumbprint { get; }
+
+    /// <summary>
+    /// The JWS <c>kid</c> and the JWK's <c>kid</c>: the address that serves this public key as a JWK (OB 3.0 asks for a
+    /// URI that dereferences to the key), or the bare thumbprint for a key made without an address (tests and tools).
+    /// </summary>
     public string KeyId { get; }
 
     private string X { get; }
@@ -47,14 +54,15 @@ public sealed class InstituteSigningKey : IDisposable
 
     public static InstituteSigningKey Load(string pemPath) => FromPem(File.ReadAllText(pemPath));
 
-    public static InstituteSigningKey FromPem(string pem)
+    /// <param name="keyUrlBase">The address the key is published under, ending before the thumbprint; null for none.</param>
+    public static InstituteSigningKey FromPem(string pem, string? keyUrlBase = null)
     {
         var key = ECDsa.Create();
         try
         {
             key.ImportFromPem(pem);
             EnsureP256(key);
-            return new InstituteSigningKey(key);
+            return new InstituteSigningKey(key, keyUrlBase);
         }
         catch
         {
@@ -64,9 +72,10 @@ public sealed class InstituteSigningKey : IDisposable
     }
 
     /// <summary>A key that exists only in memory, for tests and tools.</summary>
-    public static InstituteSigningKey CreateEphemeral() => new(ECDsa.Create(ECCurve.NamedCurves.nistP256));
+    public static InstituteSigningKey CreateEphemeral(string? keyUrlBase = null) => new(ECDsa.Create(ECCurve.NamedCurves.nistP256), keyUrlBase);
 
-    public string Sign(string credentialJson) => VcJwt.Sign(credentialJson, Key, KeyId);
+    /// <summary>Signs as a VC-JWT with the given JOSE <c>typ</c> (OB 3.0 badges: "JWT", ADR 0017).</summary>
+    public string Sign(string credentialJson, string type = VcJwt.OpenBadgeType) => VcJwt.Sign(credentialJson, Key, KeyId, type);
 
     /// <summary>The public key as a JWK: kty EC, crv P-256, x, y, kid, alg ES256, use sig.</summary>
     public JsonObject PublicJwk() => new()

@@ -17,10 +17,11 @@ namespace TrainingHub.Features.Certificates.Badges;
 /// were kept in the database, becomes the first generation, so the badges it signed keep verifying.
 /// </summary>
 public sealed class InstituteSigningKeys(IServiceScopeFactory scopes, IDataProtectionProvider protection, DataPaths paths,
-    IOptions<CertificateOptions> options, TimeProvider clock) : IDisposable
+    IOptions<CertificateOptions> options, IOptions<InstituteOptions> institute, TimeProvider clock) : IDisposable
 {
     private readonly Lock _load = new();
     private IReadOnlyList<InstituteSigningKey>? _keys;
+    private readonly List<InstituteSigningKey> _retired = [];
     private IDataProtector Protector => protection.CreateProtector("TrainingHub.SigningKeys");
 
     /// <summary>The key that signs new badges (the newest generation).</summary>
@@ -36,6 +37,14 @@ public sealed class InstituteSigningKeys(IServiceScopeFactory scopes, IDataProte
         }
     }
 
+    /// <summary>Where each public key is served as a JWK: this address followed by the key's thumbprint (the JWS <c>kid</c>).</summary>
+    public string KeyUrlBase => KeyUrlBaseFor(institute.Value.PublicBaseUrl);
+
+    public static string KeyUrlBaseFor(string publicBaseUrl) => publicBaseUrl.TrimEnd('/') + "/credentials/keys/";
+
+    /// <summary>The key of any generation with this RFC 7638 thumbprint, or null.</summary>
+    public InstituteSigningKey? Find(string thumbprint) => Keys.FirstOrDefault(k => string.Equals(k.Thumbprint, thumbprint, StringComparison.Ordinal));
+
     public string JwkSetJson() => new JsonObject { ["keys"] = new JsonArray(Keys.Select(k => (JsonNode)k.PublicJwk()).ToArray()) }.ToJsonString();
 
     /// <summary>Adds the next generation; this server signs with it at once, the others after their next start.</summary>
@@ -48,7 +57,9 @@ public sealed class InstituteSigningKeys(IServiceScopeFactory scopes, IDataProte
             var next = (db.SigningKeys.Max(k => (int?)k.Generation) ?? 0) + 1;
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             TryInsert(db, next, key.ExportPkcs8PrivateKeyPem());
-            foreach (var k in _keys ?? []) k.Dispose();
+            // The previous generations are not disposed: a request may be signing with one right now. They are few and
+            // small, and are disposed with this service.
+            _retired.AddRange(_keys ?? []);
             _keys = Read(db);
             return Current;
         }
@@ -93,10 +104,10 @@ public sealed class InstituteSigningKeys(IServiceScopeFactory scopes, IDataProte
 
     private List<InstituteSigningKey> Read(TrainingHubDb db) =>
         db.SigningKeys.AsNoTracking().OrderBy(k => k.Generation).Select(k => k.ProtectedPrivateKey).ToList()
-            .Select(p => InstituteSigningKey.FromPem(Protector.Unprotect(p))).ToList();
+            .Select(p => InstituteSigningKey.FromPem(Protector.Unprotect(p), KeyUrlBase)).ToList();
 
     public void Dispose()
     {
-        foreach (var k in _keys ?? []) k.Dispose();
+        foreach (var k in (_keys ?? []).Concat(_retired)) k.Dispose();
     }
 }

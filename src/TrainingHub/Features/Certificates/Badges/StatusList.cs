@@ -34,10 +34,19 @@ public static class StatusList
     public const string Purpose = "revocation";
 
     /// <summary>The BitstringStatusListCredential JSON with the given indexes marked revoked. Sign it with <see cref="VcJwt"/>.</summary>
-    public static string BuildCredential(Uri listId, Uri issuerId, DateTimeOffset validFrom, IEnumerable<int> revokedIndexes, int length = MinimumLength)
+    /// <param name="ttl">How long a verifier may cache the list (Bitstring Status List <c>ttl</c>, in milliseconds); null to leave it out.</param>
+    public static string BuildCredential(Uri listId, Uri issuerId, DateTimeOffset validFrom, IEnumerable<int> revokedIndexes, int length = MinimumLength, TimeSpan? ttl = null)
     {
         ArgumentNullException.ThrowIfNull(listId);
         ArgumentNullException.ThrowIfNull(issuerId);
+        var subject = new JsonObject
+        {
+            ["id"] = listId.AbsoluteUri + "#list",
+            ["type"] = "BitstringStatusList",
+            ["statusPurpose"] = Purpose,
+            ["encodedList"] = Encode(revokedIndexes, length),
+        };
+        if (ttl is { } t) subject["ttl"] = (long)t.TotalMilliseconds;
         return new JsonObject
         {
             ["@context"] = new JsonArray(CertificateBadge.CredentialsContext),
@@ -45,13 +54,7 @@ public static class StatusList
             ["type"] = new JsonArray("VerifiableCredential", "BitstringStatusListCredential"),
             ["issuer"] = issuerId.AbsoluteUri,
             ["validFrom"] = CertificateBadge.Timestamp(validFrom),
-            ["credentialSubject"] = new JsonObject
-            {
-                ["id"] = listId.AbsoluteUri + "#list",
-                ["type"] = "BitstringStatusList",
-                ["statusPurpose"] = Purpose,
-                ["encodedList"] = Encode(revokedIndexes, length),
-            },
+            ["credentialSubject"] = subject,
         }.ToJsonString();
     }
 

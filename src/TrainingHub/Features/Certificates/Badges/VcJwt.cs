@@ -16,7 +16,13 @@ public static class VcJwt
     public const string Algorithm = "ES256";
     public const string MediaType = "vc+jwt";
 
-    public static string Sign(string credentialJson, ECDsa key, string keyId)
+    /// <summary>The <c>typ</c> OB 3.0 (section 8.2) requires of a badge's JOSE header (ADR 0017).</summary>
+    public const string OpenBadgeType = "JWT";
+
+    /// <summary>The <c>typ</c> VC-JOSE-COSE recommends, used for credentials OB does not govern (the status list).</summary>
+    public const string CredentialType = "vc+jwt";
+
+    public static string Sign(string credentialJson, ECDsa key, string keyId, string type = OpenBadgeType)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(credentialJson);
         ArgumentNullException.ThrowIfNull(key);
@@ -45,7 +51,7 @@ public static class VcJwt
             payload["sub"] = subjectId.GetValue<string>();
         }
 
-        var header = new JsonObject { ["alg"] = Algorithm, ["typ"] = MediaType, ["kid"] = keyId };
+        var header = new JsonObject { ["alg"] = Algorithm, ["typ"] = type, ["kid"] = keyId };
         var signingInput = Encode(header.ToJsonString()) + "." + Encode(payload.ToJsonString());
         // .NET signs in the IEEE P1363 r||s form that JWS requires for ES256, not DER.
         var signature = key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);

@@ -16,9 +16,14 @@ public static class VerifyCertificate
 
     public sealed class Handler(TrainingHubDb db) : IQueryHandler<Query, Result>
     {
-        public async ValueTask<Result> Handle(Query query, CancellationToken ct)
+        public ValueTask<Result> Handle(Query query, CancellationToken ct) => new(LookUpAsync(db, query.Code, ct));
+    }
+
+    /// <summary>One code's answer; shared with a board's batch look-up.</summary>
+    public static async Task<Result> LookUpAsync(TrainingHubDb db, string? typed, CancellationToken ct)
+    {
         {
-            var code = VerificationCode.Normalize(query.Code);
+            var code = VerificationCode.Normalize(typed);
             if (code is null) return new Result(Outcome.Malformed, null, null, null, null, null, null);
             var c = await db.Certificates.AsNoTracking().Where(x => x.Code == code)
                 .Select(x => new { x.Id, x.TraineeName, x.CourseTitle, x.Hours, x.CompletedOn, x.InstituteName }).SingleOrDefaultAsync(ct);
