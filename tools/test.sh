@@ -14,9 +14,9 @@ fast=false
 [ "${1:-}" = "--fast" ] && fast=true
 
 # Debian packages the suites use: chromium (browser tests), fonts (PDF and page rendering),
-# poppler-utils (pdftotext reads PDFs back), zbar-tools (zbarimg decodes QR codes).
+# poppler-utils (pdftotext reads PDFs back), zbar-tools (zbarimg decodes QR codes), qpdf (checks PDF syntax and streams).
 # postgresql: the server of the second pass (--fast has no such pass).
-packages=(chromium fonts-dejavu-core poppler-utils zbar-tools)
+packages=(chromium fonts-dejavu-core poppler-utils zbar-tools qpdf)
 $fast || packages+=(postgresql)
 tools/debian-packages.sh "${packages[@]}"
 
