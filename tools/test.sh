@@ -14,10 +14,10 @@ fast=false
 [ "${1:-}" = "--fast" ] && fast=true
 
 # Debian packages the suites use: chromium (browser tests), fonts (PDF and page rendering),
-# poppler-utils (pdftotext reads PDFs back), zbar-tools (zbarimg decodes QR codes).
+# poppler-utils (pdftotext reads PDFs back), zbar-tools (zbarimg decodes QR codes), qpdf (checks PDF syntax and streams).
 # nodejs: runs the third-party credential verifiers in tools/verifiers (ADR 0017).
 # postgresql: the server of the second pass (--fast has no such pass).
-packages=(chromium fonts-dejavu-core poppler-utils zbar-tools nodejs)
+packages=(chromium fonts-dejavu-core poppler-utils zbar-tools nodejs qpdf)
 $fast || packages+=(postgresql)
 tools/debian-packages.sh "${packages[@]}"
 

@@ -14,6 +14,8 @@ public static class DebianTools
         ["pdftoppm"] = "poppler-utils",
         ["pdfinfo"] = "poppler-utils",
         ["zbarimg"] = "zbar-tools",
+        ["pdffonts"] = "poppler-utils",
+        ["qpdf"] = "qpdf",
     };
 
     public static string Run(string tool, params string[] arguments)

@@ -1,13 +1,17 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
-using SkiaSharp;
+using PdfSharp.Drawing;
+using PdfSharp.UniversalAccessibility;
 
 namespace TrainingHub.PdfLayout;
 
 /// <summary>
-/// Renders a credential application packet as a portrait US Letter PDF of as many pages as it needs: real text in the
-/// certificates' embedded DejaVu faces (<see cref="PdfFonts"/>), tables that break across pages with their
-/// headings repeated, and "page n of m" on every page.
+/// Renders a credential application packet as a portrait PDF of as many pages as it needs: tagged (headings, paragraphs
+/// and tables in reading order, document language), PDF/A-2b, real text in the certificates' embedded DejaVu faces
+/// (<see cref="PdfFonts"/>), tables that break across pages with their headings repeated, web addresses as links that
+/// are never broken, and "page n of m" on every page. The page is US Letter with margins that leave everything on the
+/// paper when it is printed at actual size on A4 (which is 17 pt narrower).
 /// </summary>
 public static class ApplicationPacketPdf
 {
@@ -18,11 +22,12 @@ public static class ApplicationPacketPdf
     private const float Top = Margin + 22;
     private const float Bottom = PageHeight - Margin - 18;
 
-    private static readonly SKColor Ink = new(0x1F, 0x29, 0x33);
-    private static readonly SKColor Muted = new(0x52, 0x60, 0x6D);
-    private static readonly SKColor Accent = new(0x1D, 0x35, 0x57);
-    private static readonly SKColor RuleColor = new(0x9A, 0xA5, 0xB1);
-    private static readonly SKColor Shade = new(0xEE, 0xF1, 0xF5);
+    private static readonly XColor Ink = XColor.FromArgb(0x1F, 0x29, 0x33);
+    private static readonly XColor Muted = XColor.FromArgb(0x52, 0x60, 0x6D);
+    private static readonly XColor Accent = XColor.FromArgb(0x1D, 0x35, 0x57);
+    private static readonly XColor RuleColor = XColor.FromArgb(0x9A, 0xA5, 0xB1);
+    private static readonly XColor Shade = XColor.FromArgb(0xEE, 0xF1, 0xF5);
+    private static readonly XColor Good = XColor.FromArgb(0x1C, 0x6B, 0x34);
 
     public static byte[] Render(ApplicationPacketContent packet)
     {
@@ -30,37 +35,62 @@ public static class ApplicationPacketPdf
         var layout = new Layout();
         Compose(layout, packet);
 
-        using var output = new SKDynamicMemoryWStream();
-        var metadata = new SKDocumentPdfMetadata
+        var identity = Convert.ToHexString(SHA256.HashData(JsonSerializerForIdentity(packet)));
+        using var pdf = new ArchivalPdf(
+            Nfc($"{packet.Heading.Replace("Credential a", "A", StringComparison.Ordinal).Replace("Credential r", "R", StringComparison.Ordinal)}: {packet.PersonName}, {packet.CredentialName}"),
+            Nfc(packet.InstituteName),
+            Nfc(packet.CredentialName),
+            packet.GeneratedAt,
+            identity);
+        var header = Nfc($"{packet.PersonName} · {packet.CredentialName}");
+        for (var i = 0; i < layout.Pages.Count; i++)
         {
-            Title = Nfc($"{packet.Heading.Replace("Credential a", "A", StringComparison.Ordinal).Replace("Credential r", "R", StringComparison.Ordinal)}: {packet.PersonName}, {packet.CredentialName}"),
-            Author = Nfc(packet.InstituteName),
-            Subject = Nfc(packet.CredentialName),
-            Creator = "TrainingHub",
-        };
-        using (var document = SKDocument.CreatePdf(output, metadata))
-        {
-            for (var i = 0; i < layout.Pages.Count; i++)
+            pdf.AddPage(PageWidth, PageHeight);
+            var footer = Nfc($"Page {i + 1} of {layout.Pages.Count} · Prepared by TrainingHub for {packet.InstituteName} on {packet.GeneratedAt.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
+            pdf.Artifact(g =>
             {
-                var canvas = document.BeginPage(PageWidth, PageHeight);
-                canvas.Clear(SKColors.White);
-                var header = Nfc($"{packet.PersonName} · {packet.CredentialName}");
-                Draw(canvas, new TextOp(header, Margin, Margin + 8, 8, false, Muted));
-                Draw(canvas, new LineOp(Margin, Margin + 13, PageWidth - Margin, Margin + 13, RuleColor, 0.5f));
-                foreach (var op in layout.Pages[i]) Draw(canvas, op);
-                var footer = Nfc($"Page {i + 1} of {layout.Pages.Count} · Prepared by TrainingHub for {packet.InstituteName} on {packet.GeneratedAt.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
-                Draw(canvas, new TextOp(footer, Margin, PageHeight - Margin + 4, 7.5f, false, Muted));
-                document.EndPage();
+                Draw(g, new TextOp(header, Margin, Margin + 8, 8, false, Muted));
+                Draw(g, new LineOp(Margin, Margin + 13, PageWidth - Margin, Margin + 13, RuleColor, 0.5f));
+                Draw(g, new TextOp(footer, Margin, PageHeight - Margin + 4, 7.5f, false, Muted));
+            });
+            foreach (var op in layout.Pages[i])
+            {
+                switch (op)
+                {
+                    case BeginOp begin:
+                        pdf.Tags.BeginElement(begin.Tag);
+                        break;
+                    case EndOp:
+                        pdf.Tags.End();
+                        break;
+                    case LinkOp link:
+                        var font = Face(link.Text, false).At(link.Size);
+                        var width = pdf.Graphics.MeasureString(link.Text, font).Width;
+                        var area = new XRect(link.X, link.Baseline - link.Size * 0.95, width, link.Size * 1.2);
+                        pdf.Link(link.Url, area, g =>
+                        {
+                            Draw(g, new TextOp(link.Text, link.X, link.Baseline, link.Size, false, Accent));
+                            Draw(g, new LineOp(link.X, link.Baseline + link.Size * 0.12, link.X + width, link.Baseline + link.Size * 0.12, Accent, 0.4f));
+                        });
+                        break;
+                    case TextOp text:
+                        Draw(pdf.Graphics, text);
+                        break;
+                    default:
+                        pdf.Artifact(g => Draw(g, op));
+                        break;
+                }
             }
-            document.Close();
         }
-        using var data = output.DetachAsData();
-        return data.ToArray();
+        return pdf.Save();
     }
+
+    private static byte[] JsonSerializerForIdentity(ApplicationPacketContent packet) =>
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(packet);
 
     private static void Compose(Layout l, ApplicationPacketContent p)
     {
-        l.Text(p.Heading, 20, bold: true, Accent);
+        l.Text(p.Heading, 20, bold: true, Accent, PdfBlockLevelElementTag.Heading1);
         l.Text(p.CredentialName, 14, bold: true, Ink);
         l.Space(4);
         l.Pairs([
@@ -70,7 +100,7 @@ public static class ApplicationPacketPdf
             ("Prepared", p.GeneratedAt.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)),
         ]);
         l.Space(6);
-        l.Text(p.Summary, 11, bold: true, p.Eligible ? new SKColor(0x1C, 0x6B, 0x34) : Ink);
+        l.Text(p.Summary, 11, bold: true, p.Eligible ? Good : Ink);
         l.Text("Requirements marked \"not confirmed\" are TrainingHub's editable defaults: no citable source confirmed them with the board.", 8.5f, bold: false, Muted);
 
         l.Heading("Requirements");
@@ -112,7 +142,7 @@ public static class ApplicationPacketPdf
                 p.Certificates.Select(c => new[]
                 {
                     $"{c.Title} ({c.Kind})", c.CompletedOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture), Hours(c.Hours), c.Issuer,
-                    c.VerificationUrl is null ? c.VerificationCode : $"{c.VerificationCode} at {c.VerificationUrl}",
+                    c.VerificationUrl is null ? c.VerificationCode : $"{c.VerificationCode}\n{c.VerificationUrl}",
                 }));
         }
 
@@ -152,55 +182,54 @@ public static class ApplicationPacketPdf
 
     private abstract record Op;
 
-    private sealed record TextOp(string Text, float X, float Baseline, float Size, bool Bold, SKColor Color) : Op;
+    private sealed record TextOp(string Text, double X, double Baseline, double Size, bool Bold, XColor Color) : Op;
 
-    private sealed record LineOp(float X1, float Y1, float X2, float Y2, SKColor Color, float Width) : Op;
+    /// <summary>A web address on one line, drawn as a link.</summary>
+    private sealed record LinkOp(Uri Url, string Text, double X, double Baseline, double Size) : Op;
 
-    private sealed record RectOp(SKRect Rect, SKColor Color) : Op;
+    private sealed record LineOp(double X1, double Y1, double X2, double Y2, XColor Color, double Width) : Op;
 
-    private static void Draw(SKCanvas canvas, Op op)
+    private sealed record RectOp(XRect Rect, XColor Color) : Op;
+
+    private sealed record BeginOp(PdfBlockLevelElementTag Tag) : Op;
+
+    private sealed record EndOp : Op;
+
+    private static void Draw(XGraphics g, Op op)
     {
         switch (op)
         {
             case TextOp t:
-                using (var font = NewFont(Face(t.Text, t.Bold), t.Size))
-                using (var paint = new SKPaint { Color = t.Color, IsAntialias = true })
-                {
-                    canvas.DrawText(t.Text, t.X, t.Baseline, SKTextAlign.Left, font, paint);
-                }
+                g.DrawString(t.Text, Face(t.Text, t.Bold).At(t.Size), new XSolidBrush(t.Color), t.X, t.Baseline, XStringFormats.BaseLineLeft);
                 break;
             case LineOp line:
-                using (var paint = new SKPaint { Color = line.Color, Style = SKPaintStyle.Stroke, StrokeWidth = line.Width, IsAntialias = true })
-                {
-                    canvas.DrawLine(line.X1, line.Y1, line.X2, line.Y2, paint);
-                }
+                g.DrawLine(new XPen(line.Color, line.Width), line.X1, line.Y1, line.X2, line.Y2);
                 break;
             case RectOp rect:
-                using (var paint = new SKPaint { Color = rect.Color, Style = SKPaintStyle.Fill })
-                {
-                    canvas.DrawRect(rect.Rect, paint);
-                }
+                g.DrawRectangle(new XSolidBrush(rect.Color), rect.Rect);
                 break;
         }
     }
 
-    private static SKTypeface Face(string text, bool bold) => (bold ? PdfFonts.Bold : PdfFonts.Regular).For(text);
+    private static PdfFace Face(string text, bool bold) => bold ? PdfFonts.Bold : PdfFonts.Regular;
 
-    private static SKFont NewFont(SKTypeface typeface, float size) =>
-        new(typeface, size) { Hinting = SKFontHinting.None, LinearMetrics = true, Subpixel = true };
+    private static double Measure(string text, bool bold, double size) => CertificatePdf.TextFit.Measure(Face(text, bold), text) * size;
 
-    private static float Measure(string text, bool bold, float size)
-    {
-        using var font = NewFont(Face(text, bold), size);
-        return font.MeasureText(text);
-    }
+    /// <summary>An absolute web address alone on a line: printed whole and linked, never broken.</summary>
+    private static Uri? WebAddress(string line) =>
+        !line.Contains(' ', StringComparison.Ordinal) && Uri.TryCreate(line, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
 
     /// <summary>Breaks text into lines no wider than <paramref name="width"/>; a word longer than a line is broken between letters.</summary>
-    private static List<string> Wrap(string text, bool bold, float size, float width)
+    private static List<string> Wrap(string text, bool bold, double size, double width)
     {
         var lines = new List<string>();
         foreach (var paragraph in Nfc(text).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
+            if (WebAddress(paragraph.Trim()) is not null)
+            {
+                lines.Add(paragraph.Trim());
+                continue;
+            }
             var current = "";
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
@@ -225,39 +254,85 @@ public static class ApplicationPacketPdf
         return lines;
     }
 
-    /// <summary>Places text top to bottom, starting a new page when the next block does not fit.</summary>
+    /// <summary>
+    /// Places text top to bottom, starting a new page when the next block does not fit, and opens and closes structure
+    /// elements around it in reading order. An element still open at a page break is closed on the old page and opened
+    /// again on the new one, so every page's structure stands on its own.
+    /// </summary>
     private sealed class Layout
     {
-        private const float LineSpacing = 1.3f;
-        private const float CellPadding = 3;
+        private const double LineSpacing = 1.3;
+        private const double CellPadding = 3;
 
         public List<List<Op>> Pages { get; } = [[]];
 
-        private float _y = Top;
+        private readonly List<PdfBlockLevelElementTag> _open = [];
+        private double _y = Top;
 
         private List<Op> Page => Pages[^1];
 
+        private void Begin(PdfBlockLevelElementTag tag)
+        {
+            Page.Add(new BeginOp(tag));
+            _open.Add(tag);
+        }
+
+        private void End()
+        {
+            Page.Add(new EndOp());
+            _open.RemoveAt(_open.Count - 1);
+        }
+
         private void NewPage()
         {
+            foreach (var _ in _open)
+            {
+                Page.Add(new EndOp());
+            }
             Pages.Add([]);
+            foreach (var tag in _open)
+            {
+                Page.Add(new BeginOp(tag));
+            }
             _y = Top;
         }
 
-        private void Ensure(float height)
+        private void Ensure(double height)
         {
             if (_y + height > Bottom && _y > Top) NewPage();
         }
 
-        public void Space(float points) => _y += points;
+        public void Space(double points) => _y += points;
 
-        public void Text(string text, float size, bool bold, SKColor color)
+        /// <summary>
+        /// Every line but the last ends in a space: a reader that joins a paragraph's lines (a screen reader, text
+        /// extraction) then keeps the words apart. A web address alone on its line keeps its exact text.
+        /// </summary>
+        private static IEnumerable<string> Spaced(List<string> lines) =>
+            lines.Select((line, i) => i < lines.Count - 1 && WebAddress(line) is null ? line + " " : line);
+
+        public void Text(string text, double size, bool bold, XColor color, PdfBlockLevelElementTag tag = PdfBlockLevelElementTag.Paragraph)
         {
-            foreach (var line in Wrap(text, bold, size, ContentWidth))
+            Begin(tag);
+            foreach (var line in Spaced(Wrap(text, bold, size, ContentWidth)))
             {
                 Ensure(size * LineSpacing);
                 _y += size * LineSpacing;
-                Page.Add(new TextOp(line, Margin, _y - size * 0.3f, size, bold, color));
+                Line(line, Margin, _y - size * 0.3, size, bold, color, ContentWidth);
             }
+            End();
+        }
+
+        /// <summary>A line of text, or a web address as a link shrunk to the width it has.</summary>
+        private void Line(string line, double x, double baseline, double size, bool bold, XColor color, double width)
+        {
+            if (WebAddress(line) is { } url)
+            {
+                var linkSize = Math.Min(size, width / Math.Max(Measure(line, false, 1), 0.001));
+                Page.Add(new LinkOp(url, line, x, baseline, linkSize));
+                return;
+            }
+            Page.Add(new TextOp(line, x, baseline, size, bold, color));
         }
 
         public void Heading(string text)
@@ -265,73 +340,89 @@ public static class ApplicationPacketPdf
             // A heading never ends a page: it keeps room for itself and the first lines after it.
             Ensure(14 * LineSpacing + 48);
             _y += 12;
-            Text(text, 13, bold: true, Accent);
+            Text(text, 13, bold: true, Accent, PdfBlockLevelElementTag.Heading2);
             _y += 2;
         }
 
         public void Pairs(IReadOnlyList<(string Label, string Value)> pairs)
         {
-            const float size = 10;
-            const float labelWidth = 110;
+            const double size = 10;
+            const double labelWidth = 110;
             foreach (var (label, value) in pairs)
             {
                 var lines = Wrap(value, false, size, ContentWidth - labelWidth);
                 Ensure(lines.Count * size * LineSpacing);
+                Begin(PdfBlockLevelElementTag.Paragraph);
                 var top = _y;
-                Page.Add(new TextOp(Nfc(label), Margin, top + size * LineSpacing - size * 0.3f, size, true, Muted));
-                foreach (var line in lines)
+                Page.Add(new TextOp(Nfc(label) + " ", Margin, top + size * LineSpacing - size * 0.3, size, true, Muted));
+                foreach (var line in Spaced(lines))
                 {
                     _y += size * LineSpacing;
-                    Page.Add(new TextOp(line, Margin + labelWidth, _y - size * 0.3f, size, false, Ink));
+                    Line(line, Margin + labelWidth, _y - size * 0.3, size, false, Ink, ContentWidth - labelWidth);
                 }
+                End();
             }
         }
 
         public void Table(string[] headers, float[] widths, IEnumerable<string[]> rows)
         {
-            const float size = 8;
+            const double size = 8;
             var columns = widths.Select(w => w * ContentWidth).ToArray();
             var headerLines = headers.Select((h, i) => Wrap(h, true, size, columns[i] - 2 * CellPadding)).ToList();
             var headerHeight = headerLines.Max(l => l.Count) * size * LineSpacing + 2 * CellPadding;
 
             void Header()
             {
-                Page.Add(new RectOp(new SKRect(Margin, _y, Margin + ContentWidth, _y + headerHeight), Shade));
-                Cells(headerLines, true, Muted);
+                Page.Add(new RectOp(new XRect(Margin, _y, ContentWidth, headerHeight), Shade));
+                Begin(PdfBlockLevelElementTag.TableHeadRowGroup);
+                Begin(PdfBlockLevelElementTag.TableRow);
+                Cells(headerLines, true, Muted, PdfBlockLevelElementTag.TableHeaderCell);
+                End();
+                End();
                 _y += headerHeight;
-                Page.Add(new LineOp(Margin, _y, Margin + ContentWidth, _y, Ink, 0.6f));
+                Page.Add(new LineOp(Margin, _y, Margin + ContentWidth, _y, Ink, 0.6));
             }
 
-            void Cells(IReadOnlyList<List<string>> cells, bool bold, SKColor color)
+            void Cells(IReadOnlyList<List<string>> cells, bool bold, XColor color, PdfBlockLevelElementTag cellTag)
             {
                 var x = Margin;
                 for (var i = 0; i < cells.Count; i++)
                 {
+                    Begin(cellTag);
                     var baseline = _y + CellPadding;
-                    foreach (var line in cells[i])
+                    foreach (var line in Spaced(cells[i]))
                     {
                         baseline += size * LineSpacing;
-                        Page.Add(new TextOp(line, x + CellPadding, baseline - size * 0.3f, size, bold, color));
+                        Line(line, x + CellPadding, baseline - size * 0.3, size, bold, color, columns[i] - 2 * CellPadding);
                     }
+                    End();
                     x += columns[i];
                 }
             }
 
             Ensure(headerHeight + 3 * size * LineSpacing);
+            Begin(PdfBlockLevelElementTag.Table);
             Header();
+            Begin(PdfBlockLevelElementTag.TableBodyRowGroup);
             foreach (var row in rows)
             {
                 var cells = row.Select((c, i) => Wrap(c, false, size, columns[i] - 2 * CellPadding)).ToList();
                 var height = cells.Max(c => c.Count) * size * LineSpacing + 2 * CellPadding;
                 if (_y + height > Bottom)
                 {
+                    End();
                     NewPage();
                     Header();
+                    Begin(PdfBlockLevelElementTag.TableBodyRowGroup);
                 }
-                Cells(cells, false, Ink);
+                Begin(PdfBlockLevelElementTag.TableRow);
+                Cells(cells, false, Ink, PdfBlockLevelElementTag.TableDataCell);
+                End();
                 _y += height;
-                Page.Add(new LineOp(Margin, _y, Margin + ContentWidth, _y, RuleColor, 0.4f));
+                Page.Add(new LineOp(Margin, _y, Margin + ContentWidth, _y, RuleColor, 0.4));
             }
+            End();
+            End();
             _y += 4;
         }
     }

@@ -1,25 +1,36 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using PdfSharp.Drawing;
+using PdfSharp.UniversalAccessibility;
 using QRCoder;
-using SkiaSharp;
 
 namespace TrainingHub.PdfLayout;
 
 /// <summary>
-/// Renders a certificate of completion as a one-page landscape US Letter PDF. Text is real text in embedded fonts,
-/// so boards can search and copy it; the QR code is vector squares, so it scans at any print size.
-/// The same content always gives the same bytes.
+/// Renders a certificate of completion as a one-page landscape US Letter PDF: tagged (reading order, document language,
+/// alt text for the QR code), PDF/A-2b, text in embedded fonts so boards can search and copy it, the verification
+/// address as a real link on one line, and a border at least 10 mm from the paper's edge whether it is printed at
+/// actual size on Letter or on A4. The QR code is vector squares, so it scans at any print size. The same content
+/// always gives the same bytes.
 /// </summary>
 public static partial class CertificatePdf
 {
     public const float PageWidth = 792;  // 11 in at 72 pt per inch
     public const float PageHeight = 612; // 8.5 in
 
-    private static readonly SKColor Ink = new(0x1F, 0x29, 0x33);
-    private static readonly SKColor Muted = new(0x52, 0x60, 0x6D);
-    private static readonly SKColor Accent = new(0x1D, 0x35, 0x57);
-    private static readonly SKColor RuleColor = new(0x9A, 0xA5, 0xB1);
+    /// <summary>
+    /// The border's distance from the page's edges. A4 landscape is 17 pt shorter than Letter, so a Letter page printed
+    /// at actual size on A4 loses 8.5 pt at the top and at the bottom: 40 pt leaves 31.5 pt (11.1 mm) there, and A4's
+    /// extra width leaves the sides wider than on Letter, where 32 pt is 11.3 mm.
+    /// </summary>
+    public const float BorderInsetX = 32;
+    public const float BorderInsetY = 40;
+
+    private static readonly XColor Ink = XColor.FromArgb(0x1F, 0x29, 0x33);
+    private static readonly XColor Muted = XColor.FromArgb(0x52, 0x60, 0x6D);
+    private static readonly XColor Accent = XColor.FromArgb(0x1D, 0x35, 0x57);
+    private static readonly XColor RuleColor = XColor.FromArgb(0x9A, 0xA5, 0xB1);
 
     private const float CenterX = PageWidth / 2;
     private const float BodyLeft = 96;
@@ -32,28 +43,26 @@ public static partial class CertificatePdf
         Validate(certificate);
         certificate = Composed(certificate);
 
-        using var output = new SKDynamicMemoryWStream();
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = $"Certificate of Completion: {certificate.TraineeFullName}, {certificate.CourseTitle}",
-            Author = certificate.InstituteName,
-            Subject = certificate.CourseTitle,
-            Creator = "TrainingHub",
-        };
-        using (var document = SKDocument.CreatePdf(output, metadata))
-        {
-            var canvas = document.BeginPage(PageWidth, PageHeight);
-            Draw(canvas, certificate);
-            document.EndPage();
-            document.Close();
-        }
-        using var data = output.DetachAsData();
-        return data.ToArray();
+        using var pdf = new ArchivalPdf(
+            $"Certificate of Completion: {certificate.TraineeFullName}, {certificate.CourseTitle}",
+            certificate.InstituteName,
+            certificate.CourseTitle,
+            certificate.CompletedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            Identity(certificate));
+        pdf.AddPage(PageWidth, PageHeight);
+        Draw(new Page(pdf), certificate);
+        return pdf.Save();
     }
 
+    private static string Identity(CertificateContent c) => string.Join('\u001f',
+        [c.TraineeFullName, c.CourseTitle, c.CourseHours.ToString(CultureInfo.InvariantCulture), c.CompletedOn.ToString("O", CultureInfo.InvariantCulture),
+         c.DeliveryMode, c.InstituteName, c.SignatoryName, c.SignatoryTitle, c.VerificationCode, c.VerificationUrl.AbsoluteUri,
+         .. c.HoursByDomain.Select(d => $"{d.Key}={d.Value.ToString(CultureInfo.InvariantCulture)}"),
+         .. c.ProviderNumbersByBoard.Select(p => $"{p.Key}={p.Value}")]);
+
     /// <summary>
-    /// Text is drawn glyph by glyph without shaping, so an "é" typed as "e" plus a combining accent would print the
-    /// accent beside the letter; the composed form prints one glyph.
+    /// An "é" typed as "e" plus a combining accent would print the accent beside the letter (text is not shaped); the
+    /// composed form prints one glyph.
     /// </summary>
     private static CertificateContent Composed(CertificateContent c)
     {
@@ -99,95 +108,118 @@ public static partial class CertificatePdf
         }
     }
 
-    private static void Draw(SKCanvas canvas, CertificateContent c)
+    /// <summary>Draws the page in reading order: each text is drawn inside its structure element, decoration as artifacts.</summary>
+    private static void Draw(Page page, CertificateContent c)
     {
         var date = c.CompletedOn.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
-        var page = new Page(canvas);
 
-        canvas.Clear(SKColors.White);
         page.Border();
 
-        page.Fitted(c.InstituteName, new SKRect(120, 60, 672, 84), PdfFonts.Bold, Muted, 13, 7, 1);
-        page.Line("Certificate of Completion", CenterX, 124, PdfFonts.Display, 34, Accent, SKTextAlign.Center);
+        page.Paragraph(() => page.Fitted(c.InstituteName, new XRect(120, 60, 552, 24), PdfFonts.Bold, Muted, 13, 7, 1));
+        page.Element(PdfBlockLevelElementTag.Heading1, () => page.Line("Certificate of Completion", CenterX, 124, PdfFonts.Display, 34, Accent, XStringFormats.BaseLineCenter));
         page.Rule(346, 446, 141, Accent, 1);
 
-        page.Line("This certifies that", CenterX, 171, PdfFonts.Regular, 13, Muted, SKTextAlign.Center);
-        page.Fitted(c.TraineeFullName, new SKRect(116, 180, 676, 232), PdfFonts.Display, Ink, 32, 18, 2);
+        page.Paragraph(() => page.Line("This certifies that", CenterX, 171, PdfFonts.Regular, 13, Muted, XStringFormats.BaseLineCenter));
+        page.Paragraph(() => page.Fitted(c.TraineeFullName, new XRect(116, 180, 560, 52), PdfFonts.Display, Ink, 32, 18, 2));
         page.Rule(216, 576, 239, RuleColor, 0.75f);
-        page.Line("has completed", CenterX, 262, PdfFonts.Regular, 13, Muted, SKTextAlign.Center);
-        page.Fitted(c.CourseTitle, new SKRect(116, 270, 676, 318), PdfFonts.Bold, Ink, 20, 12, 2);
+        page.Paragraph(() => page.Line("has completed", CenterX, 262, PdfFonts.Regular, 13, Muted, XStringFormats.BaseLineCenter));
+        page.Paragraph(() => page.Fitted(c.CourseTitle, new XRect(116, 270, 560, 48), PdfFonts.Bold, Ink, 20, 12, 2));
         var hoursAndDelivery = string.IsNullOrWhiteSpace(c.DeliveryMode) ? HoursPhrase(c.CourseHours) : $"{HoursPhrase(c.CourseHours)}  ·  {c.DeliveryMode}";
-        page.Fitted(hoursAndDelivery, new SKRect(116, 327, 676, 345), PdfFonts.Regular, Ink, 12, 7, 1);
+        page.Paragraph(() => page.Fitted(hoursAndDelivery, new XRect(116, 327, 560, 18), PdfFonts.Regular, Ink, 12, 7, 1));
 
         page.Table("Hours by credential domain", c.HoursByDomain.Select(d => (d.Key, Hours(d.Value))).ToList(), BodyLeft, 356);
         page.Table("Approved provider numbers", c.ProviderNumbersByBoard.Select(p => (p.Key, p.Value)).ToList(), 384, 560);
 
-        page.SignatureBlock(c.SignatoryName, c.SignatoryTitle, BodyLeft, 316, PdfFonts.Display, 14);
-        page.SignatureBlock(date, "Date of completion", 350, 540, PdfFonts.Regular, 12);
+        page.Paragraph(() => page.SignatureBlock(c.SignatoryName, c.SignatoryTitle, BodyLeft, 316, PdfFonts.Display, 14));
+        page.Paragraph(() => page.SignatureBlock(date, "Date of completion", 350, 540, PdfFonts.Regular, 12));
 
-        page.Line("Verify this certificate", QrCenterX, 384, PdfFonts.Regular, 8, Muted, SKTextAlign.Center);
-        page.QrCode(c.VerificationUrl.AbsoluteUri, new SKRect(QrCenterX - QrSize / 2, 390, QrCenterX + QrSize / 2, 390 + QrSize));
-        page.Fitted(c.VerificationCode, new SKRect(QrCenterX - 80, 507, QrCenterX + 80, 521), PdfFonts.Bold, Ink, 9.5f, 5, 1);
-        page.Fitted(c.VerificationUrl.AbsoluteUri, new SKRect(QrCenterX - 80, 523, QrCenterX + 80, 548), PdfFonts.Regular, Muted, 7, 6, 2, breakAfterSlash: true);
+        page.Paragraph(() => page.Line("Verify this certificate", QrCenterX, 384, PdfFonts.Regular, 8, Muted, XStringFormats.BaseLineCenter));
+        var url = c.VerificationUrl.AbsoluteUri;
+        page.Figure($"QR code that opens the verification page {url}", new XRect(QrCenterX - QrSize / 2, 390, QrSize, QrSize),
+            box => page.QrCode(url, box));
+        page.Paragraph(() => page.Fitted(c.VerificationCode, new XRect(QrCenterX - 80, 507, 160, 14), PdfFonts.Bold, Ink, 9.5f, 5, 1));
+        // The address on one line across the foot of the page, never broken, as a link a reader can follow.
+        page.Paragraph(() => page.Link(c.VerificationUrl, new XRect(120, 551, 552, 12), PdfFonts.Regular, Accent, 8));
     }
 
-    private sealed class Page(SKCanvas canvas)
+    private sealed class Page(ArchivalPdf pdf)
     {
-        public void Border()
+        private XGraphics G => pdf.Graphics;
+
+        public void Element(PdfBlockLevelElementTag tag, Action draw)
         {
-            using var outer = Stroke(Accent, 2);
-            canvas.DrawRect(24, 24, PageWidth - 48, PageHeight - 48, outer);
-            using var inner = Stroke(Accent, 0.75f);
-            canvas.DrawRect(30, 30, PageWidth - 60, PageHeight - 60, inner);
+            pdf.Tags.BeginElement(tag);
+            draw();
+            pdf.Tags.End();
         }
 
-        public void Rule(float left, float right, float y, SKColor color, float width)
+        public void Paragraph(Action draw) => Element(PdfBlockLevelElementTag.Paragraph, draw);
+
+        public void Figure(string altText, XRect box, Action<XRect> draw)
         {
-            using var paint = Stroke(color, width);
-            canvas.DrawLine(left, y, right, y, paint);
+            pdf.Tags.BeginElement(PdfIllustrationElementTag.Figure, altText, box);
+            draw(box);
+            pdf.Tags.End();
         }
 
-        public void Table(string heading, IReadOnlyList<(string Label, string Value)> rows, float left, float right)
+        public void Border() => pdf.Artifact(g =>
+        {
+            g.DrawRectangle(new XPen(Accent, 2), BorderInsetX, BorderInsetY, PageWidth - 2 * BorderInsetX, PageHeight - 2 * BorderInsetY);
+            g.DrawRectangle(new XPen(Accent, 0.75), BorderInsetX + 6, BorderInsetY + 6, PageWidth - 2 * BorderInsetX - 12, PageHeight - 2 * BorderInsetY - 12);
+        });
+
+        public void Rule(double left, double right, double y, XColor color, double width) =>
+            pdf.Artifact(g => g.DrawLine(new XPen(color, width), left, y, right, y));
+
+        public void Table(string heading, IReadOnlyList<(string Label, string Value)> rows, double left, double right)
         {
             if (rows.Count == 0)
             {
                 return;
             }
-            const float headingBaseline = 378;
-            const float rowsTop = 384;
-            const float rowsBottom = 490;
-            const float gap = 10;
-            Fitted(heading, new SKRect(left, headingBaseline - 11, right, headingBaseline + 3), PdfFonts.Bold, Muted, 9.5f, 6, 1);
+            const double headingBaseline = 378;
+            const double rowsTop = 384;
+            const double rowsBottom = 490;
+            const double gap = 10;
+            Element(PdfBlockLevelElementTag.Heading2, () =>
+                Fitted(heading, new XRect(left, headingBaseline - 11, right - left, 14), PdfFonts.Bold, Muted, 9.5, 6, 1));
 
             // Rows shrink together, never spilling into the signature line, however many domains a course has.
-            var rowHeight = Math.Min(15f, (rowsBottom - rowsTop) / rows.Count);
-            var size = rowHeight * 0.63f;
+            var rowHeight = Math.Min(15, (rowsBottom - rowsTop) / rows.Count);
+            var size = rowHeight * 0.63;
+            pdf.Tags.BeginElement(PdfBlockLevelElementTag.Table);
             for (var i = 0; i < rows.Count; i++)
             {
                 var bottom = rowsTop + (i + 1) * rowHeight;
-                var baseline = bottom - rowHeight * 0.3f;
+                var baseline = bottom - rowHeight * 0.3;
                 var labelWidth = Width(PdfFonts.Regular, rows[i].Label, size);
                 var valueWidth = Width(PdfFonts.Regular, rows[i].Value, size);
                 // A row too long for the column shrinks as a whole, so its label and value stay the same size.
-                var scale = Math.Min(1f, (right - left - gap) / Math.Max(labelWidth + valueWidth, 0.001f));
+                var scale = Math.Min(1, (right - left - gap) / Math.Max(labelWidth + valueWidth, 0.001));
                 var rowSize = size * scale;
                 valueWidth *= scale;
-                Fitted(rows[i].Value, new SKRect(right - valueWidth, bottom - rowHeight, right, bottom), PdfFonts.Regular, Ink, rowSize, 1, 1, SKTextAlign.Right, baseline);
-                Fitted(rows[i].Label, new SKRect(left, bottom - rowHeight, right - valueWidth - gap, bottom), PdfFonts.Regular, Ink, rowSize, 1, 1, SKTextAlign.Left, baseline);
-                Rule(left, right, bottom, RuleColor, 0.5f);
+                var row = rows[i];
+                pdf.Tags.BeginElement(PdfBlockLevelElementTag.TableRow);
+                Element(PdfBlockLevelElementTag.TableHeaderCell, () =>
+                    Fitted(row.Label, new XRect(left, bottom - rowHeight, right - valueWidth - gap - left, rowHeight), PdfFonts.Regular, Ink, rowSize, 1, 1, XStringAlignment.Near, baseline));
+                Element(PdfBlockLevelElementTag.TableDataCell, () =>
+                    Fitted(row.Value, new XRect(right - valueWidth, bottom - rowHeight, valueWidth, rowHeight), PdfFonts.Regular, Ink, rowSize, 1, 1, XStringAlignment.Far, baseline));
+                pdf.Tags.End();
+                Rule(left, right, bottom, RuleColor, 0.5);
             }
+            pdf.Tags.End();
         }
 
-        public void SignatureBlock(string above, string below, float left, float right, PdfFace aboveFace, float aboveSize)
+        public void SignatureBlock(string above, string below, double left, double right, PdfFace aboveFace, double aboveSize)
         {
-            const float lineY = 522;
-            Rule(left, right, lineY, Ink, 0.75f);
-            Fitted(above, new SKRect(left, lineY - 24, right, lineY - 4), aboveFace, Ink, aboveSize, 1, 1, SKTextAlign.Left, lineY - 7);
-            Fitted(below, new SKRect(left, lineY + 4, right, lineY + 30), PdfFonts.Regular, Muted, 9, 5, 2, SKTextAlign.Left);
+            const double lineY = 522;
+            Fitted(above, new XRect(left, lineY - 24, right - left, 20), aboveFace, Ink, aboveSize, 1, 1, XStringAlignment.Near, lineY - 7);
+            Rule(left, right, lineY, Ink, 0.75);
+            Fitted(below, new XRect(left, lineY + 4, right - left, 22), PdfFonts.Regular, Muted, 9, 5, 2, XStringAlignment.Near);
         }
 
         /// <summary>Draws the QR code, quiet zone included, inside <paramref name="box"/>.</summary>
-        public void QrCode(string payload, SKRect box)
+        public void QrCode(string payload, XRect box)
         {
             // Medium error correction survives a crease or a smudge on a printed copy without making the code dense.
             using var qr = QRCodeGenerator.GenerateQrCode(payload, QRCodeGenerator.ECCLevel.M);
@@ -195,11 +227,10 @@ public static partial class CertificatePdf
             var modules = matrix.Count;
             var module = Math.Min(box.Width, box.Height) / modules;
 
-            using var light = new SKPaint { Color = SKColors.White, Style = SKPaintStyle.Fill };
-            canvas.DrawRect(box.Left, box.Top, modules * module, modules * module, light);
+            G.DrawRectangle(XBrushes.White, box.Left, box.Top, modules * module, modules * module);
 
             // One path for all dark modules: a rasteriser fills it in one pass, leaving no hairline seams between squares.
-            using var path = new SKPath();
+            var path = new XGraphicsPath { FillMode = XFillMode.Winding };
             for (var row = 0; row < modules; row++)
             {
                 var column = 0;
@@ -215,18 +246,29 @@ public static partial class CertificatePdf
                     {
                         column++;
                     }
-                    path.AddRect(new SKRect(box.Left + start * module, box.Top + row * module, box.Left + column * module, box.Top + (row + 1) * module));
+                    path.AddRectangle(box.Left + start * module, box.Top + row * module, (column - start) * module, module);
                 }
             }
-            using var dark = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Fill, IsAntialias = false };
-            canvas.DrawPath(path, dark);
+            G.DrawPath(XBrushes.Black, path);
         }
 
-        public void Line(string text, float x, float baseline, PdfFace face, float size, SKColor color, SKTextAlign align)
+        public void Line(string text, double x, double baseline, PdfFace face, double size, XColor color, XStringFormat format) =>
+            G.DrawString(text, face.At(size), new XSolidBrush(color), x, baseline, format);
+
+        /// <summary>A web address on one line (shrunk to fit, never broken), centred in <paramref name="box"/>, as a link.</summary>
+        public void Link(Uri url, XRect box, PdfFace face, XColor color, double maxSize)
         {
-            using var font = NewFont(face.For(text), size);
-            using var paint = new SKPaint { Color = color, IsAntialias = true };
-            canvas.DrawText(text, x, baseline, align, font, paint);
+            var text = url.AbsoluteUri;
+            var size = Math.Min(maxSize, box.Width / Math.Max(Width(face, text, 1), 0.001));
+            var width = Width(face, text, size);
+            var (ascent, descent) = face.Extent();
+            var baseline = box.Top + (box.Height + (ascent - descent) * size) / 2;
+            var area = new XRect(box.Center.X - width / 2, baseline - ascent * size, width, (ascent + descent) * size);
+            pdf.Link(url, area, g =>
+            {
+                g.DrawString(text, face.At(size), new XSolidBrush(color), box.Center.X, baseline, XStringFormats.BaseLineCenter);
+                g.DrawLine(new XPen(color, Math.Max(0.4, size / 16)), area.Left, baseline + size * 0.12, area.Right, baseline + size * 0.12);
+            });
         }
 
         /// <summary>
@@ -234,78 +276,83 @@ public static partial class CertificatePdf
         /// to <paramref name="minSize"/>, else over up to <paramref name="maxLines"/> lines, else smaller still. It never
         /// leaves the box, whatever the length of a name or a course title.
         /// </summary>
-        public void Fitted(string text, SKRect box, PdfFace face, SKColor color, float maxSize, float minSize, int maxLines,
-            SKTextAlign align = SKTextAlign.Center, float? baseline = null, bool breakAfterSlash = false)
+        public void Fitted(string text, XRect box, PdfFace face, XColor color, double maxSize, double minSize, int maxLines,
+            XStringAlignment align = XStringAlignment.Center, double? baseline = null)
         {
-            var typeface = face.For(text);
-            var layout = TextFit.Fit(text, box.Width, box.Height, typeface, maxSize, minSize, maxLines, breakAfterSlash);
-            using var font = NewFont(typeface, layout.Size);
-            using var paint = new SKPaint { Color = color, IsAntialias = true };
+            var layout = TextFit.Fit(text, box.Width, box.Height, face, maxSize, minSize, maxLines);
+            var font = face.At(layout.Size);
+            var brush = new XSolidBrush(color);
             var x = align switch
             {
-                SKTextAlign.Left => box.Left,
-                SKTextAlign.Right => box.Right,
-                _ => box.MidX,
+                XStringAlignment.Near => box.Left,
+                XStringAlignment.Far => box.Right,
+                _ => box.Center.X,
             };
-            var metrics = font.Metrics;
+            var format = new XStringFormat { Alignment = align, LineAlignment = XLineAlignment.BaseLine };
+            var (ascent, descent) = face.Extent();
             var lineHeight = layout.Size * TextFit.LineSpacing;
-            var blockHeight = (layout.Lines.Count - 1) * lineHeight + (metrics.Descent - metrics.Ascent);
-            var first = baseline ?? box.MidY - blockHeight / 2 - metrics.Ascent;
+            var blockHeight = (layout.Lines.Count - 1) * lineHeight + (ascent + descent) * layout.Size;
+            var first = baseline ?? box.Center.Y - blockHeight / 2 + ascent * layout.Size;
             for (var i = 0; i < layout.Lines.Count; i++)
             {
-                canvas.DrawText(layout.Lines[i], x, first + i * lineHeight, align, font, paint);
+                // A space ends every line but the last, so a reader joining the lines keeps the words apart.
+                var line = i < layout.Lines.Count - 1 ? layout.Lines[i] + " " : layout.Lines[i];
+                G.DrawString(line, font, brush, x, first + i * lineHeight, format);
             }
         }
     }
 
-    private static float Width(PdfFace face, string text, float size)
-    {
-        using var font = NewFont(face.For(text), size);
-        return font.MeasureText(text);
-    }
+    private static double Width(PdfFace face, string text, double size) => TextFit.Measure(face, text) * size;
 
     private static string Hours(decimal hours) => hours.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string HoursPhrase(decimal hours) => hours == 1 ? "1 contact hour" : $"{Hours(hours)} contact hours";
-
-    private static SKPaint Stroke(SKColor color, float width) =>
-        new() { Color = color, Style = SKPaintStyle.Stroke, StrokeWidth = width, IsAntialias = true };
-
-    private static SKFont NewFont(SKTypeface typeface, float size) =>
-        // Unhinted, linear metrics: widths scale exactly with size, which the fitting below relies on.
-        new(typeface, size) { Hinting = SKFontHinting.None, LinearMetrics = true, Subpixel = true, Edging = SKFontEdging.SubpixelAntialias };
-
-    internal sealed record FittedText(float Size, IReadOnlyList<string> Lines);
+    internal sealed record FittedText(double Size, IReadOnlyList<string> Lines);
 
     internal static partial class TextFit
     {
-        public const float LineSpacing = 1.15f;
-        private const float ReferenceSize = 100;
+        public const double LineSpacing = 1.15;
+        private const double ReferenceSize = 100;
+        private static readonly Lock MeasureGate = new();
+        private static XGraphics? _measure;
 
-        public static FittedText Fit(string text, float width, float height, SKTypeface typeface, float maxSize, float minSize, int maxLines, bool breakAfterSlash)
+        /// <summary>The width of <paramref name="text"/> at one point of size.</summary>
+        public static double Measure(PdfFace face, string text)
         {
-            var pieces = Pieces(text.Trim(), breakAfterSlash);
+            if (text.Length == 0)
+            {
+                return 0;
+            }
+            lock (MeasureGate)
+            {
+                _measure ??= XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
+                return _measure.MeasureString(text, face.At(ReferenceSize)).Width / ReferenceSize;
+            }
+        }
+
+        public static FittedText Fit(string text, double width, double height, PdfFace face, double maxSize, double minSize, int maxLines)
+        {
+            var pieces = Pieces(text.Trim());
             if (pieces.Length == 0)
             {
                 return new FittedText(maxSize, []);
             }
-            using var font = NewFont(typeface, ReferenceSize);
-            var metrics = font.Metrics;
-            var glyphHeight = (metrics.Descent - metrics.Ascent) / ReferenceSize; // per point of size
-            var widths = pieces.Select(p => font.MeasureText(p) / ReferenceSize).ToArray();
-            var trimmedWidths = pieces.Select(p => font.MeasureText(p.TrimEnd()) / ReferenceSize).ToArray();
+            var (ascent, descent) = face.Extent();
+            var glyphHeight = ascent + descent; // per point of size
+            var widths = pieces.Select(p => Measure(face, p)).ToArray();
+            var trimmedWidths = pieces.Select(p => Measure(face, p.TrimEnd())).ToArray();
 
-            float HeightAt(float size, int lines) => size * ((lines - 1) * LineSpacing + glyphHeight);
+            double HeightAt(double size, int lines) => size * ((lines - 1) * LineSpacing + glyphHeight);
 
             // Fewest lines first; within a line count, the break whose widest line is narrowest, at the largest size
             // that fits the box. Widths scale with size, so each line count needs one measurement, not a search.
             List<Range> lines = [];
-            var size = 0f;
+            var size = 0.0;
             for (var count = 1; count <= Math.Min(maxLines, pieces.Length); count++)
             {
                 lines = BalancedBreak(widths, trimmedWidths, count);
                 var widest = lines.Max(line => LineWidth(widths, trimmedWidths, line));
-                size = Math.Min(maxSize, Math.Min(width / Math.Max(widest, 0.001f), height / HeightAt(1, lines.Count)));
+                size = Math.Min(maxSize, Math.Min(width / Math.Max(widest, 0.001), height / HeightAt(1, lines.Count)));
                 if (size >= minSize)
                 {
                     break;
@@ -314,17 +361,13 @@ public static partial class CertificatePdf
             return new FittedText(size, Join(pieces, lines));
         }
 
-        /// <summary>Pieces keep their trailing space (or slash), so joining them gives the text back.</summary>
-        private static string[] Pieces(string text, bool breakAfterSlash)
-        {
-            var words = WordBreak().Split(text).Where(p => p.Length > 0);
-            return breakAfterSlash ? words.SelectMany(w => SlashBreak().Split(w)).Where(p => p.Length > 0).ToArray() : words.ToArray();
-        }
+        /// <summary>Pieces keep their trailing space, so joining them gives the text back.</summary>
+        private static string[] Pieces(string text) => WordBreak().Split(text).Where(p => p.Length > 0).ToArray();
 
-        private static float LineWidth(float[] widths, float[] trimmed, Range line)
+        private static double LineWidth(double[] widths, double[] trimmed, Range line)
         {
             var (start, length) = line.GetOffsetAndLength(widths.Length);
-            var sum = 0f;
+            var sum = 0.0;
             for (var i = start; i < start + length - 1; i++)
             {
                 sum += widths[i];
@@ -333,7 +376,7 @@ public static partial class CertificatePdf
         }
 
         /// <summary>Greedy line filling at a width measured in text units of one point; null if it needs more lines.</summary>
-        private static List<Range>? Break(float[] widths, float[] trimmed, float width, int maxLines)
+        private static List<Range>? Break(double[] widths, double[] trimmed, double width, int maxLines)
         {
             var lines = new List<Range>();
             var start = 0;
@@ -359,12 +402,12 @@ public static partial class CertificatePdf
         }
 
         /// <summary>The split into at most <paramref name="maxLines"/> lines whose widest line is narrowest (at least one piece).</summary>
-        private static List<Range> BalancedBreak(float[] widths, float[] trimmed, int maxLines)
+        private static List<Range> BalancedBreak(double[] widths, double[] trimmed, int maxLines)
         {
             var low = trimmed.Max();
             var high = LineWidth(widths, trimmed, 0..widths.Length);
             List<Range> best = Break(widths, trimmed, high, maxLines) ?? [0..widths.Length];
-            for (var step = 0; step < 30 && high - low > 0.001f; step++)
+            for (var step = 0; step < 30 && high - low > 0.001; step++)
             {
                 var mid = (low + high) / 2;
                 var attempt = Break(widths, trimmed, mid, maxLines);
@@ -386,8 +429,5 @@ public static partial class CertificatePdf
 
         [GeneratedRegex(@"(?<=\s)(?=\S)")]
         private static partial Regex WordBreak();
-
-        [GeneratedRegex(@"(?<=/)(?!/)")]
-        private static partial Regex SlashBreak();
     }
 }

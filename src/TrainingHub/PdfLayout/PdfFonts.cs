@@ -1,10 +1,13 @@
-using SkiaSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfSharp.Pdf;
 
 namespace TrainingHub.PdfLayout;
 
 /// <summary>
-/// The faces a certificate is set in: DejaVu fonts embedded in this assembly (licence in Fonts/), so a certificate
-/// looks the same on a fresh server as on a developer's machine, whatever fonts the machine has.
+/// The faces certificates and packets are set in: DejaVu fonts embedded in this assembly (licence in Fonts/), so a PDF
+/// looks the same on a fresh server as on a developer's machine, whatever fonts the machine has. PDFsharp embeds only
+/// the glyphs a document uses, so one full face per style is enough.
 /// </summary>
 internal static class PdfFonts
 {
@@ -13,33 +16,53 @@ internal static class PdfFonts
 
     /// <summary>The serif face for the title, the trainee's name and the signatory.</summary>
     public static readonly PdfFace Display = new("DejaVuSerif-Bold");
+
+    private static readonly Lock Gate = new();
+
+    /// <summary>PDFsharp's font resolver is process-wide; it is set once, to the embedded faces only.</summary>
+    public static void EnsureResolver()
+    {
+        lock (Gate)
+        {
+            if (GlobalFontSettings.FontResolver is not EmbeddedFaces)
+            {
+                GlobalFontSettings.FontResolver = new EmbeddedFaces();
+            }
+        }
+    }
+
+    private sealed class EmbeddedFaces : IFontResolver
+    {
+        private static readonly HashSet<string> Files = ["DejaVuSans", "DejaVuSans-Bold", "DejaVuSerif-Bold"];
+
+        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+            Files.Contains(familyName) ? new FontResolverInfo(familyName) : null;
+
+        public byte[]? GetFont(string faceName)
+        {
+            var name = "TrainingHub.PdfLayout.Fonts." + faceName + ".ttf";
+            using var resource = typeof(PdfFonts).Assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"The font {name} is not embedded in {typeof(PdfFonts).Assembly.GetName().Name}.");
+            using var copy = new MemoryStream();
+            resource.CopyTo(copy);
+            return copy.ToArray();
+        }
+    }
 }
 
-/// <summary>
-/// One face in three sizes of character set. The PDF embeds every font file it uses whole (SkiaSharp's PDF backend
-/// does not subset), so each text is set in the smallest file that has all its characters: a full DejaVu face would
-/// add hundreds of kilobytes and tens of milliseconds to every certificate.
-/// </summary>
+/// <summary>One embedded face, in Unicode encoding (so every script DejaVu has prints, and text extracts as typed).</summary>
 internal sealed class PdfFace(string fileName)
 {
-    private readonly Lazy<SKTypeface> _latin = new(() => Load(fileName + "-Latin.ttf"));
-    private readonly Lazy<SKTypeface> _wide = new(() => Load(fileName + "-Wide.ttf"));
-    private readonly Lazy<SKTypeface> _full = new(() => Load(fileName + ".ttf"));
-
-    public SKTypeface For(string text) =>
-        _latin.Value.ContainsGlyphs(text) ? _latin.Value
-        : _wide.Value.ContainsGlyphs(text) ? _wide.Value
-        : _full.Value;
-
-    private static SKTypeface Load(string fileName)
+    public XFont At(double size)
     {
-        var name = "TrainingHub.PdfLayout.Fonts." + fileName;
-        using var resource = typeof(PdfFace).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The font {name} is not embedded in {typeof(PdfFace).Assembly.GetName().Name}.");
-        // Copied into native memory rather than SKTypeface.FromStream over the resource stream: the PDF backend reads
-        // the font again for every certificate, and reads through a managed stream cross into .NET on each call.
-        using var data = SKData.Create(resource);
-        return SKTypeface.FromData(data)
-            ?? throw new InvalidOperationException($"The embedded font {name} could not be read.");
+        PdfFonts.EnsureResolver();
+        return new XFont(fileName, size, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+    }
+
+    /// <summary>Height from the baseline to the top of the tallest glyph, and below it, per point of size.</summary>
+    public (double Ascent, double Descent) Extent()
+    {
+        var metrics = At(100).Metrics;
+        return (metrics.Ascent / (double)metrics.UnitsPerEm, metrics.Descent / (double)metrics.UnitsPerEm);
     }
 }
