@@ -69,6 +69,6 @@ public static class SeedCertificates
     {
         var adminId = await Seed.PersonIdAsync(services, DemoAccounts.Admin);
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TrainingHub.Features.Certificates.RevokeCertificate.Command(adminId, certificateId, reason));
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TrainingHub.Features.Certificates.RevokeCertificate.Command(adminId, certificateId, reason, Confirmed: true));
     }
 }

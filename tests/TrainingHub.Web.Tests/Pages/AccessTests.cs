@@ -52,7 +52,9 @@ public sealed class AccessTests(SiteFactory site)
     [Fact]
     public async Task A_signed_in_post_without_an_antiforgery_token_enrols_no_one()
     {
-        var client = await site.SignedIn(DemoAccounts.TraineeB);
+        // A trainee of its own, so no other test's enrolment of a shared demo trainee shows on the dashboard.
+        var (_, email) = await SiteConsentTests.TraineeOfB(site, "Rafael Ortiz");
+        var client = await site.SignedIn(email);
         var response = await client.PostAsync("/courses/recovery-coach?handler=Enroll", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("recovery-coach", await (await client.GetAsync("/dashboard")).Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -73,11 +73,12 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         Assert.Contains("Source: <a href=\"https://internationalcredentialing.org/icrc-credentials/pr\" rel=\"noopener\">https://internationalcredentialing.org/icrc-credentials/pr</a>, checked 5 December 2026", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Not confirmed with the board.", html, StringComparison.Ordinal);
 
-        await ChooseAsync(client, "icrc-pr", "ny-asap-nycb-carc");
+        // New York's CARC rules are all confirmed now (docs/rule-file-changes-2026-12.md); Massachusetts' are not.
+        await ChooseAsync(client, "icrc-pr", "ny-asap-nycb-carc", "ma-mbsacc-carc");
         html = Decoded(await client.GetStringAsync("/my/credentials"));
         Assert.Contains("Not confirmed with the board.", html, StringComparison.Ordinal);
-        Assert.Contains("Training from a provider approved by New York Certification Board, for training completed on or after 1 October 2020", html, StringComparison.Ordinal);
-        Assert.Contains("has no New York Certification Board approval number on record): 15 hours", html, StringComparison.Ordinal);
+        Assert.Contains("Training from a provider approved by New York Certification Board (InUnity Alliance), for training completed on or after 1 October 2020", html, StringComparison.Ordinal);
+        Assert.Contains("has no New York Certification Board (InUnity Alliance) approval number on record): 15 hours", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         Assert.Contains("<strong>IC&RC Peer Recovery (PR):</strong>", glance, StringComparison.Ordinal);
         Assert.Contains("still needed: 500 more hours of practice, signed off by a supervisor; 31 more hours of training.", glance, StringComparison.Ordinal);
         // Why the New York credential counts none of the ethics hours, in the line itself rather than screens below.
-        Assert.Matches("15 hours of your training do not count: .+ has no New York Certification Board approval number on record\\.", glance);
+        Assert.Matches("15 hours of your training do not count: .+ has no New York Certification Board \\(InUnity Alliance\\) approval number on record\\.", glance);
         Assert.True(start < html.IndexOf("<details class=\"credential-details\" id=\"details-icrc-pr\">", StringComparison.Ordinal), "the details are folded below the lines");
         Assert.Contains("<a href=\"#details-icrc-pr\">Details", glance, StringComparison.Ordinal);
 

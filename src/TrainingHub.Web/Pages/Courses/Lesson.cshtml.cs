@@ -89,9 +89,6 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
         return Page();
     }
 
-    protected internal override Task LoadAsync() =>
-        OnGetAsync((string)RouteData.Values["courseId"]!, (string)RouteData.Values["lessonId"]!);
-
     public sealed record HeartbeatInput(Guid BeatId, DateTime? ClientSentAt, bool Starting, bool ReachedEnd);
 
     /// <summary>The lesson page's heartbeat (JSON). Refusals answer 400 or 403 with a reason.</summary>
