@@ -1,4 +1,5 @@
 using TrainingHub.Content;
+using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Tests.Content;
 
@@ -126,6 +127,24 @@ public sealed class LessonTranslationTests : IDisposable
         _content.Write(TranslationPath, Translation(t => t + "\nUna persona adicta. Decir \"limpio\" estigmatiza.\n"));
         var problem = Only(Load());
         Assert.Equal("'adicta' is stigmatising or unclear language; use una persona en recuperación", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("Era un adicto.", "adicto", "una persona con un trastorno por consumo de sustancias")]
+    [InlineData("Lleva dos años limpia.", "limpia", "en recuperación")]
+    [InlineData("La prueba salió sucia.", "sucia", "que consume")]
+    [InlineData("La metadona no es una droga sustituta.", "droga sustituta", "medicamento")]
+    public void The_shipped_Spanish_list_refuses_stigmatising_words_in_a_translation_outside_quotations(string sentence, string word, string instead)
+    {
+        _content.Write("language.yml", File.ReadAllText(Path.Combine(DataPaths.FindContentFolder(AppContext.BaseDirectory), "language.yml")));
+        _content.WithValidCourse();
+        _content.Write(TranslationPath, Translation(t => t + "\n" + sentence + "\n"));
+        var problem = Only(Load());
+        Assert.Equal(ProblemKind.Editorial, problem.Kind);
+        Assert.StartsWith($"'{word}' is stigmatising or unclear language; use {instead}", problem.Message, StringComparison.Ordinal);
+
+        _content.Write(TranslationPath, Translation(t => t + "\nDecir \"limpio\" o \"adicto\" estigmatiza; mejor: en recuperación.\n"));
+        Assert.Empty(Load().Problems);
     }
 
     private const string QuizPath = "courses/sample/01-basics/quiz.md";
