@@ -57,7 +57,7 @@ public static partial class CatalogLoader
         }
         CheckSkillLessons(context, courses);
         var codes = CodeOfEthicsParser.LoadAll(context);
-        return new Result(new CourseCatalog(courses, domains, context.Guides) { Codes = codes }, problems);
+        return new Result(new CourseCatalog(courses, domains, context.Guides, context.Translations, context.QuizTranslations) { Codes = codes }, problems);
     }
 
     internal sealed class LoadContext(string root, List<ContentProblem> problems)
@@ -70,6 +70,8 @@ public static partial class CatalogLoader
         public Dictionary<string, string> LessonIds { get; } = new(StringComparer.Ordinal);
         public IReadOnlyList<ObservedSkill> Skills { get; set; } = [];
         public List<FacilitatorGuide> Guides { get; } = [];
+        public List<LessonTranslation> Translations { get; } = [];
+        public List<QuizTranslation> QuizTranslations { get; } = [];
 
         public string Relative(string path) => Path.GetRelativePath(Path.GetDirectoryName(Root)!, path).Replace('\\', '/');
 
@@ -227,11 +229,14 @@ public static partial class CatalogLoader
         var lessons = new List<Lesson>();
         var lessonFiles = new Dictionary<string, GuideParser.LessonFile>(StringComparer.Ordinal);
         var guideFiles = new List<string>();
+        var translationFiles = new List<string>();
+        var originals = new Dictionary<string, (Lesson Lesson, string Text)>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(file);
             if (name == "quiz.md") continue;
             if (name.EndsWith(GuideParser.Suffix, StringComparison.Ordinal)) { guideFiles.Add(file); continue; }
+            if (TranslationParser.Split(name) is not null) { translationFiles.Add(file); continue; }
             if (!NumberedSlugPattern().IsMatch(Path.GetFileNameWithoutExtension(name)))
             {
                 ctx.Add(file, 1, ProblemKind.Structure, $"lesson file '{name}' must be named like '01-short-title.md'");
@@ -243,7 +248,10 @@ public static partial class CatalogLoader
             if (lesson is null) continue;
             lessons.Add(lesson);
             lessonFiles.TryAdd(lesson.Id, new GuideParser.LessonFile(lesson, file));
+            originals[name] = (lesson, lessonText);
         }
+        var quizTranslationFiles = translationFiles.Where(f => Path.GetFileName(f).StartsWith("quiz.", StringComparison.Ordinal)).ToList();
+        LoadTranslations(translationFiles.Except(quizTranslationFiles).ToList(), originals, ctx);
         LoadGuides(guideFiles, lessonFiles, courseId, ctx);
         if (lessons.Count == 0) yaml.Problem(1, "the module has no lessons (files named like '01-short-title.md')");
         var lessonSum = lessons.Sum(l => l.Hours);
@@ -259,13 +267,39 @@ public static partial class CatalogLoader
             var quizText = File.ReadAllText(quizPath);
             AddToHash(courseHash, moduleId + "/quiz.md", quizText);
             quiz = QuizParser.Parse(ctx, quizPath, quizText, coursePassMark);
+            foreach (var file in quizTranslationFiles)
+            {
+                if (quiz is null) break;
+                var translation = TranslationParser.ParseQuiz(ctx, file, File.ReadAllText(file), TranslationParser.Split(Path.GetFileName(file))!.Value.Language,
+                    courseId, moduleId, quiz, Sha256(quizText), coursePassMark);
+                if (translation is not null) ctx.QuizTranslations.Add(translation);
+            }
         }
         else
         {
+            foreach (var file in quizTranslationFiles) ctx.Add(file, 1, ProblemKind.Structure, $"'{Path.GetFileName(file)}' translates quiz.md, but the module has no quiz.md");
             ctx.Add(quizPath, 1, ProblemKind.Editorial, "the module has no quiz.md");
         }
         if (title is null || hours is null) return null;
         return new Module(moduleId, title, hours.Value, objectives, lessons, quiz);
+    }
+
+    // Translations are not part of the course's content hash either: the course a certificate names is the original,
+    // and a translation must match it (the parser checks) rather than change it.
+    private static void LoadTranslations(List<string> files, Dictionary<string, (Lesson Lesson, string Text)> originals, LoadContext ctx)
+    {
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            var (baseName, language) = TranslationParser.Split(name)!.Value;
+            if (!originals.TryGetValue(baseName, out var original))
+            {
+                ctx.Add(file, 1, ProblemKind.Structure, $"'{name}' looks like a translation of '{baseName}', but there is no such lesson next to it");
+                continue;
+            }
+            var translation = TranslationParser.Parse(ctx, file, File.ReadAllText(file), language, original.Lesson, original.Text);
+            if (translation is not null) ctx.Translations.Add(translation);
+        }
     }
 
     // Guides are not part of the course's content hash: they are the facilitator's notes, and editing them changes

@@ -79,6 +79,16 @@ public sealed record Lesson(
 /// </summary>
 public sealed record FacilitatorGuide(string LessonId, string CourseId, string Html, IReadOnlyList<GuideTiming> Timings);
 
+/// <summary>
+/// A lesson in another language (<c>NN-lesson.es.md</c>): only its words. Hours, domains, delivery, the content hash and
+/// every record stay the original's, so nothing a trainee earns depends on the language they read in.
+/// </summary>
+public sealed record LessonTranslation(string CourseId, string LessonId, string Language, string Title, IReadOnlyList<string> Objectives, string Html);
+
+/// <summary>A module's quiz in another language (<c>quiz.es.md</c>): the same questions, options and keys in the same order,
+/// so an attempt is drawn and scored from the original and only shown in these words.</summary>
+public sealed record QuizTranslation(string CourseId, string ModuleId, string Language, Quiz Quiz);
+
 public sealed record GuideTiming(int Minutes, string Text);
 
 /// <summary>A skill a facilitator observes and checks off (content/skills.yml), and the lessons that teach it.</summary>

@@ -1,8 +1,15 @@
 namespace TrainingHub.Content;
 
 /// <summary>Every course loaded from content/ at start-up. Immutable: a content change takes a restart.</summary>
-public sealed class CourseCatalog(IReadOnlyList<Course> courses, IReadOnlyList<TrainingDomain> domains, IReadOnlyList<FacilitatorGuide>? guides = null)
+public sealed class CourseCatalog(IReadOnlyList<Course> courses, IReadOnlyList<TrainingDomain> domains, IReadOnlyList<FacilitatorGuide>? guides = null,
+    IReadOnlyList<LessonTranslation>? translations = null, IReadOnlyList<QuizTranslation>? quizTranslations = null)
 {
+    private readonly Dictionary<(string CourseId, string ModuleId, string Language), QuizTranslation> _quizTranslations =
+        (quizTranslations ?? []).GroupBy(t => (t.CourseId, t.ModuleId, t.Language)).ToDictionary(g => g.Key, g => g.First());
+
+    private readonly Dictionary<(string CourseId, string LessonId, string Language), LessonTranslation> _translations =
+        (translations ?? []).GroupBy(t => (t.CourseId, t.LessonId, t.Language)).ToDictionary(g => g.Key, g => g.First());
+
     private readonly Dictionary<(string CourseId, string LessonId), FacilitatorGuide> _guides =
         (guides ?? []).GroupBy(g => (g.CourseId, g.LessonId)).ToDictionary(g => g.Key, g => g.First());
 
@@ -29,6 +36,14 @@ public sealed class CourseCatalog(IReadOnlyList<Course> courses, IReadOnlyList<T
     /// guides are for facilitators and institute admins, never trainees.
     /// </summary>
     public FacilitatorGuide? FindGuide(string courseId, string lessonId) => _guides.GetValueOrDefault((courseId, lessonId));
+
+    /// <summary>The lesson's words in <paramref name="language"/> (two letters, e.g. "es"), or null when it has no such translation.</summary>
+    public LessonTranslation? FindTranslation(string courseId, string lessonId, string language) =>
+        _translations.GetValueOrDefault((courseId, lessonId, language));
+
+    /// <summary>A module quiz's words in <paramref name="language"/>, or null; its keys are the original's (the loader checks).</summary>
+    public QuizTranslation? FindQuizTranslation(string courseId, string moduleId, string language) =>
+        _quizTranslations.GetValueOrDefault((courseId, moduleId, language));
 
     /// <summary>The lessons before and after this one in its course, across modules.</summary>
     public (Lesson? Previous, Lesson? Next) Neighbours(Lesson lesson)

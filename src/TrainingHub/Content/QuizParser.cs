@@ -15,7 +15,10 @@ internal static partial class QuizParser
         public List<(string Text, bool Correct, StringBuilder Rationale, int Line)> Options { get; } = [];
     }
 
-    public static Quiz? Parse(CatalogLoader.LoadContext ctx, string path, string text, int coursePassMark)
+    /// <param name="translationFrontMatter">For a quiz translation (<c>quiz.es.md</c>): reads its front matter instead of
+    /// pass mark and draw (which stay the original's), and lets true-false options carry the language's words.</param>
+    public static Quiz? Parse(CatalogLoader.LoadContext ctx, string path, string text, int coursePassMark,
+        Action<YamlFile, YamlDotNet.RepresentationModel.YamlMappingNode?>? translationFrontMatter = null)
     {
         var rel = ctx.Relative(path);
         void Problem(int line, string msg, ProblemKind kind = ProblemKind.Structure) => ctx.Add(path, line, kind, msg);
@@ -25,7 +28,12 @@ internal static partial class QuizParser
         var passMark = coursePassMark;
         int? draw = null;
         Action<string>? problemAtDraw = null;
-        if (fm.Yaml.Length > 0)
+        if (translationFrontMatter is not null)
+        {
+            var yaml = new YamlFile(rel, fm.Yaml, fm.YamlLineOffset, ctx.Problems);
+            translationFrontMatter(yaml, fm.Yaml.Length > 0 ? yaml.RootMapping("the quiz front matter") : null);
+        }
+        else if (fm.Yaml.Length > 0)
         {
             var yaml = new YamlFile(rel, fm.Yaml, fm.YamlLineOffset, ctx.Problems);
             if (yaml.RootMapping("the quiz front matter") is { } map)
@@ -120,7 +128,7 @@ internal static partial class QuizParser
                 case QuestionType.Multiple when d.Options.Count < 4 || correct < 2 || correct == d.Options.Count:
                     Problem(d.Line, $"question '{d.Id}' (multiple) needs at least 4 options, at least 2 marked [x] and at least 1 not; it has {d.Options.Count} options and {correct} marked");
                     break;
-                case QuestionType.TrueFalse when d.Options.Count != 2 || d.Options[0].Text != "True" || d.Options[1].Text != "False" || correct != 1:
+                case QuestionType.TrueFalse when d.Options.Count != 2 || correct != 1 || (translationFrontMatter is null && (d.Options[0].Text != "True" || d.Options[1].Text != "False")):
                     Problem(d.Line, $"question '{d.Id}' (true-false) needs exactly the options 'True' then 'False', one of them marked [x]");
                     break;
             }
@@ -141,15 +149,16 @@ internal static partial class QuizParser
             Problem(firstLine, "the quiz has no scenario question: mark at least one heading with 'scenario'", ProblemKind.Editorial);
         }
         // A paper of N questions is drawn from the module's bank of M: the bank must hold at least N (M >= N).
-        if (draw is not null && draw > questions.Count)
+        // A translation's draw and keys are the original's (checked against it), so the bank rules are the original's to meet.
+        if (translationFrontMatter is null && draw is not null && draw > questions.Count)
         {
             problemAtDraw!($"'draw' is {draw} but the quiz's bank has only {questions.Count} questions: a quiz cannot draw more questions than its bank holds");
         }
-        else
+        else if (translationFrontMatter is null)
         {
             CheckBankSize(questions.Count, draw, Problem);      // the stricter rule, once the draw fits the bank at all
         }
-        CheckKeyPositions(questions, firstLine, Problem);
+        if (translationFrontMatter is null) CheckKeyPositions(questions, firstLine, Problem);
         ctx.Language.Check(rel, text, ctx);
         return questions.Count == 0 ? null : new Quiz(passMark, draw, questions);
     }

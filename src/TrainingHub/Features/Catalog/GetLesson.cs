@@ -15,8 +15,15 @@ public static class GetLesson
     /// facilitation pages' policy reads them): they may open lessons without enrolling and see the facilitator agenda.</param>
     public sealed record Query(string CourseId, string LessonId, string PersonId, bool Staff) : IQuery<Result>;
 
+    /// <param name="Lesson">The lesson with its title, objectives and text in the reader's language when it has a translation
+    /// (hours, domains and content hash are always the original's).</param>
+    /// <param name="Language">The language the lesson's words are in (two letters).</param>
+    /// <param name="NotTranslated">The reader reads another language than the lesson's original, and it has no translation.</param>
     public sealed record Result(Course Course, Module Module, Lesson Lesson, Lesson? Previous, Lesson? Next, bool ShowFacilitatorAgenda, LessonRecord? Record,
-        EarlierLesson? PreviousIncomplete = null);
+        EarlierLesson? PreviousIncomplete = null, string Language = OriginalLanguage, bool NotTranslated = false);
+
+    /// <summary>Courses are written in English; translations sit beside the originals.</summary>
+    public const string OriginalLanguage = "en";
 
     /// <summary>
     /// The person's own record on this lesson, with the heartbeat settings the page needs, and their private note on it
@@ -89,7 +96,14 @@ public static class GetLesson
                     incomplete = new EarlierLesson(earlier, Math.Max(0, (required - reading.PreviousActiveSeconds + 59) / 60), reading.PreviousReachedEnd);
                 }
             }
-            return new Result(course, module, lesson, previous, next, query.Staff, record, incomplete);
+            var reader = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+            if (reader == OriginalLanguage) return new Result(course, module, lesson, previous, next, query.Staff, record, incomplete);
+            if (catalog.FindTranslation(course.Id, lesson.Id, reader) is not { } translation)
+            {
+                return new Result(course, module, lesson, previous, next, query.Staff, record, incomplete, OriginalLanguage, NotTranslated: true);
+            }
+            var translated = lesson with { Title = translation.Title, Objectives = translation.Objectives, Html = translation.Html };
+            return new Result(course, module, translated, previous, next, query.Staff, record, incomplete, reader);
         }
     }
 }

@@ -80,10 +80,14 @@ public static class StartQuizAttempt
                     open = await db.QuizAttempts.AsNoTracking().SingleAsync(a => a.PersonId == command.PersonId && a.CourseId == course.Id && a.ModuleId == module.Id && a.OpenKey == QuizAttemptKeys.Open, ct);
                 }
             }
+            // The paper is drawn and scored from the original; a translation (same questions, options and keys in the same
+            // order, the loader checks) only lends its words to what the reader sees.
+            var words = catalog.FindQuizTranslation(course.Id, module.Id, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)?.Quiz ?? quiz;
             var questions = QuizLayout.FromJson(open.Layout).Items
                 .Select(item => (item, q: quiz.Questions.FirstOrDefault(q => q.Id == item.QuestionId)))
                 .Where(x => x.q is not null)
-                .Select(x => new QuestionView(x.q!.Id, x.q.Type, x.q.StemHtml, QuizLayout.Shown(x.item, x.q).Select((i, position) => new OptionView(position, x.q.Options[i].Text)).ToList()))
+                .Select(x => (x.item, q: x.q!, shown: words.Questions.FirstOrDefault(w => w.Id == x.q!.Id) ?? x.q!))
+                .Select(x => new QuestionView(x.q.Id, x.q.Type, x.shown.StemHtml, QuizLayout.Shown(x.item, x.q).Select((i, position) => new OptionView(position, x.shown.Options[i].Text)).ToList()))
                 .ToList();
             return new Result(course.Title, module.Title, open.Id, open.Number, open.PassMark, standing, questions);
         }
