@@ -60,7 +60,7 @@ public sealed class DemoStory(TrainingHubDb db, UserManager<Person> users, ISend
             await ledger.CreditLessonAsync(terryEnrollment, lesson, lesson.Hours, HoursDelivery.SelfPaced, HoursSource.SeatTime, today.AddDays(-10), null, null, ct);
         }
         await db.SaveChangesAsync(ct);
-        await sender.Send(new LogPracticum.Command(terry, PracticumKind.Experience, today.AddDays(-3), 2m, catalog.Domains[0].Tag, "Harbor Light drop-in centre",
+        await sender.Send(new LogPracticum.Command(terry, PracticumKind.Experience, today.AddDays(-3), 2m, catalog.Domains[0].Tag, "Harbor Light drop-in center",
             "Co-led the Tuesday peer support group with a recovery coach and wrote up what I learned.", null), ct);
 
         await GraduateAsync(facilitator, today, now, ct);

@@ -25,6 +25,9 @@ public sealed partial class ResourceTests
     {
         var english = Read("SharedResource.resx");
         var other = Read(translation);
+        // Resource names are looked up without regard to case: two texts differing only in case would collide.
+        var clashes = english.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Texts that differ only in case: " + string.Join(" | ", clashes));
         var missing = english.Keys.Where(k => !other.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)).ToList();
         Assert.True(missing.Count == 0, $"{translation} lacks: " + string.Join(" | ", missing));
         var extra = other.Keys.Except(english.Keys).ToList();
