@@ -124,9 +124,10 @@ public sealed class CredentialsTests(SiteFixture site)
         var page = await site.NewPageAsync(new ViewportSize { Width = 375, Height = 812 });
         await page.SignInAndWaitForHomeAsync(email);
         await page.GotoAsync("/my/credentials");
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "New York Certified Addiction Recovery Coach (CARC)" }).CheckAsync();
+        // Massachusetts' rules are the ones still marked not confirmed (New York's were confirmed, docs/rule-file-changes-2026-12.md).
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Massachusetts Certified Addiction Recovery Coach (CARC)" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my choices" }).ClickAsync();
-        await page.GetByText("Every requirement of the New York Certified Addiction Recovery Coach (CARC)").ClickAsync();
+        await page.GetByText("Every requirement of the Massachusetts Certified Addiction Recovery Coach (CARC)").ClickAsync();
         await Expect(page.GetByText("Not confirmed with the board.").First).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the page is {overflow} px wider than the phone");
@@ -142,6 +143,7 @@ public sealed class CredentialsTests(SiteFixture site)
         await page.GotoAsync("/my/credentials");
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "IC&RC Peer Recovery (PR)" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my choices" }).ClickAsync();
+        await page.GetByText("Every requirement of the IC&RC Peer Recovery (PR)").ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Read and sign the code of ethics for the IC&RC Peer Recovery (PR)" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Peer Recovery Code of Ethics");
@@ -159,6 +161,7 @@ public sealed class CredentialsTests(SiteFixture site)
         await Expect(page.GetByText("You signed version")).ToBeVisibleAsync();
 
         await page.GotoAsync("/my/credentials");
+        await page.GetByText("Every requirement of the IC&RC Peer Recovery (PR)").ClickAsync();
         var credential = page.GetByRole(AriaRole.Region, new() { Name = "IC&RC Peer Recovery (PR)" });
         await Expect(credential.Locator("li.requirement").Nth(8)).ToContainTextAsync("Signed version");
     }

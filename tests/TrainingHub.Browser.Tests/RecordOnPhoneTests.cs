@@ -142,7 +142,8 @@ public sealed class RecordOnPhoneTests(SiteFixture site)
         var glance = page.Locator(".credential-glance li");
         await Expect(glance).ToHaveCountAsync(2);
         var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
-        Assert.True(height < 4000, $"My credentials is {height} px tall on a phone with two credentials; the details should be folded");
+        // 12,700 px before the details were folded; the page has since gained "Credentials you hold" and the next step (issue 20).
+        Assert.True(height < 5000, $"My credentials is {height} px tall on a phone with two credentials; the details should be folded");
         await Shoot(page, "my-credentials");
         Assert.Empty(await page.PhoneAndDesktopProblemsAsync());
     }

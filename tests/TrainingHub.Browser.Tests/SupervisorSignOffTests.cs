@@ -49,6 +49,9 @@ public sealed class SupervisorSignOffTests(SiteFixture site)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Signed off 1 item(s).");
 
         await trainee.GotoAsync("/my/hours");
+        // The plain line says who signed off; the ledger's correction entry is in the folded "Every entry".
+        await Expect(trainee.GetByText("Signed off by Priya Shah on", new() { Exact = false }).First).ToBeVisibleAsync();
+        await trainee.Locator("summary", new() { HasText = "Every entry (" }).ClickAsync();
         await Expect(trainee.GetByText("correction: signed off by Priya Shah")).ToBeVisibleAsync();
         await trainee.AssertNoSeriousAccessibilityProblemsAsync();
     }
