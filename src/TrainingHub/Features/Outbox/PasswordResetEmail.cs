@@ -12,7 +12,7 @@ namespace TrainingHub.Features.Outbox;
 /// Sends the reset link asked for on the forgotten-password form, if an account has that address; otherwise does
 /// nothing. Runs after the form has answered, so the answer's timing says nothing about the account.
 /// </summary>
-public sealed class PasswordResetEmail(UserManager<Person> users, IMailSender mail, TrainingHubDb db, TimeProvider clock, IOptions<AccountOptions> accounts)
+public sealed class PasswordResetEmail(UserManager<Person> users, IMailSender mail, TrainingHubDb db, Shared.AuditTrail audit, IOptions<AccountOptions> accounts)
     : IOutboxHandler<PasswordResetRequested>
 {
     public async Task HandleAsync(PasswordResetRequested message, OutboxDelivery delivery, CancellationToken ct)
@@ -24,15 +24,7 @@ public sealed class PasswordResetEmail(UserManager<Person> users, IMailSender ma
         var details = $"request {message.RequestId:N}";
         if (!await db.AuditEvents.AnyAsync(a => a.Action == AuditActions.PasswordResetRequested && a.Subject == $"person/{person.Id}" && a.Details == details, ct))
         {
-            db.AuditEvents.Add(new AuditEvent
-            {
-                OccurredAt = clock.GetUtcNow().UtcDateTime,
-                ActorId = person.Id,
-                Action = AuditActions.PasswordResetRequested,
-                Subject = $"person/{person.Id}",
-                Details = details,
-                IpAddress = message.IpAddress,
-            });
+            audit.Record(person.Id, AuditActions.PasswordResetRequested, $"person/{person.Id}", details, message.IpAddress);
             await db.SaveChangesAsync(ct);
         }
 
