@@ -6,7 +6,8 @@
 # Settings (environment): SIZES (space-separated rows:trainees, default "10000:1000 100000:5000 1000000:10000"),
 # PROVIDER (Sqlite, or PostgreSql with PG_CONNECTION, a connection string to a server where the user may create
 # databases), WARM_RUNS (5), PORT (5098), DATA_ROOT (SQLite: keep the generated data in DATA_ROOT/<rows>/data and, on
-# a later run, reuse a size already there instead of generating it again; the site migrates it on start).
+# a later run, reuse a size already there instead of generating it again; the site migrates it on start), PG_REUSE (1:
+# PostgreSQL keeps a database of that size a previous run generated).
 #
 # Steps for each size: generate the data (tools/bench/TrainingHub.Bench --reports-seed: the demo institute, its accounts,
 # and the trainees across 20 sites); start the site on it; sign in as the demo institute admin and the demo site
@@ -85,7 +86,10 @@ for size in $SIZES; do
   if [ "$PROVIDER" = PostgreSql ]; then
     db_name="traininghub_reports_$rows"
     admin_cs="${PG_CONNECTION};Database=postgres"
-    psql "$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/' <<<"${PG_CONNECTION}") dbname=postgres" -qc "DROP DATABASE IF EXISTS $db_name" -c "CREATE DATABASE $db_name" >/dev/null
+    pg_dsn="$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/' <<<"${PG_CONNECTION}")"
+    # PG_REUSE=1 keeps a database a previous run generated (it holds the seed's rows) instead of generating it again.
+    pg_reused=$( [ "${PG_REUSE:-0}" = 1 ] && psql "$pg_dsn dbname=$db_name" -tAc 'SELECT count(*) > 0 FROM "HoursEntries"' 2>/dev/null || true)
+    [ "$pg_reused" = t ] || psql "$pg_dsn dbname=postgres" -qc "DROP DATABASE IF EXISTS $db_name" -c "CREATE DATABASE $db_name" >/dev/null
     target="${PG_CONNECTION};Database=$db_name"
     : "$admin_cs"
   else
@@ -93,6 +97,8 @@ for size in $SIZES; do
   fi
   if [ "$PROVIDER" = Sqlite ] && [ -s "$data/traininghub.db" ]; then
     echo "reusing $data"
+  elif [ "$PROVIDER" = PostgreSql ] && [ "$pg_reused" = t ]; then
+    echo "reusing database $db_name"
   else
     seed_start=$(date +%s)
     bench --reports-seed "$PROVIDER" "$target" "$trainees" "$rows" | tail -1
