@@ -23,6 +23,13 @@ public static class PageActions
         await Expect(page).ToHaveURLAsync(new Regex("/(dashboard|institute|sites|supervise|facilitate)$"));
     }
 
+    /// <summary>On a phone the header's links are folded into a menu: opens it when its button shows (a wide screen shows the links).</summary>
+    public static async Task OpenMenuIfFoldedAsync(this IPage page)
+    {
+        var menu = page.Locator("details.menu > summary");
+        if (await menu.IsVisibleAsync() && await page.Locator("details.menu[open]").CountAsync() == 0) await menu.ClickAsync();
+    }
+
     /// <summary>Serious and critical axe-core violations on the page, described one per line; empty when there are none.</summary>
     public static async Task<string> SeriousAccessibilityProblemsAsync(this IPage page)
     {

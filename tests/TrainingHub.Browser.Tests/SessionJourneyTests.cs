@@ -37,6 +37,7 @@ public sealed class SessionJourneyTests(SiteFixture site)
         var (id, lesson) = await ScheduleAsync(link, width < 600 ? 7 : 8);
         var page = await site.NewPageAsync(new ViewportSize { Width = width, Height = height });
         await page.SignInAndWaitForHomeAsync(DemoAccounts.Trainee);
+        await page.OpenMenuIfFoldedAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Upcoming sessions", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Upcoming sessions");
 

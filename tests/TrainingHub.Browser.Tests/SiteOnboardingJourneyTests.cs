@@ -144,6 +144,7 @@ public sealed partial class SiteOnboardingJourneyTests(SiteFixture site)
         await trainee.GetByLabel("The same password again").FillAsync(traineePassword);
         await trainee.GetByRole(AriaRole.Button, new() { Name = "Save my password and start" }).ClickAsync();
         await Expect(trainee).ToHaveURLAsync(new Regex("/dashboard$"));
+        await trainee.OpenMenuIfFoldedAsync();
         await trainee.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await trainee.SignInAsync(traineeEmail, traineePassword);
         await Expect(trainee).ToHaveURLAsync(new Regex("/dashboard$"));

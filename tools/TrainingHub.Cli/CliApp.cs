@@ -134,7 +134,7 @@ public static class CliApp
                 await error.WriteLineAsync($"{problems[^1]} [editorial]");
             }
         }
-        await output.WriteLineAsync(problems.Count == 0 ? "Content is fine." : $"{problems.Count} problem(s) found.");
+        await output.WriteLineAsync(problems.Count == 0 ? "Content is fine." : Plural.Format(problems.Count, "{0} problem found.", "{0} problems found."));
         return problems.Count == 0 ? 0 : 1;
     }
 

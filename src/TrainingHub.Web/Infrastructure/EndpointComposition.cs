@@ -20,6 +20,7 @@ public static class EndpointComposition
             o.Conventions.AuthorizePage("/Courses/Quiz");
             o.Conventions.AuthorizePage("/Courses/QuizResult");
             o.Conventions.AuthorizeFolder("/My");
+            o.Conventions.AuthorizeFolder("/Search");
             o.Conventions.AllowAnonymousToPage("/Verify");
             o.Conventions.AuthorizeFolder("/Facilitate", Policies.Facilitation);
             o.Conventions.AuthorizeFolder("/Supervise", Policies.Supervision);

@@ -100,6 +100,7 @@ public static class CredentialRulesLoader
 
         var sets = new List<CredentialRuleSet>();
         var examNames = new Dictionary<string, (string Name, string File)>(StringComparer.Ordinal);
+        var nextLinks = new List<NextLink>();
         foreach (var path in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
         {
             if (path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".YML", StringComparison.Ordinal))
@@ -109,13 +110,24 @@ public static class CredentialRulesLoader
             }
             // Anything else (a README, a file a desktop leaves behind) is not a rule file.
             if (!path.EndsWith(".yml", StringComparison.Ordinal)) continue;
-            var set = LoadFile(path, context, examNames);
+            var set = LoadFile(path, context, examNames, nextLinks);
             if (set is not null) sets.Add(set);
+        }
+        // 'next' names another file's credential; checked against every rule file's name (not only those that loaded
+        // cleanly) so one broken file is reported once, not again by each file that points at it.
+        var ids = Directory.GetFiles(folder, "*.yml").Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
+        foreach (var link in nextLinks.Where(l => !ids.Contains(l.Next)))
+        {
+            context.Add(link.Path, link.Line, ProblemKind.Structure,
+                $"'next' is '{link.Next}' but there is no credential rule file '{link.Next}.yml' in {Folder}/: it must be the id of another credential");
         }
         return new Result(new CredentialRuleBook(sets), problems);
     }
 
-    private static CredentialRuleSet? LoadFile(string path, CatalogLoader.LoadContext ctx, Dictionary<string, (string Name, string File)> examNames)
+    private sealed record NextLink(string Path, int Line, string Next);
+
+    private static CredentialRuleSet? LoadFile(string path, CatalogLoader.LoadContext ctx, Dictionary<string, (string Name, string File)> examNames,
+        List<NextLink> nextLinks)
     {
         var text = File.ReadAllText(path);
         var yaml = new YamlFile(ctx.Relative(path), text, 0, ctx.Problems);
@@ -195,6 +207,7 @@ public static class CredentialRulesLoader
         if (yaml.Node(map, "renewal") is { } renewalNode and not YamlMappingNode) yaml.ProblemAt(renewalNode, "'renewal' must be a mapping with cycleYears, hours, parts, counts and its source");
         var next = yaml.String(map, "next", false);
         if (next is not null && (!CatalogLoader.SlugPattern().IsMatch(next) || next == id)) yaml.ProblemAt(yaml.Node(map, "next")!, "'next' must be the id of another credential rule file");
+        else if (next is not null) nextLinks.Add(new NextLink(path, yaml.LineOf(yaml.Node(map, "next")!), next));
 
         var complete = ctx.Problems.Count(p => p.Kind == ProblemKind.Structure) == problemsBefore;
         if (!complete || id is null || board is null || boardName is null || name is null || summary is null || source is null) return null;

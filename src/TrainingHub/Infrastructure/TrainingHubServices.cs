@@ -68,6 +68,7 @@ public static class TrainingHubServices
         services.AddScoped<SessionNotices>();
         services.AddScoped<SessionEmailParts>();
         services.AddScoped<SupervisorRules>();
+        services.AddSingleton<LessonSearchIndex>();
         services.AddSingleton(sp => CredentialRulesLoader.LoadOrThrow(sp.GetRequiredService<DataPaths>().ContentFolder,
             sp.GetRequiredService<CourseCatalog>().Domains.Select(d => d.Tag).ToList(), sp.GetRequiredService<CourseCatalog>().Codes.Select(c => c.Id).ToList()));
         services.AddScoped<CredentialAccess>();

@@ -100,6 +100,19 @@ public sealed class CredentialRulesLoaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("naadac-ncprss", 2, 40)]
+    [InlineData("ma-mbsacc-carc", 2, 20)]
+    public void Renewals_no_board_page_states_are_shipped_marked_not_confirmed(string id, int years, int hours)
+    {
+        var content = DataPaths.FindContentFolder(AppContext.BaseDirectory);
+        var catalog = CatalogLoader.LoadOrThrow(content);
+        var renewal = CredentialRulesLoader.LoadOrThrow(content, catalog.Domains.Select(d => d.Tag).ToList()).Find(id)!.Renewal;
+        Assert.NotNull(renewal);
+        Assert.Equal((years, (decimal)hours, true), (renewal.CycleYears, renewal.Hours, renewal.Source.Unconfirmed));
+        Assert.False(string.IsNullOrWhiteSpace(renewal.Source.Note));
+    }
+
+    [Theory]
     [InlineData(11, "    from: [ethical-responsibility, housing]", 11, "unknown domain 'housing': it is not in content/domains.yml")]
     [InlineData(17, "    domain: housing", 17, "unknown domain 'housing': it is not one of this file's domains (ethics, topics)")]
     [InlineData(18, "    hours: -3", 18, "'hours' must be a positive number of hours (at most two decimals), not -3")]
@@ -168,6 +181,25 @@ public sealed class CredentialRulesLoaderTests : IDisposable
         var problem = SingleProblem();
         Assert.Equal(("content/credentials/board-peer.yaml", 1), (problem.File, problem.Line));
         Assert.StartsWith("a credential rule file must be named like 'board-credential.yml'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Next_must_name_a_credential_rule_file_that_exists_and_stops_start_up_otherwise()
+    {
+        WriteRules(l => [.. l, "next: board-counselor"]);
+        var problem = SingleProblem();
+        Assert.Equal(("content/credentials/board-peer.yml", 31, ProblemKind.Structure), (problem.File, problem.Line, problem.Kind));
+        Assert.StartsWith("'next' is 'board-counselor' but there is no credential rule file 'board-counselor.yml'", problem.Message, StringComparison.Ordinal);
+        Assert.Throws<ContentException>(() => CredentialRulesLoader.LoadOrThrow(_content.Root, Tags));
+    }
+
+    [Fact]
+    public void Next_naming_another_loaded_credential_is_kept()
+    {
+        WriteRules(l => [.. l, "next: board-counselor"]);
+        WriteRules(l => Replace(Replace(l, 1, "id: board-counselor"), 4, "name: Board Counselor Credential"), "board-counselor.yml");
+        Assert.Empty(Load().Problems);
+        Assert.Equal("board-counselor", Load().Rules.Find("board-peer")!.Next);
     }
 
     [Fact]

@@ -52,6 +52,9 @@ public sealed class SignOffPagesTests(SiteFactory site)
 
         var approved = await SiteFactory.PostForm(supervisor, "/supervise?handler=Approve", Approval(entry), formPage: "/supervise");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var confirmation = await supervisor.GetStringAsync("/supervise");
+        Assert.Contains("Signed off 1 item. The trainee will get an email.", confirmation, StringComparison.Ordinal);
+        Assert.DoesNotContain("(s)", confirmation, StringComparison.Ordinal);
 
         var entries = await Entries(DemoAccounts.Trainee);
         var pending = entries.Single(h => h.Id == entry);
@@ -203,6 +206,7 @@ public sealed class SignOffPagesTests(SiteFactory site)
         Assert.Contains("Say why, so the trainee knows what to put right.", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var rejected = await SiteFactory.PostForm(supervisor, "/supervise?handler=Reject", new() { ["Selected"] = $"Hours:{entry}", ["Input.Reason"] = "Please redo the case-study reflection with me first." }, formPage: "/supervise");
         Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
+        Assert.Contains("1 item not signed off. The trainee will get your reason by email.", await supervisor.GetStringAsync("/supervise"), StringComparison.Ordinal);
 
         var trainee = await site.SignedIn(DemoAccounts.Trainee);
         var hours = await trainee.GetStringAsync("/my/hours");
@@ -232,6 +236,9 @@ public sealed class SignOffPagesTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.GetAsync("/admin/sign-offs")).StatusCode);
 
         var admin = await site.SignedIn(DemoAccounts.Admin);
+        var list = await admin.GetStringAsync("/admin/sign-offs");
+        Assert.Contains("Terry Jackson, 1 item,", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("item(s)", list, StringComparison.Ordinal);
         var noReason = await SiteFactory.PostForm(admin, "/admin/sign-offs", new() { ["SignOffId"] = signOffId.ToString(), ["Reason"] = "" });
         Assert.Contains("Say why the sign-off is revoked.", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var revoked = await SiteFactory.PostForm(admin, "/admin/sign-offs", new() { ["SignOffId"] = signOffId.ToString(), ["Reason"] = "Signed for the wrong trainee." });

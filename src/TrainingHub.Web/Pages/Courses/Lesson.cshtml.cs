@@ -30,7 +30,7 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
     public GetLesson.Result View { get; private set; } = null!;
 
     /// <summary>On a live lesson, the trainee's course when they are in no group (the page says live lessons need one); null otherwise.</summary>
-    public MyCourses.Item? NeedsGroup { get; private set; }
+    public GroupNeed.Result? NeedsGroup { get; private set; }
 
     /// <summary>The facilitator's guide, asked for only when the sign-in's roles say staff (trainees' page stays one query); the query checks the roles again.</summary>
     public GetFacilitatorGuide.Result? Guide { get; private set; }
@@ -76,8 +76,7 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
         if (View.Lesson.Delivery == LessonDelivery.Live && View.Record is not null)
         {
             Sessions = await Sender.Send(new MyUpcomingSessions.Query(PersonId, View.Course.Id, View.Lesson.Id));
-            NeedsGroup = (await Sender.Send(new MyCourses.Query(PersonId)))
-                .FirstOrDefault(c => c.CourseId == View.Course.Id && c.LiveLessonsNeedGroup > 0 && c.Status == EnrollmentStatus.Active);
+            NeedsGroup = await Sender.Send(new GroupNeed.Query(PersonId, View.Course.Id));
         }
     }
 

@@ -60,6 +60,7 @@ public sealed class CertificateIssuer(TrainingHubDb db, CourseCatalog catalog, T
         var byDomain = entries.GroupBy(h => h.Domain).Select(g => (Name: catalog.DomainName(g.Key), Hours: g.Sum(h => h.Hours)))
             .Where(x => x.Hours > 0).OrderByDescending(x => x.Hours).ToDictionary(x => x.Name, x => x.Hours);
         var byDelivery = entries.GroupBy(h => h.Delivery).Select(g => (g.Key, Hours: g.Sum(h => h.Hours))).Where(x => x.Hours > 0).ToList();
+        var firstDay = entries.Count == 0 ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) : entries.Min(h => h.CompletedOn);
         // A random place in the status list (as the W3C recommends): neighbouring certificates cannot be linked, and
         // servers issuing at once do not fight over the next number. A rare clash is retried by the caller.
         var statusIndex = System.Security.Cryptography.RandomNumberGenerator.GetInt32(StatusList.MinimumLength);
@@ -79,7 +80,7 @@ public sealed class CertificateIssuer(TrainingHubDb db, CourseCatalog catalog, T
             CompletedOn = entries.Count == 0 ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) : entries.Max(h => h.CompletedOn),
             DeliveryMode = DeliveryText(byDelivery),
             InstituteName = institute.Value.Name,
-            ProviderNumbers = JsonSerializer.Serialize(ProviderNumbersByBoardName()),
+            ProviderNumbers = JsonSerializer.Serialize(ProviderNumbersByBoardName(firstDay)),
             SignatoryName = options.Value.SignatoryName,
             SignatoryTitle = options.Value.SignatoryTitle,
             StatusIndex = statusIndex,
@@ -90,10 +91,13 @@ public sealed class CertificateIssuer(TrainingHubDb db, CourseCatalog catalog, T
 
     /// <summary>
     /// The institute's approved-provider numbers (Credentials:ProviderNumbers, one setting for eligibility and
-    /// certificates), printed with each board's name from its rule file.
+    /// certificates), printed with each board's name from its rule file. A number is printed only when the board's
+    /// approval (Credentials:ProviderNumbersFrom) was in force on the first day of the training the certificate covers:
+    /// training given before the institute was approved was not approved training, so its certificate must not say so.
     /// </summary>
-    private Dictionary<string, string> ProviderNumbersByBoardName() =>
+    private Dictionary<string, string> ProviderNumbersByBoardName(DateOnly firstDayOfTraining) =>
         credentials.Value.ProviderNumbers.Where(p => !string.IsNullOrWhiteSpace(p.Value))
+            .Where(p => !credentials.Value.ProviderNumbersFrom.TryGetValue(p.Key, out var from) || firstDayOfTraining >= from)
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .GroupBy(p => rules.All.FirstOrDefault(r => r.Board == p.Key)?.BoardName ?? p.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(p => p.Value)), StringComparer.Ordinal);

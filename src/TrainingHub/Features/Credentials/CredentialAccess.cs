@@ -39,6 +39,12 @@ public sealed class CredentialAccess(TrainingHubDb db, SiteScope scope)
         }
     }
 
+    /// <summary>
+    /// Whose records a view shows: the whole record for the person themself and for the institute's own pages (no site);
+    /// on a site's page, only what belongs to that site (ADR 0012), even when the person belongs to other sites too.
+    /// </summary>
+    public static Guid? OnlySite(string actorId, string personId, Guid? siteId) => actorId == personId ? null : siteId;
+
     private async Task RequirePersonAsync(string personId, CancellationToken ct)
     {
         if (!await db.Users.AsNoTracking().AnyAsync(u => u.Id == personId, ct)) throw new NotFoundException("There is no such person.");

@@ -81,4 +81,17 @@ public sealed class MyCoursesTests : IAsyncLifetime
         Assert.Equal(live, (await Course(lena, "mat")).LiveLessonsNeedGroup);
         Assert.Equal(0, (await Course(_terry, LearningRecordHost.RecoveryCoach)).LiveLessonsNeedGroup);
     }
+
+    [Fact]
+    public async Task The_lesson_pages_own_query_gives_the_same_group_notice_as_the_home_page()
+    {
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
+        await _host.Send(new Enroll.Command(lena, "mat"));
+        var need = await _host.Send(new GroupNeed.Query(lena, "mat"));
+        Assert.NotNull(need);
+        Assert.Equal(GroupNeed.From(await Course(lena, "mat")), need);
+        Assert.Equal(_host.CourseOf("mat").Lessons.Count(l => l.Delivery == TrainingHub.Content.LessonDelivery.Live), need.LiveLessonsNeedGroup);
+        Assert.Null(await _host.Send(new GroupNeed.Query(_terry, LearningRecordHost.RecoveryCoach))); // in a group
+        Assert.Null(await _host.Send(new GroupNeed.Query(lena, LearningRecordHost.RecoveryCoach))); // not enrolled
+    }
 }

@@ -26,6 +26,45 @@ public sealed class ReportTests : IAsyncLifetime
         Reason = reverses is null ? null : "entered twice", RecordedAt = LearningRecordHost.Start.UtcDateTime, IdempotencyKey = Guid.NewGuid().ToString(),
     };
 
+    [Fact]
+    public async Task A_trainee_who_moved_from_site_A_to_B_shows_As_hours_in_As_report_and_Bs_in_Bs_and_once_in_the_total()
+    {
+        var admin = await _host.IdOf(DemoAccounts.Admin);
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
+        async Task<(decimal A, decimal B, decimal All)> Credited()
+        {
+            var a = await _host.Send(new SiteReport.Query(admin, DemoData.SiteA));
+            var b = await _host.Send(new SiteReport.Query(admin, DemoData.SiteB));
+            var all = await _host.Send(new InstituteReport.Query(admin));
+            return (a.Numbers.HoursCredited, b.Numbers.HoursCredited, all.Total.HoursCredited);
+        }
+        var before = await Credited();
+
+        // Lena (site B) was first a trainee of site A, in its Recovery Coach group; she is now in a MAT group at site B.
+        var rc = _host.CourseOf("recovery-coach");
+        var mat = _host.CourseOf("mat");
+        await _host.Db(async db =>
+        {
+            var start = LearningRecordHost.Start.UtcDateTime;
+            db.SiteMemberships.Add(new SiteMembership { Id = Guid.NewGuid(), SiteId = DemoData.SiteA, PersonId = lena, Role = Roles.Trainee, CreatedAt = start.AddDays(-90) });
+            var matGroup = new Cohort { Id = Guid.NewGuid(), SiteId = DemoData.SiteB, CourseId = "mat", Name = "MAT at Riverside", StartsOn = new DateOnly(2027, 1, 4), Capacity = 12, CreatedAt = start };
+            db.Cohorts.Add(matGroup);
+            var atA = new Enrollment { Id = Guid.NewGuid(), PersonId = lena, CourseId = rc.Id, CourseVersion = rc.Version, ContentHash = rc.ContentHash, CohortId = DemoData.CohortA, Status = EnrollmentStatus.Withdrawn, EnrolledAt = start.AddDays(-90) };
+            var atB = new Enrollment { Id = Guid.NewGuid(), PersonId = lena, CourseId = mat.Id, CourseVersion = mat.Version, ContentHash = mat.ContentHash, CohortId = matGroup.Id, Status = EnrollmentStatus.Active, EnrolledAt = start };
+            db.Enrollments.AddRange(atA, atB);
+            db.HoursEntries.AddRange(
+                Entry(lena, atA.Id, rc.Id, rc.Lessons.First().Id, 1.5m, "advocacy"),
+                Entry(lena, atB.Id, mat.Id, mat.Lessons.First().Id, 0.75m, "medication-supported-recovery"));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var after = await Credited();
+        Assert.Equal(before.A + 1.5m, after.A);
+        Assert.Equal(before.B + 0.75m, after.B);
+        Assert.Equal(before.All + 2.25m, after.All);
+    }
+
     /// <summary>Terry (site A): module 1 credited, module 2 credited then reversed, and ethics hours waiting for sign-off. Lena (site B): MAT hours.</summary>
     private async Task<(string Terry, string Lena)> RecordHours()
     {

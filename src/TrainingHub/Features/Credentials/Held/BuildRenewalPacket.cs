@@ -43,7 +43,7 @@ public static class BuildRenewalPacket
             var now = clock.GetUtcNow().UtcDateTime;
             var today = DateOnly.FromDateTime(now);
             var person = await db.Users.AsNoTracking().Where(u => u.Id == personId).Select(u => new { u.FullName, u.Email }).SingleAsync(ct);
-            var progress = Renewal.Evaluate(set, held.Facts, await records.LoadAsync(personId, ct), CredentialLife.ContinuingEducationCourses(options.Value, set.Board), today)!;
+            var progress = Renewal.Evaluate(set, held.Facts, await records.LoadAsync(personId, ct, CredentialAccess.OnlySite(command.ActorId, personId, command.SiteId)), CredentialLife.ContinuingEducationCourses(options.Value, set.Board), today)!;
             var instituteName = await records.InstituteNameAsync(ct);
             var ownNumber = options.Value.ProviderNumbers.TryGetValue(set.Board, out var n) && !string.IsNullOrWhiteSpace(n) ? n : null;
 

@@ -39,7 +39,7 @@ public static class CredentialLife
             await access.RequireMayViewAsync(query.ActorId, query.PersonId, query.SiteId, ct);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var held = await HeldCredentialState.LoadAsync(db, rules, [query.PersonId], ct);
-            var record = await records.LoadAsync(query.PersonId, ct);
+            var record = await records.LoadAsync(query.PersonId, ct, CredentialAccess.OnlySite(query.ActorId, query.PersonId, query.SiteId));
             var items = held.Select(h => Item(h, record, today)).ToList();
             var chosen = await db.CredentialTargets.AsNoTracking().Where(t => t.PersonId == query.PersonId).Select(t => t.CredentialId).ToListAsync(ct);
             var evaluated = chosen.Select(rules.Find).OfType<CredentialRuleSet>().Select(s => Eligibility.Evaluate(s, record, today)).ToList();

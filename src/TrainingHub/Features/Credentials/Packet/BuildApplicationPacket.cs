@@ -45,7 +45,8 @@ public static class BuildApplicationPacket
             var set = rules.Find(command.CredentialId) ?? throw new NotFoundException("There is no such credential.");
             var person = await db.Users.AsNoTracking().Where(u => u.Id == command.PersonId).Select(u => new { u.FullName, u.Email }).SingleAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            var record = await records.LoadAsync(command.PersonId, ct);
+            var onlySite = CredentialAccess.OnlySite(command.ActorId, command.PersonId, command.SiteId);
+            var record = await records.LoadAsync(command.PersonId, ct, onlySite);
             var result = Eligibility.Evaluate(set, record, DateOnly.FromDateTime(now));
             var instituteName = await records.InstituteNameAsync(ct);
             var ownNumber = options.Value.ProviderNumbers.TryGetValue(set.Board, out var n) && !string.IsNullOrWhiteSpace(n) ? n : null;
@@ -68,7 +69,7 @@ public static class BuildApplicationPacket
 
             var packet = new ApplicationPacketContent(person.FullName, person.Email ?? "", instituteName, set.Name, set.BoardName, ownNumber, now, result.Eligible,
                 result.Summary, requirements, totals, training, await CertificatesAsync(command.PersonId, instituteName, ct),
-                await AttestationsAsync(command.PersonId, ct), await PracticumAsync(command.PersonId, set, ct), await OtherRecordsAsync(command.PersonId, set, record, ct));
+                await AttestationsAsync(command.PersonId, onlySite, ct), await PracticumAsync(command.PersonId, set, onlySite, ct), await OtherRecordsAsync(command.PersonId, set, record, ct));
             audit.Record(command.ActorId, AuditActions.ApplicationPacketDownloaded, $"person/{command.PersonId}", set.Id);
             await db.SaveChangesAsync(ct);
             return packet;
@@ -95,12 +96,12 @@ public static class BuildApplicationPacket
             return result;
         }
 
-        private async Task<List<PacketAttestation>> AttestationsAsync(string personId, CancellationToken ct)
+        private async Task<List<PacketAttestation>> AttestationsAsync(string personId, Guid? onlySite, CancellationToken ct)
         {
             var rows = await (from i in db.SignOffItems
                               join s in db.SignOffs on i.SignOffId equals s.Id
                               join u in db.Users on s.SupervisorId equals u.Id
-                              where i.PersonId == personId && s.Decision == SignOffDecision.Approved
+                              where i.PersonId == personId && s.Decision == SignOffDecision.Approved && (onlySite == null || s.SiteId == onlySite)
                               select new { s.Id, s.SignedAt, u.FullName, s.TypedName, s.Statement, i.Subject, i.Hours }).AsNoTracking().ToListAsync(ct);
             var ids = rows.Select(r => r.Id).Distinct().ToList();
             var revoked = await db.SignOffRevocations.AsNoTracking().Where(r => ids.Contains(r.SignOffId)).ToDictionaryAsync(r => r.SignOffId, r => r.Reason, ct);
@@ -119,13 +120,14 @@ public static class BuildApplicationPacket
         }
 
         /// <summary>Signed-off practice and supervision entries (a board accepts attested hours only).</summary>
-        private async Task<List<PacketPracticumLine>> PracticumAsync(string personId, CredentialRuleSet set, CancellationToken ct)
+        private async Task<List<PacketPracticumLine>> PracticumAsync(string personId, CredentialRuleSet set, Guid? onlySite, CancellationToken ct)
         {
             var rows = await (from p in db.PracticumEntries
                               join i in db.SignOffItems on p.Id equals i.SubjectId
                               join s in db.SignOffs on i.SignOffId equals s.Id
                               join u in db.Users on s.SupervisorId equals u.Id
                               where p.PersonId == personId && i.Subject == SignOffSubject.Practicum && s.Decision == SignOffDecision.Approved
+                                    && (onlySite == null || p.SiteId == onlySite)
                                     && !db.SignOffRevocations.Any(r => r.SignOffId == s.Id)
                               orderby p.Date
                               select new { p.Kind, p.Date, p.Hours, p.Domain, p.Setting, p.Description, p.SupervisorName, u.FullName, s.SignedAt }).AsNoTracking().ToListAsync(ct);

@@ -11,18 +11,25 @@ namespace TrainingHub.Features.Credentials.Records;
 /// Reads what the eligibility rules look at for one person: net ledger hours per lesson, verified outside hours,
 /// practicum entries approved or waiting, exams, signed codes of ethics and time-in-recovery answers.
 /// </summary>
-public sealed class PersonRecords(TrainingHubDb db, CourseCatalog catalog, IOptions<CredentialOptions> options, IOptions<InstituteOptions> institute)
+public sealed class PersonRecords(TrainingHubDb db, CourseCatalog catalog, IOptions<CredentialOptions> options, IOptions<InstituteOptions> institute,
+    SignOffs.SupervisorRules supervisors)
 {
     public async Task<string> InstituteNameAsync(CancellationToken ct) =>
         await db.Institutes.AsNoTracking().OrderBy(i => i.Id).Select(i => i.Name).FirstOrDefaultAsync(ct) ?? institute.Value.Name;
 
-    public async Task<PersonRecord> LoadAsync(string personId, CancellationToken ct)
+    /// <param name="onlySite">
+    /// A site's staff looking (ADR 0012): only the hours and practicum logged at that site, where a record belongs, not
+    /// what the person logged at another site. Null: the whole record (the person, the institute, eligibility jobs).
+    /// </param>
+    public async Task<PersonRecord> LoadAsync(string personId, CancellationToken ct, Guid? onlySite = null)
     {
         var instituteName = await InstituteNameAsync(ct);
         var providerNumbers = new Dictionary<string, string>(options.Value.ProviderNumbers, StringComparer.Ordinal);
         var approvedFrom = new Dictionary<string, DateOnly>(options.Value.ProviderNumbersFrom, StringComparer.Ordinal);
 
-        var ledger = await db.HoursEntries.AsNoTracking().Where(h => h.PersonId == personId)
+        var entries = db.HoursEntries.AsNoTracking().Where(h => h.PersonId == personId);
+        if (onlySite is { } site) entries = supervisors.HoursAt(entries, [site]);
+        var ledger = await entries
             .Select(h => new { h.CourseId, h.LessonId, h.Domain, h.Delivery, h.CompletedOn, h.Status, h.Hours }).ToListAsync(ct);
         var training = ledger
             .GroupBy(h => (h.CourseId, h.LessonId, h.Domain, h.Delivery, h.CompletedOn, h.Status))
@@ -36,7 +43,7 @@ public sealed class PersonRecords(TrainingHubDb db, CourseCatalog catalog, IOpti
             .ToList();
         training.AddRange(await OutsideTrainingAsync(personId, ct));
 
-        return new PersonRecord(training, await PracticumAsync(personId, ct), await ExamsAsync(personId, ct),
+        return new PersonRecord(training, await PracticumAsync(personId, onlySite, ct), await ExamsAsync(personId, ct),
             await db.CodeOfEthicsSignatures.AsNoTracking().Where(s => s.PersonId == personId).ToDictionaryAsync(s => s.CredentialId, s => s.SignedAt, ct),
             await RecoveryAnswersAsync(personId, ct))
         {
@@ -82,9 +89,9 @@ public sealed class PersonRecords(TrainingHubDb db, CourseCatalog catalog, IOpti
     }
 
     /// <summary>Practicum entries signed off, or still waiting; rejected and revoked entries count for nothing until sent again.</summary>
-    private async Task<List<PracticumRecord>> PracticumAsync(string personId, CancellationToken ct)
+    private async Task<List<PracticumRecord>> PracticumAsync(string personId, Guid? onlySite, CancellationToken ct)
     {
-        var entries = await db.PracticumEntries.AsNoTracking().Where(p => p.PersonId == personId).ToListAsync(ct);
+        var entries = await db.PracticumEntries.AsNoTracking().Where(p => p.PersonId == personId && (onlySite == null || p.SiteId == onlySite)).ToListAsync(ct);
         var ids = entries.Select(e => e.Id).ToList();
         var decisions = await (from i in db.SignOffItems
                                join s in db.SignOffs on i.SignOffId equals s.Id

@@ -51,7 +51,7 @@ public static class MyCredentials
             var name = await db.Users.AsNoTracking().Where(u => u.Id == query.PersonId).Select(u => u.FullName).SingleAsync(ct);
             var chosen = await db.CredentialTargets.AsNoTracking().Where(t => t.PersonId == query.PersonId).OrderBy(t => t.ChosenAt)
                 .Select(t => t.CredentialId).ToListAsync(ct);
-            var record = await records.LoadAsync(query.PersonId, ct);
+            var record = await records.LoadAsync(query.PersonId, ct, CredentialAccess.OnlySite(query.ActorId, query.PersonId, query.SiteId));
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
             var targets = chosen.Select(rules.Find).OfType<CredentialRuleSet>()

@@ -46,7 +46,7 @@ public static class SiteCredentials
                 var summaries = new List<TargetSummary>();
                 if (sets.Count > 0)
                 {
-                    var record = await records.LoadAsync(t.Id, ct);
+                    var record = await records.LoadAsync(t.Id, ct, site.Id);
                     summaries.AddRange(sets.Select(s => Eligibility.Evaluate(s, record, today)).Select(e => new TargetSummary(e.Rules.Name, e.Eligible, e.Unmet, e.Total)));
                 }
                 result.Add(new Trainee(t.Id, t.FullName, summaries));

@@ -10,7 +10,8 @@ namespace TrainingHub.Features.Sites.Reports;
 
 /// <summary>
 /// The numbers of the site dashboard and the institute roll-up. A site's numbers are those of its trainees (people
-/// who hold the trainee role there): their enrolments, the hours in their record and the hours waiting for sign-off.
+/// who hold the trainee role there): their enrolments, the hours in their record that belong to the site (ADR 0012: a
+/// trainee of two sites has each site's hours in that site's report) and the hours waiting for sign-off.
 /// Each trainee's hours come from the running totals kept with the ledger (a few rows per trainee); a site's numbers
 /// (and the total across sites) add up its trainees' rows, so the cost grows with the trainees, not with the ledger.
 /// </summary>
@@ -47,6 +48,17 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
         internal ILookup<Guid, string> TraineesBySite { get; init; } = null!;
         internal ILookup<string, EnrollmentRow> Enrollments { get; init; } = null!;
         internal ILookup<string, HoursSum> Hours { get; init; } = null!;
+        /// <summary>
+        /// For trainees of more than one site only: their hours by the site each entry belongs to (ADR 0012), so a person
+        /// who moved from site A to B shows A's hours in A's report and B's in B's. Everyone else's hours are all their one
+        /// site's, read from the running totals.
+        /// </summary>
+        internal ILookup<(Guid SiteId, string PersonId), HoursSum> HoursBySite { get; init; } = null!;
+        internal IReadOnlySet<string> InSeveralSites { get; init; } = new HashSet<string>();
+
+        /// <summary>A trainee's hours as a site's report counts them; all their hours for a total across sites (<paramref name="site"/> null).</summary>
+        internal IEnumerable<HoursSum> HoursOf(string personId, Guid? site) =>
+            site is { } s && InSeveralSites.Contains(personId) ? HoursBySite[(s, personId)] : Hours[personId];
         internal Dictionary<(string PersonId, string CourseId), int> FurthestModule { get; init; } = null!;
         /// <summary>What waits for sign-off at each site, as the supervisors' queues there show it.</summary>
         internal IReadOnlyList<SupervisorRules.PendingItem> WaitingForSignOff { get; init; } = [];
@@ -71,6 +83,21 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
         var hours = (await db.HoursTotals.AsNoTracking().Where(t => people.Contains(t.PersonId))
             .Select(t => new { t.PersonId, t.Domain, t.Status, t.Hundredths }).ToListAsync(ct))
             .Select(t => new HoursSum(t.PersonId, t.Domain, t.Status, t.Hundredths / 100m)).ToList();
+        // Trainees of several sites (anywhere, not only the sites asked for): their entries are split by the site each
+        // belongs to, reading their ledger rows; a handful of people, so the reports still grow with the trainees.
+        var several = await db.SiteMemberships.AsNoTracking().Where(m => m.Role == Roles.Trainee && people.Contains(m.PersonId))
+            .GroupBy(m => m.PersonId).Where(g => g.Select(m => m.SiteId).Distinct().Count() > 1).Select(g => g.Key).ToListAsync(ct);
+        var bySite = new List<(Guid SiteId, HoursSum Sum)>();
+        if (several.Count > 0)
+        {
+            foreach (var site in siteIds)
+            {
+                var rows = await supervisors.HoursAt(db.HoursEntries.AsNoTracking().Where(h => several.Contains(h.PersonId)), [site])
+                    .GroupBy(h => new { h.PersonId, h.Domain, h.Status })
+                    .Select(g => new { g.Key.PersonId, g.Key.Domain, g.Key.Status, Hours = g.Sum(h => h.Hours) }).ToListAsync(ct);
+                bySite.AddRange(rows.Select(r => (site, new HoursSum(r.PersonId, r.Domain, r.Status, r.Hours))));
+            }
+        }
         var furthest = await db.LessonHoursTotals.AsNoTracking().Where(t => people.Contains(t.PersonId) && t.Hundredths > 0)
             .Select(t => new LessonReached { PersonId = t.PersonId, CourseId = t.CourseId, LessonId = t.LessonId })
             .Select(ModuleOfLesson())
@@ -81,6 +108,8 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
             TraineesBySite = trainees.ToLookup(t => t.SiteId, t => t.PersonId),
             Enrollments = enrollments.ToLookup(e => e.PersonId, StringComparer.Ordinal),
             Hours = hours.ToLookup(h => h.PersonId, StringComparer.Ordinal),
+            HoursBySite = bySite.ToLookup(x => (x.SiteId, x.Sum.PersonId), x => x.Sum),
+            InSeveralSites = several.ToHashSet(StringComparer.Ordinal),
             FurthestModule = furthest.ToDictionary(f => (f.PersonId, f.CourseId), f => f.Module),
             WaitingForSignOff = await supervisors.PendingAtAsync(siteIds, ct),
         };
@@ -119,7 +148,7 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
     public Numbers For(Data data, IReadOnlyCollection<string> trainees, Guid? site = null)
     {
         var enrollments = trainees.SelectMany(p => data.Enrollments[p]).ToList();
-        var byDomain = trainees.SelectMany(p => data.Hours[p]).GroupBy(h => catalog.DomainName(h.Domain))
+        var byDomain = trainees.SelectMany(p => data.HoursOf(p, site)).GroupBy(h => catalog.DomainName(h.Domain))
             .Select(g => new MyHours.Total(g.Key, g.Where(h => h.Status == HoursStatus.Credited).Sum(h => h.Hours), g.Where(h => h.Status == HoursStatus.Pending).Sum(h => h.Hours)))
             .Where(t => t.Credited != 0 || t.Pending != 0)
             .OrderBy(t => t.Name, StringComparer.CurrentCulture).ToList();
