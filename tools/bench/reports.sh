@@ -108,7 +108,7 @@ for size in $SIZES; do
   (
     cd src/TrainingHub.Web
     if [ "$PROVIDER" = PostgreSql ]; then export Database__Provider=PostgreSql Database__ConnectionString="$target"; fi
-    exec env ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnprotectedKeys=true Database__DataFolder="$data" Institute__PublicBaseUrl="$url" Jobs__RunServer=false \
+    exec env ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnprotectedKeys=true Database__DataFolder="$data" Database__MigrateOnStartup=true Institute__PublicBaseUrl="$url" Jobs__RunServer=false \
       dotnet bin/Release/net10.0/TrainingHub.Web.dll --urls "$url"
   ) >"$work/site-$rows.log" 2>&1 &
   site_pid=$!

@@ -1030,13 +1030,18 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReversesEntryId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ReversesEntryId\" IS NOT NULL");
 
                     b.HasIndex("Status", "PersonId");
 
                     b.HasIndex("PersonId", "CourseId", "LessonId", "Hours");
 
                     b.HasIndex("PersonId", "Domain", "Status", "Hours");
+
+                    b.HasIndex("Status", "Id", "PersonId", "EnrollmentId", "RecordedAt", "Hours", "ReversesEntryId")
+                        .HasDatabaseName("IX_HoursEntries_OpenPending")
+                        .HasFilter("\"Status\" = 'Pending' AND \"ReversesEntryId\" IS NULL");
 
                     b.ToTable("HoursEntries");
                 });
@@ -1161,6 +1166,42 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                     b.HasKey("PersonId", "CourseId", "LessonId");
 
                     b.ToTable("LessonHoursTotals");
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.LessonReflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CourseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LessonId")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "CourseId", "LessonId")
+                        .IsUnique();
+
+                    b.ToTable("LessonReflections");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.LiveSession", b =>
@@ -2207,42 +2248,6 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                     b.ToTable("SupervisorProfiles");
                 });
 
-            modelBuilder.Entity("TrainingHub.Domain.LessonReflection", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("CourseId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("LessonId")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
-
-                    b.Property<string>("PersonId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId", "CourseId", "LessonId")
-                        .IsUnique();
-
-                    b.ToTable("LessonReflections");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2563,6 +2568,15 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.LessonReflection", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.LiveSession", b =>
                 {
                     b.HasOne("TrainingHub.Domain.Cohort", null)
@@ -2797,15 +2811,6 @@ namespace TrainingHub.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
-            modelBuilder.Entity("TrainingHub.Domain.LessonReflection", b =>
-                {
-                    b.HasOne("TrainingHub.Domain.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
 #pragma warning restore 612, 618
         }
     }

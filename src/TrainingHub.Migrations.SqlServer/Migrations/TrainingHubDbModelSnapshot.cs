@@ -1033,13 +1033,17 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReversesEntryId")
                         .IsUnique()
-                        .HasFilter("[ReversesEntryId] IS NOT NULL");
+                        .HasFilter("\"ReversesEntryId\" IS NOT NULL");
 
                     b.HasIndex("Status", "PersonId");
 
                     b.HasIndex("PersonId", "CourseId", "LessonId", "Hours");
 
                     b.HasIndex("PersonId", "Domain", "Status", "Hours");
+
+                    b.HasIndex("Status", "Id", "PersonId", "EnrollmentId", "RecordedAt", "Hours", "ReversesEntryId")
+                        .HasDatabaseName("IX_HoursEntries_OpenPending")
+                        .HasFilter("\"Status\" = 'Pending' AND \"ReversesEntryId\" IS NULL");
 
                     b.ToTable("HoursEntries");
                 });
@@ -1164,6 +1168,42 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.HasKey("PersonId", "CourseId", "LessonId");
 
                     b.ToTable("LessonHoursTotals");
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.LessonReflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CourseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("LessonId")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "CourseId", "LessonId")
+                        .IsUnique();
+
+                    b.ToTable("LessonReflections");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.LiveSession", b =>
@@ -2213,42 +2253,6 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.ToTable("SupervisorProfiles");
                 });
 
-            modelBuilder.Entity("TrainingHub.Domain.LessonReflection", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("CourseId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("LessonId")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("nvarchar(150)");
-
-                    b.Property<string>("PersonId")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId", "CourseId", "LessonId")
-                        .IsUnique();
-
-                    b.ToTable("LessonReflections");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2569,6 +2573,15 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.LessonReflection", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.LiveSession", b =>
                 {
                     b.HasOne("TrainingHub.Domain.Cohort", null)
@@ -2803,15 +2816,6 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
-            modelBuilder.Entity("TrainingHub.Domain.LessonReflection", b =>
-                {
-                    b.HasOne("TrainingHub.Domain.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
 #pragma warning restore 612, 618
         }
     }

@@ -1017,13 +1017,18 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReversesEntryId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ReversesEntryId\" IS NOT NULL");
 
                     b.HasIndex("Status", "PersonId");
 
                     b.HasIndex("PersonId", "CourseId", "LessonId", "Hours");
 
                     b.HasIndex("PersonId", "Domain", "Status", "Hours");
+
+                    b.HasIndex("Status", "Id", "PersonId", "EnrollmentId", "RecordedAt", "Hours", "ReversesEntryId")
+                        .HasDatabaseName("IX_HoursEntries_OpenPending")
+                        .HasFilter("\"Status\" = 'Pending' AND \"ReversesEntryId\" IS NULL");
 
                     b.ToTable("HoursEntries");
                 });
@@ -1146,6 +1151,42 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasKey("PersonId", "CourseId", "LessonId");
 
                     b.ToTable("LessonHoursTotals");
+                });
+
+            modelBuilder.Entity("TrainingHub.Domain.LessonReflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonId")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "CourseId", "LessonId")
+                        .IsUnique();
+
+                    b.ToTable("LessonReflections");
                 });
 
             modelBuilder.Entity("TrainingHub.Domain.LiveSession", b =>
@@ -2192,42 +2233,6 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.ToTable("SupervisorProfiles");
                 });
 
-            modelBuilder.Entity("TrainingHub.Domain.LessonReflection", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CourseId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LessonId")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PersonId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId", "CourseId", "LessonId")
-                        .IsUnique();
-
-                    b.ToTable("LessonReflections");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2548,6 +2553,15 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Domain.LessonReflection", b =>
+                {
+                    b.HasOne("TrainingHub.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Domain.LiveSession", b =>
                 {
                     b.HasOne("TrainingHub.Domain.Cohort", null)
@@ -2782,15 +2796,6 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
-            modelBuilder.Entity("TrainingHub.Domain.LessonReflection", b =>
-                {
-                    b.HasOne("TrainingHub.Domain.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
 #pragma warning restore 612, 618
         }
     }

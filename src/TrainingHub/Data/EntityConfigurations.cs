@@ -114,11 +114,19 @@ internal sealed class HoursEntryConfiguration : IEntityTypeConfiguration<HoursEn
         e.HasIndex(x => new { x.PersonId, x.CourseId, x.LessonId, x.Hours });
         e.HasIndex(x => new { x.PersonId, x.Domain, x.Status, x.Hours });
         e.HasIndex(x => new { x.Status, x.PersonId });
+        // What waits for sign-off (SupervisorRules.WaitingHoursAsync): the open pending entries alone, with every column the
+        // queues and reports read, so the database answers from this small index instead of the whole ledger. Status leads
+        // and every column the query names is in it (ReversesEntryId too, always null here), so SQLite's planner takes it
+        // for "Status = 'Pending'" even before ANALYZE has run.
+        e.HasIndex(x => new { x.Status, x.Id, x.PersonId, x.EnrollmentId, x.RecordedAt, x.Hours, x.ReversesEntryId })
+            .HasFilter("\"Status\" = 'Pending' AND \"ReversesEntryId\" IS NULL")
+            .HasDatabaseName("IX_HoursEntries_OpenPending");
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Enrollment>().WithMany().HasForeignKey(x => x.EnrollmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<HoursEntry>().WithMany().HasForeignKey(x => x.ReversesEntryId).OnDelete(DeleteBehavior.Restrict);
-        // A reversal can only ever reverse an entry once.
-        e.HasIndex(x => x.ReversesEntryId).IsUnique();
+        // A reversal can only ever reverse an entry once. Only reversals are in the index: for "ReversesEntryId IS NULL"
+        // SQLite took a unique index for an equality that finds one row, and walked most of the ledger through it.
+        e.HasIndex(x => x.ReversesEntryId).IsUnique().HasFilter("\"ReversesEntryId\" IS NOT NULL");
     }
 }
 

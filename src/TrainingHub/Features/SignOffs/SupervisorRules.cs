@@ -38,22 +38,42 @@ public sealed class SupervisorRules(TrainingHubDb db, IOptions<SignOffOptions> o
     /// </summary>
     public async Task<IReadOnlyList<PendingItem>> PendingAtAsync(IReadOnlyCollection<Guid> sites, CancellationToken ct)
     {
-        var pending = PendingItems.Hours(db);
-        var inCohorts = await (from h in pending
-                               join e in db.Enrollments on h.EnrollmentId equals e.Id
-                               join c in db.Cohorts on e.CohortId equals c.Id
-                               where sites.Contains(c.SiteId)
-                               select new { c.SiteId, h.Id, h.PersonId }).AsNoTracking().ToListAsync(ct);
-        var withoutCohort = await (from h in pending
-                                   join e in db.Enrollments on h.EnrollmentId equals e.Id
-                                   where e.CohortId == null
-                                   from m in db.SiteMemberships
-                                   where m.PersonId == h.PersonId && m.Role == Roles.Trainee && sites.Contains(m.SiteId) && m.CreatedAt <= h.RecordedAt
-                                   select new { m.SiteId, h.Id, h.PersonId }).AsNoTracking().ToListAsync(ct);
+        var hours = await WaitingHoursAsync(sites, ct);
         var practicum = await PracticumAt(PendingItems.Practicum(db), sites).Select(p => new { p.SiteId, p.Id, p.PersonId }).ToListAsync(ct);
-        return inCohorts.Concat(withoutCohort).Distinct().Select(x => new PendingItem(x.SiteId, SignOffSubject.Hours, x.Id, x.PersonId))
+        return hours.Select(x => new PendingItem(x.SiteId, SignOffSubject.Hours, x.Id, x.PersonId))
             .Concat(practicum.Select(x => new PendingItem(x.SiteId, SignOffSubject.Practicum, x.Id, x.PersonId)))
             .ToList();
+    }
+
+    /// <summary>What <see cref="PendingAtAsync"/> lists, counted: per site, and across the sites with an item waiting at two sites counted once.</summary>
+    public sealed record PendingCounts(IReadOnlyDictionary<Guid, int> BySite, int Total);
+
+    /// <inheritdoc cref="PendingCounts"/>
+    public async Task<PendingCounts> CountPendingAtAsync(IReadOnlyCollection<Guid> sites, CancellationToken ct)
+    {
+        var hours = await WaitingHoursAsync(sites, ct);
+        var practicumBySite = await PracticumAt(PendingItems.Practicum(db), sites).GroupBy(p => p.SiteId)
+            .Select(g => new { SiteId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var bySite = hours.GroupBy(x => x.SiteId).Select(g => (g.Key, Count: g.Count()))
+            .Concat(practicumBySite.Select(x => (x.SiteId, x.Count)))
+            .GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        // A practicum entry is logged at one site, so it is in one site's count only; an hours entry may wait at two.
+        return new PendingCounts(bySite, hours.Select(x => x.Id).Distinct().Count() + practicumBySite.Sum(x => x.Count));
+    }
+
+    private sealed record WaitingHours(Guid SiteId, Guid Id, string PersonId);
+
+    /// <summary>
+    /// The open pending hours entries with the site each waits at (<see cref="RecordSites"/>). The open entries are read
+    /// alone, from their own small index (IX_HoursEntries_OpenPending).
+    /// </summary>
+    private async Task<List<WaitingHours>> WaitingHoursAsync(IReadOnlyCollection<Guid> sites, CancellationToken ct)
+    {
+        if (sites.Count == 0) return [];
+        var open = await PendingItems.Hours(db).Select(h => new { h.Id, h.PersonId, h.EnrollmentId, h.RecordedAt }).ToListAsync(ct);
+        if (open.Count == 0) return [];
+        var where = await RecordSites.LoadAsync(db, sites, ct);
+        return open.SelectMany(e => where.Of(e.EnrollmentId, e.PersonId, e.RecordedAt).Select(site => new WaitingHours(site, e.Id, e.PersonId))).ToList();
     }
 
     /// <summary>Practicum entries logged at one of the sites.</summary>

@@ -60,8 +60,8 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
         internal IEnumerable<HoursSum> HoursOf(string personId, Guid? site) =>
             site is { } s && InSeveralSites.Contains(personId) ? HoursBySite[(s, personId)] : Hours[personId];
         internal Dictionary<(string PersonId, string CourseId), int> FurthestModule { get; init; } = null!;
-        /// <summary>What waits for sign-off at each site, as the supervisors' queues there show it.</summary>
-        internal IReadOnlyList<SupervisorRules.PendingItem> WaitingForSignOff { get; init; } = [];
+        /// <summary>How many items wait for sign-off at each site and across the sites, as the supervisors' queues count them.</summary>
+        internal SupervisorRules.PendingCounts WaitingForSignOff { get; init; } = new(new Dictionary<Guid, int>(), 0);
 
         public IReadOnlyCollection<string> TraineesOf(Guid siteId) => TraineesBySite[siteId].Distinct(StringComparer.Ordinal).ToList();
 
@@ -79,7 +79,7 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
             .Select(e => new EnrollmentRow(e.PersonId, e.CourseId, e.Status)).ToListAsync(ct);
         // The running totals (kept with every ledger entry, HoursTotalsWriter) hold each trainee's hours by domain and
         // status and by lesson, so the reports read a few rows per trainee, never the ledger. What waits for sign-off is
-        // counted as the supervisors' queues count it (SupervisorRules.PendingAtAsync).
+        // counted as the supervisors' queues count it (SupervisorRules.CountPendingAtAsync, from the queues' own definition).
         var hours = (await db.HoursTotals.AsNoTracking().Where(t => people.Contains(t.PersonId))
             .Select(t => new { t.PersonId, t.Domain, t.Status, t.Hundredths }).ToListAsync(ct))
             .Select(t => new HoursSum(t.PersonId, t.Domain, t.Status, t.Hundredths / 100m)).ToList();
@@ -90,13 +90,14 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
         var bySite = new List<(Guid SiteId, HoursSum Sum)>();
         if (several.Count > 0)
         {
-            foreach (var site in siteIds)
-            {
-                var rows = await supervisors.HoursAt(db.HoursEntries.AsNoTracking().Where(h => several.Contains(h.PersonId)), [site])
-                    .GroupBy(h => new { h.PersonId, h.Domain, h.Status })
-                    .Select(g => new { g.Key.PersonId, g.Key.Domain, g.Key.Status, Hours = g.Sum(h => h.Hours) }).ToListAsync(ct);
-                bySite.AddRange(rows.Select(r => (site, new HoursSum(r.PersonId, r.Domain, r.Status, r.Hours))));
-            }
+            // Where each of their entries belongs, as SupervisorRules.HoursAt says (RecordSites): their ledger rows are read
+            // alone and matched to the sites here, one pass for all the sites asked for.
+            var rows = await db.HoursEntries.AsNoTracking().Where(h => several.Contains(h.PersonId))
+                .Select(h => new { h.PersonId, h.EnrollmentId, h.RecordedAt, h.Domain, h.Status, h.Hours }).ToListAsync(ct);
+            var where = await RecordSites.LoadAsync(db, siteIds, ct);
+            bySite.AddRange(rows.SelectMany(r => where.Of(r.EnrollmentId, r.PersonId, r.RecordedAt).Select(site => (site, r)))
+                .GroupBy(x => (x.site, x.r.PersonId, x.r.Domain, x.r.Status))
+                .Select(g => (g.Key.site, new HoursSum(g.Key.PersonId, g.Key.Domain, g.Key.Status, g.Sum(x => x.r.Hours)))));
         }
         var furthest = await db.LessonHoursTotals.AsNoTracking().Where(t => people.Contains(t.PersonId) && t.Hundredths > 0)
             .Select(t => new LessonReached { PersonId = t.PersonId, CourseId = t.CourseId, LessonId = t.LessonId })
@@ -111,7 +112,7 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
             HoursBySite = bySite.ToLookup(x => (x.SiteId, x.Sum.PersonId), x => x.Sum),
             InSeveralSites = several.ToHashSet(StringComparer.Ordinal),
             FurthestModule = furthest.ToDictionary(f => (f.PersonId, f.CourseId), f => f.Module),
-            WaitingForSignOff = await supervisors.PendingAtAsync(siteIds, ct),
+            WaitingForSignOff = await supervisors.CountPendingAtAsync(siteIds, ct),
         };
     }
 
@@ -119,7 +120,15 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
     /// The index of the module a course's lesson belongs to, or -1 for a lesson no longer in the course, as one CASE
     /// in the query: the course structure lives in the content files, not in the database.
     /// </summary>
-    private Expression<Func<LessonReached, ModuleReached>> ModuleOfLesson()
+    private Expression<Func<LessonReached, ModuleReached>> ModuleOfLesson() => ModuleOfLessonByCatalog.GetValue(catalog, BuildModuleOfLesson);
+
+    /// <summary>
+    /// One expression per loaded catalog: EF Core caches a compiled query by its expression, and the lesson-id arrays in
+    /// it compare by reference, so building the expression anew on every request would compile (and JIT) the query anew.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CourseCatalog, Expression<Func<LessonReached, ModuleReached>>> ModuleOfLessonByCatalog = new();
+
+    private static Expression<Func<LessonReached, ModuleReached>> BuildModuleOfLesson(CourseCatalog catalog)
     {
         var lesson = Expression.Parameter(typeof(LessonReached), "lesson");
         var courseId = Expression.Property(lesson, nameof(LessonReached.CourseId));
@@ -154,7 +163,7 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
             .OrderBy(t => t.Name, StringComparer.CurrentCulture).ToList();
         // Counted as the supervisors' queues count them (hours entries and practicum entries waiting at the site), so a
         // report never says nothing waits while a queue holds items; an item waiting at two sites counts once in a total.
-        var pendingSignOffs = data.WaitingForSignOff.Where(i => site is null || i.SiteId == site).Select(i => (i.Subject, i.ItemId)).Distinct().Count();
+        var pendingSignOffs = site is { } s ? data.WaitingForSignOff.BySite.GetValueOrDefault(s) : data.WaitingForSignOff.Total;
 
         var dropOff = new List<CourseDropOff>();
         foreach (var group in enrollments.GroupBy(e => e.CourseId).OrderBy(g => catalog.Find(g.Key)?.Title ?? g.Key, StringComparer.CurrentCulture))
