@@ -76,8 +76,8 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
         if (View.Lesson.Delivery == LessonDelivery.Live && View.Record is not null)
         {
             Sessions = await Sender.Send(new MyUpcomingSessions.Query(PersonId, View.Course.Id, View.Lesson.Id));
-            NeedsGroup = (await Sender.Send(new MyCourses.Query(PersonId)))
-                .FirstOrDefault(c => c.CourseId == View.Course.Id && c.LiveLessonsNeedGroup > 0 && c.Status == EnrollmentStatus.Active);
+            NeedsGroup = (await Sender.Send(new MyCourses.Query(PersonId, View.Course.Id)))
+                .FirstOrDefault(c => c.LiveLessonsNeedGroup > 0 && c.Status == EnrollmentStatus.Active);
         }
     }
 
