@@ -6,7 +6,8 @@
 #   tools/bench/read-paths.sh
 # Settings (environment): PEOPLE (trainees signed in and taken in turn, default 50), RUN_SECONDS (20, each measured run),
 # WARMUP_SECONDS (10 before each page; the first page gets FIRST_WARMUP_SECONDS, 40, while tiered JIT settles),
-# THREADS (2), CONNECTIONS (32), PORT (5097), PAGES (names to run, default all).
+# THREADS (2), CONNECTIONS (32), PORT (5097), PAGES (names to run, default all), PROFILE_DIR (when set, each page's
+# full-load run is also sampled with Linux perf, with .NET's perf map for JIT-compiled code, into PROFILE_DIR/<page>.txt).
 #
 # Steps: build Release; seed PEOPLE trainees enrolled in the Recovery Coach course with their first lessons credited and
 # one certificate (TrainingHub.Bench --read-paths-seed); copy wwwroot into a temporary web root; start the site on it;
@@ -46,7 +47,7 @@ cp -r src/TrainingHub.Web/wwwroot "$work/wwwroot"
 echo "== Starting the site (Release, Production settings) on $url"
 (
   cd src/TrainingHub.Web
-  exec env ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnprotectedKeys=true Database__DataFolder="$work/data" Institute__PublicBaseUrl="$url" \
+  exec env ${PROFILE_DIR:+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0} ASPNETCORE_ENVIRONMENT=Production DataProtection__AllowUnprotectedKeys=true Database__DataFolder="$work/data" Institute__PublicBaseUrl="$url" \
     Accounts__RequestsPerMinutePerAddress=100000 Certificates__VerifyRequestsPerMinute=10000000 \
     dotnet bin/Release/net10.0/TrainingHub.Web.dll --urls "$url" --webroot "$work/wwwroot"
 ) >"$work/site.log" 2>&1 &
@@ -109,7 +110,17 @@ for name in $PAGES; do
   warmup=$WARMUP_SECONDS
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   cpu_before=$(site_cpu_ms); busy_before=$(machine_busy_ms); steal_before=$(machine_steal_ms)
+  if [ -n "${PROFILE_DIR:-}" ]; then
+    mkdir -p "$PROFILE_DIR"
+    perf record -q -F 499 -g -p "$site_pid" -o "$work/$name.perf" -- sleep "$RUN_SECONDS" 2>/dev/null &
+    profiler=$!
+  fi
   full=$(load "$CONNECTIONS" "$RUN_SECONDS" 0 "$name" | grep RESULT)
+  if [ -n "${PROFILE_DIR:-}" ]; then
+    wait "$profiler" || true
+    perf report -i "$work/$name.perf" --no-children --sort symbol --stdio -g none --percent-limit 0.3 2>/dev/null >"$PROFILE_DIR/$name.txt" || true
+    perf report -i "$work/$name.perf" --children --sort symbol --stdio -g none --percent-limit 1 2>/dev/null >"$PROFILE_DIR/$name-inclusive.txt" || true
+  fi
   cpu=$(( $(site_cpu_ms) - cpu_before )); busy=$(( $(machine_busy_ms) - busy_before )); steal=$(( $(machine_steal_ms) - steal_before ))
   rss=$(site_memory_mb VmRSS)
   echo "full load: $full"

@@ -37,6 +37,6 @@ public sealed class OverviewModel(ISender sender) : AppPageModel(sender)
     protected internal override async Task LoadAsync()
     {
         Overview = await Sender.Send(new GetCourseOverview.Query(CourseId, PersonIdOrNull));
-        if (Overview.Enrolled) Mine = (await Sender.Send(new MyCourses.Query(PersonId))).FirstOrDefault(c => c.CourseId == Overview.Course.Id);
+        if (Overview.Enrolled) Mine = (await Sender.Send(new MyCourses.Query(PersonId, Overview.Course.Id))).FirstOrDefault();
     }
 }

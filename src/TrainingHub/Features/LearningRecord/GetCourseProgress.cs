@@ -37,6 +37,7 @@ public static class GetCourseProgress
                 .GroupBy(b => b.LessonId).Select(g => new { g.Key, Seconds = g.Sum(b => b.CreditedSeconds), End = g.Any(b => b.ReachedEnd) })
                 .ToDictionaryAsync(x => x.Key, ct);
             var o = options.Value;
+            var quizzes = await QuizStandingQuery.ForPersonAsync(db, query.PersonId, [course.Id], o.QuizAttemptLimit, ct);
             var modules = new List<ModuleProgress>();
             foreach (var m in course.Modules)
             {
@@ -53,7 +54,7 @@ public static class GetCourseProgress
                     return new LessonProgress(l.Id, l.Title, l.Delivery, l.Hours, credited, pending, time?.Seconds ?? 0,
                         SeatTimeRules.RequiredSeconds(l.Hours, o.MinutesPerCreditedHour), time?.End ?? false, status);
                 }).ToList();
-                var standing = m.Quiz is null ? null : await QuizStandingQuery.ForAsync(db, query.PersonId, course.Id, m.Id, o.QuizAttemptLimit, ct);
+                var standing = m.Quiz is null ? null : quizzes.GetValueOrDefault((course.Id, m.Id)) ?? QuizStandingQuery.Untried(o.QuizAttemptLimit);
                 modules.Add(new ModuleProgress(m.Id, m.Title, m.Hours, lessons, standing, m.Quiz?.PassMark));
             }
             var passed = modules.Where(m => m.Quiz is { Passed: true }).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);

@@ -46,6 +46,11 @@ public sealed record QuizStanding(int Limit, int UsedSinceReset, int AttemptsLef
 
 public static class QuizStandingQuery
 {
+    /// <summary>What a standing is computed from: one attempt, without its questions and answers.</summary>
+    public sealed record AttemptRow(string CourseId, string ModuleId, Guid Id, DateTime? SubmittedAt, int? ScorePercent, bool? Passed, string OpenKey);
+
+    private sealed record ResetRow(string CourseId, string ModuleId, DateTime ResetAt);
+
     public static async Task<QuizStanding> ForAsync(TrainingHubDb db, string personId, string courseId, string moduleId, int limit, CancellationToken ct)
     {
         var lastReset = await db.QuizResets.AsNoTracking()
@@ -53,7 +58,48 @@ public static class QuizStandingQuery
             .OrderByDescending(r => r.ResetAt).Select(r => (DateTime?)r.ResetAt).FirstOrDefaultAsync(ct);
         var attempts = await db.QuizAttempts.AsNoTracking()
             .Where(a => a.PersonId == personId && a.CourseId == courseId && a.ModuleId == moduleId)
-            .Select(a => new { a.Id, a.SubmittedAt, a.ScorePercent, a.Passed, a.OpenKey }).ToListAsync(ct);
+            .Select(a => new AttemptRow(a.CourseId, a.ModuleId, a.Id, a.SubmittedAt, a.ScorePercent, a.Passed, a.OpenKey)).ToListAsync(ct);
+        return From(limit, lastReset, attempts);
+    }
+
+    /// <summary>
+    /// Every quiz standing of a person in <paramref name="courseIds"/> in two queries (not two per module, as
+    /// <see cref="ForAsync"/> asked on the home page). A module they never tried is missing: ask <see cref="Untried"/>.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<(string CourseId, string ModuleId), QuizStanding>> ForPersonAsync(
+        TrainingHubDb db, string personId, IReadOnlyCollection<string> courseIds, int limit, CancellationToken ct)
+    {
+        var lastResets = new Dictionary<(string, string), DateTime?>();
+        await foreach (var r in ResetsOf(db, personId).WithCancellation(ct))
+        {
+            if (!courseIds.Contains(r.CourseId)) continue;
+            var key = (r.CourseId, r.ModuleId);
+            if (lastResets.GetValueOrDefault(key) is not { } at || r.ResetAt > at) lastResets[key] = r.ResetAt;
+        }
+        var attempts = new List<AttemptRow>();
+        await foreach (var a in AttemptsOf(db, personId).WithCancellation(ct))
+        {
+            if (courseIds.Contains(a.CourseId)) attempts.Add(a);
+        }
+        return attempts.GroupBy(a => (a.CourseId, a.ModuleId))
+            .ToDictionary(g => g.Key, g => From(limit, lastResets.GetValueOrDefault(g.Key), g.ToList()));
+    }
+
+    // Compiled: the trainee's home and every course page ask these.
+    private static readonly Func<TrainingHubDb, string, IAsyncEnumerable<ResetRow>> ResetsOf =
+        EF.CompileAsyncQuery((TrainingHubDb db, string personId) =>
+            db.QuizResets.AsNoTracking().Where(r => r.PersonId == personId).Select(r => new ResetRow(r.CourseId, r.ModuleId, r.ResetAt)));
+
+    private static readonly Func<TrainingHubDb, string, IAsyncEnumerable<AttemptRow>> AttemptsOf =
+        EF.CompileAsyncQuery((TrainingHubDb db, string personId) =>
+            db.QuizAttempts.AsNoTracking().Where(a => a.PersonId == personId)
+                .Select(a => new AttemptRow(a.CourseId, a.ModuleId, a.Id, a.SubmittedAt, a.ScorePercent, a.Passed, a.OpenKey)));
+
+    /// <summary>The standing of a quiz with no attempts.</summary>
+    public static QuizStanding Untried(int limit) => From(limit, null, []);
+
+    private static QuizStanding From(int limit, DateTime? lastReset, IReadOnlyList<AttemptRow> attempts)
+    {
         var submitted = attempts.Where(a => a.SubmittedAt is not null).ToList();
         var used = submitted.Count(a => lastReset is null || a.SubmittedAt > lastReset);
         return new QuizStanding(limit, used, QuizGrading.AttemptsLeft(limit, used), submitted.Any(a => a.Passed == true),

@@ -94,4 +94,55 @@ public sealed class MyCoursesTests : IAsyncLifetime
         Assert.Null(await _host.Send(new GroupNeed.Query(_terry, LearningRecordHost.RecoveryCoach))); // in a group
         Assert.Null(await _host.Send(new GroupNeed.Query(lena, LearningRecordHost.RecoveryCoach))); // not enrolled
     }
+
+    [Fact]
+    public async Task A_locked_quiz_is_named_only_on_its_own_course_and_one_course_can_be_asked_for_alone()
+    {
+        var lena = await _host.IdOf(DemoAccounts.TraineeB);
+        await _host.Send(new Enroll.Command(lena, "mat"));
+        await _host.Send(new Enroll.Command(lena, LearningRecordHost.RecoveryCoach));
+        var module = _host.CourseOf("mat").Modules.First(m => m.Quiz is not null);
+        for (var i = 0; i < 3; i++)
+        {
+            var attempt = await _host.Send(new StartQuizAttempt.Command(lena, "mat", module.Id));
+            await _host.Send(new SubmitQuizAttempt.Command(lena, attempt.AttemptId!.Value, QuizPapers.Wrong(attempt, module.Quiz!)));
+            _host.Clock.AdvanceSeconds(60);
+        }
+
+        Assert.Equal([module.Title], (await Course(lena, "mat")).LockedQuizzes);
+        Assert.Empty((await Course(lena, LearningRecordHost.RecoveryCoach)).LockedQuizzes);
+        var alone = Assert.Single(await _host.Send(new MyCourses.Query(lena, "mat")));
+        Assert.Equal("mat", alone.CourseId);
+        Assert.Equal([module.Title], alone.LockedQuizzes);
+        Assert.Empty(await _host.Send(new MyCourses.Query(_terry, "mat")));
+    }
+
+    [Fact]
+    public async Task Continue_follows_the_latest_reading_across_lessons_and_skips_a_lesson_once_complete()
+    {
+        var first = _host.SelfPaced(LearningRecordHost.RecoveryCoach, 1);
+        var second = _host.SelfPaced(LearningRecordHost.RecoveryCoach, 3);
+        await Beat(_terry, second);
+        _host.Clock.AdvanceSeconds(120);
+        await Beat(_terry, first);
+        Assert.Equal(first.Id, (await Course(_terry, LearningRecordHost.RecoveryCoach)).Continue?.Id);
+
+        _host.Clock.AdvanceSeconds(120);
+        await Beat(_terry, second);
+        Assert.Equal(second.Id, (await Course(_terry, LearningRecordHost.RecoveryCoach)).Continue?.Id);
+
+        // Once the lesson read last is complete, its beats no longer decide: the other lesson started is where to go on.
+        await _host.ReadToCompletionAsync(_terry, second);
+        var course = await Course(_terry, LearningRecordHost.RecoveryCoach);
+        Assert.Equal(first.Id, course.Continue?.Id);
+        Assert.Equal(1, course.LessonsDone);
+        Assert.True(course.Started);
+    }
+
+    private async Task Beat(string personId, TrainingHub.Content.Lesson lesson)
+    {
+        await _host.Send(new RecordHeartbeat.Command(personId, lesson.CourseId, lesson.Id, Guid.NewGuid(), _host.Clock.UtcNow, true, false));
+        _host.Clock.AdvanceSeconds(40);
+        await _host.Send(new RecordHeartbeat.Command(personId, lesson.CourseId, lesson.Id, Guid.NewGuid(), _host.Clock.UtcNow, false, false));
+    }
 }
