@@ -57,7 +57,13 @@ public static partial class CatalogLoader
         }
         CheckSkillLessons(context, courses);
         var codes = CodeOfEthicsParser.LoadAll(context);
-        return new Result(new CourseCatalog(courses, domains, context.Guides, context.Translations, context.QuizTranslations) { Codes = codes }, problems);
+        return new Result(new CourseCatalog(courses, domains, context.Guides, context.Translations, context.QuizTranslations)
+        {
+            Codes = codes,
+            CodeTranslations = context.CodeTranslations,
+            CourseTranslations = context.CourseTranslations,
+            ModuleTranslations = context.ModuleTranslations,
+        }, problems);
     }
 
     internal sealed class LoadContext(string root, List<ContentProblem> problems)
@@ -72,6 +78,9 @@ public static partial class CatalogLoader
         public List<FacilitatorGuide> Guides { get; } = [];
         public List<LessonTranslation> Translations { get; } = [];
         public List<QuizTranslation> QuizTranslations { get; } = [];
+        public List<CourseTranslation> CourseTranslations { get; } = [];
+        public List<ModuleTranslation> ModuleTranslations { get; } = [];
+        public List<CodeTranslation> CodeTranslations { get; } = [];
 
         public string Relative(string path) => Path.GetRelativePath(Path.GetDirectoryName(Root)!, path).Replace('\\', '/');
 
@@ -177,6 +186,11 @@ public static partial class CatalogLoader
 
         var references = References(yaml, map, "the course");
         ctx.Language.Check(yaml.File, text, ctx);
+        // Like lesson translations, these lend words only and are not part of the course's content hash.
+        foreach (var (file, language) in TranslationParser.YamlBeside(dir, "course"))
+        {
+            if (TranslationParser.ParseCourse(ctx, file, language, id ?? folder, text) is { } words) ctx.CourseTranslations.Add(words);
+        }
 
         var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         AddToHash(hash, "course.yml", text);
@@ -225,6 +239,10 @@ public static partial class CatalogLoader
         var objectives = yaml.StringList(map, "objectives", true);
         ctx.Language.Check(yaml.File, text, ctx);
         AddToHash(courseHash, moduleId + "/module.yml", text);
+        foreach (var (file, language) in TranslationParser.YamlBeside(dir, "module"))
+        {
+            if (TranslationParser.ParseModule(ctx, file, language, courseId, moduleId, text, objectives.Count) is { } words) ctx.ModuleTranslations.Add(words);
+        }
 
         var lessons = new List<Lesson>();
         var lessonFiles = new Dictionary<string, GuideParser.LessonFile>(StringComparer.Ordinal);

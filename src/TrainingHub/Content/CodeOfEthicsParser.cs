@@ -14,10 +14,27 @@ internal static class CodeOfEthicsParser
         var folder = Path.Combine(ctx.Root, Folder);
         var codes = new List<CodeOfEthics>();
         if (!Directory.Exists(folder)) return codes;
-        foreach (var path in Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        var files = Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal).ToList();
+        var translations = files.Where(f => TranslationParser.Split(Path.GetFileName(f)) is not null).ToList();
+        var originals = new Dictionary<string, (CodeOfEthics Code, string Text)>(StringComparer.Ordinal);
+        foreach (var path in files.Except(translations))
         {
-            var code = Parse(ctx, path, File.ReadAllText(path));
-            if (code is not null) codes.Add(code);
+            var text = File.ReadAllText(path);
+            var code = Parse(ctx, path, text);
+            if (code is null) continue;
+            codes.Add(code);
+            originals[Path.GetFileName(path)] = (code, text);
+        }
+        foreach (var path in translations)
+        {
+            var (baseName, language) = TranslationParser.Split(Path.GetFileName(path))!.Value;
+            if (!originals.TryGetValue(baseName, out var original))
+            {
+                ctx.Add(path, 1, ProblemKind.Structure, $"'{Path.GetFileName(path)}' looks like a translation of '{baseName}', but there is no such code of ethics next to it");
+                continue;
+            }
+            var translation = TranslationParser.ParseCode(ctx, path, File.ReadAllText(path), language, original.Code, original.Text);
+            if (translation is not null) ctx.CodeTranslations.Add(translation);
         }
         return codes;
     }

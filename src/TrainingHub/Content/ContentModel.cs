@@ -89,6 +89,18 @@ public sealed record LessonTranslation(string CourseId, string LessonId, string 
 /// so an attempt is drawn and scored from the original and only shown in these words.</summary>
 public sealed record QuizTranslation(string CourseId, string ModuleId, string Language, Quiz Quiz);
 
+/// <summary>A course's title and summary in another language (<c>course.es.yml</c> beside <c>course.yml</c>).</summary>
+public sealed record CourseTranslation(string CourseId, string Language, string Title, string Summary);
+
+/// <summary>A module's title and objectives in another language (<c>module.es.yml</c> beside <c>module.yml</c>).</summary>
+public sealed record ModuleTranslation(string CourseId, string ModuleId, string Language, string Title, IReadOnlyList<string> Objectives);
+
+/// <summary>
+/// A code of ethics in another language (<c>codes/&lt;id&gt;.es.md</c>): only its words. A person who reads it signs the
+/// original's version, and the signature keeps the original's hash, so a signature means the same in every language.
+/// </summary>
+public sealed record CodeTranslation(string CodeId, string Language, string Title, string Summary, string Statement, string Html);
+
 public sealed record GuideTiming(int Minutes, string Text);
 
 /// <summary>A skill a facilitator observes and checks off (content/skills.yml), and the lessons that teach it.</summary>

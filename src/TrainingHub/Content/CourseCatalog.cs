@@ -28,6 +28,40 @@ public sealed class CourseCatalog(IReadOnlyList<Course> courses, IReadOnlyList<T
 
     public CodeOfEthics? FindCode(string? codeId) => Codes.FirstOrDefault(c => c.Id == codeId);
 
+    /// <summary>Codes of ethics in other languages (<c>codes/&lt;id&gt;.es.md</c>).</summary>
+    public IReadOnlyList<CodeTranslation> CodeTranslations { get; init; } = [];
+
+    /// <summary>The code's words in <paramref name="language"/>, or null; the version a reader signs is always the original's.</summary>
+    public CodeTranslation? FindCodeTranslation(string codeId, string language) =>
+        CodeTranslations.FirstOrDefault(t => t.CodeId == codeId && t.Language == language);
+
+    /// <summary>Course titles and summaries in other languages (<c>course.es.yml</c>).</summary>
+    public IReadOnlyList<CourseTranslation> CourseTranslations { get; init; } = [];
+
+    /// <summary>Module titles and objectives in other languages (<c>module.es.yml</c>).</summary>
+    public IReadOnlyList<ModuleTranslation> ModuleTranslations { get; init; } = [];
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string CourseId, string Language), Course> _inLanguage = new();
+
+    /// <summary>
+    /// The course as a reader of <paramref name="language"/> sees its headings: the course's, its modules' and its lessons'
+    /// titles (and the summary and module objectives) from their translations where they exist, the original's words
+    /// elsewhere. Ids, hours, domains, quizzes and the content hash are the original's: only for showing, never for records.
+    /// </summary>
+    public Course InLanguage(Course course, string language) => _inLanguage.GetOrAdd((course.Id, language), _ =>
+    {
+        var words = CourseTranslations.FirstOrDefault(t => t.CourseId == course.Id && t.Language == language);
+        var modules = course.Modules.Select(m =>
+        {
+            var mw = ModuleTranslations.FirstOrDefault(t => t.CourseId == course.Id && t.ModuleId == m.Id && t.Language == language);
+            var lessons = m.Lessons.Select(l => FindTranslation(course.Id, l.Id, language) is { } lw
+                ? l with { Title = lw.Title, Objectives = lw.Objectives, Html = lw.Html }
+                : l).ToList();
+            return m with { Title = mw?.Title ?? m.Title, Objectives = mw?.Objectives ?? m.Objectives, Lessons = lessons };
+        }).ToList();
+        return course with { Title = words?.Title ?? course.Title, Summary = words?.Summary ?? course.Summary, Modules = modules };
+    });
+
     public Lesson? FindLesson(string courseId, string lessonId) =>
         _lessons.TryGetValue((courseId, lessonId), out var found) ? found.Lesson : null;
 

@@ -55,20 +55,7 @@ internal static partial class TranslationParser
                 $"the translation has {objectives.Count} objectives but the original has {original.Objectives.Count}", ProblemKind.Editorial);
         }
 
-        var originalHeadings = Headings(originalFm?.BodyLines ?? []);
-        var headings = Headings(fm.BodyLines);
-        if (!originalHeadings.SequenceEqual(headings))
-        {
-            ctx.Add(path, fm.BodyFirstLine, ProblemKind.Editorial,
-                $"the headings do not match the original's: it has {Describe(originalHeadings)}, the translation {Describe(headings)}");
-        }
-
-        var sourceHash = yaml.String(map, SourceHashKey, false);
-        if (SourceHashProblem(sourceHash, original.ContentHash) is { } stale)
-        {
-            yaml.Problem(yaml.LineOf(sourceHash is null ? map : yaml.Node(map, SourceHashKey)!), stale, ProblemKind.Editorial);
-        }
-        ctx.Language.Check(rel, text, ctx);
+        CheckText(ctx, path, text, fm, yaml, map, originalFm, original.ContentHash);
 
         if (title is null) return null;
         return new LessonTranslation(original.CourseId, original.Id, language, title, objectives, MarkdownRenderer.LessonToHtml(fm.Body));
@@ -103,6 +90,105 @@ internal static partial class TranslationParser
             return null;
         }
         return new QuizTranslation(courseId, moduleId, language, quiz with { PassMark = original.PassMark, Draw = original.Draw });
+    }
+
+    /// <summary>Translations beside <paramref name="stem"/>.yml in <paramref name="dir"/> (<c>module.es.yml</c>), with their language.</summary>
+    public static IEnumerable<(string Path, string Language)> YamlBeside(string dir, string stem) =>
+        Directory.GetFiles(dir, stem + ".*.yml").Order(StringComparer.Ordinal)
+            .Select(f => (Path: f, Match: YamlTranslationName().Match(Path.GetFileName(f))))
+            .Where(x => x.Match.Success && x.Match.Groups[1].Value == stem)
+            .Select(x => (x.Path, x.Match.Groups[2].Value));
+
+    /// <summary>
+    /// A course's title and summary in another language (<c>course.es.yml</c>): only <c>title</c>, <c>summary</c> and
+    /// <c>source-hash</c> (the original course.yml's hash), so a reader of that language meets no English heading.
+    /// </summary>
+    public static CourseTranslation? ParseCourse(CatalogLoader.LoadContext ctx, string path, string language, string courseId, string originalText)
+    {
+        if (ReadWords(ctx, path, originalText, "summary") is not { } words) return null;
+        var (yaml, map) = words;
+        var title = yaml.String(map, "title", true);
+        var summary = yaml.String(map, "summary", true);
+        return title is null || summary is null ? null : new CourseTranslation(courseId, language, title, summary);
+    }
+
+    /// <summary>A module's title and objectives in another language (<c>module.es.yml</c>), as many objectives as the original's.</summary>
+    public static ModuleTranslation? ParseModule(CatalogLoader.LoadContext ctx, string path, string language, string courseId, string moduleId,
+        string originalText, int originalObjectives)
+    {
+        if (ReadWords(ctx, path, originalText, "objectives") is not { } words) return null;
+        var (yaml, map) = words;
+        var title = yaml.String(map, "title", true);
+        var objectives = yaml.StringList(map, "objectives", true);
+        if (objectives.Count != originalObjectives)
+        {
+            yaml.Problem(yaml.LineOf(yaml.Node(map, "objectives") ?? map),
+                $"the translation has {objectives.Count} objectives but the original has {originalObjectives}", ProblemKind.Editorial);
+        }
+        return title is null ? null : new ModuleTranslation(courseId, moduleId, language, title, objectives);
+    }
+
+    private static (YamlFile Yaml, YamlMappingNode Map)? ReadWords(CatalogLoader.LoadContext ctx, string path, string originalText, string wordsKey)
+    {
+        var text = File.ReadAllText(path);
+        var yaml = new YamlFile(ctx.Relative(path), text, 0, ctx.Problems);
+        if (yaml.RootMapping(Path.GetFileName(path)) is not { } map) return null;
+        yaml.AllowOnly(map, "title", wordsKey, SourceHashKey);
+        var sourceHash = yaml.String(map, SourceHashKey, false);
+        if (SourceHashProblem(sourceHash, CatalogLoader.Sha256(originalText)) is { } stale)
+        {
+            yaml.Problem(yaml.LineOf(sourceHash is null ? map : yaml.Node(map, SourceHashKey)!), stale, ProblemKind.Editorial);
+        }
+        ctx.Language.Check(yaml.File, text, ctx);
+        return (yaml, map);
+    }
+
+    /// <summary>
+    /// A code of ethics in another language (<c>codes/&lt;id&gt;.es.md</c>): the original's <c>id</c> and <c>version</c>,
+    /// translated <c>title</c>, <c>summary</c> and <c>statement</c>, <c>source-hash</c>, and the text with the original's
+    /// headings. Its references are the original's (the page shows those), so it lists none.
+    /// </summary>
+    public static CodeTranslation? ParseCode(CatalogLoader.LoadContext ctx, string path, string text, string language, CodeOfEthics original, string originalText)
+    {
+        if (FrontMatter.ReadMapping(ctx, path, text) is not { } read) return null;
+        var (fm, yaml, map) = read;
+        yaml.AllowOnly(map, "id", "version", "title", "summary", "statement", SourceHashKey);
+        foreach (var (key, theirs) in new[] { ("id", original.Id), ("version", original.Version) })
+        {
+            var mine = yaml.String(map, key, true);
+            if (mine is not null && mine != theirs)
+            {
+                yaml.ProblemAt(yaml.Node(map, key)!, $"'{key}' must be the original's ({theirs}), not {mine}: a person who reads the translation signs the original's version");
+            }
+        }
+        var title = yaml.String(map, "title", true);
+        var summary = yaml.String(map, "summary", true);
+        var statement = yaml.String(map, "statement", true);
+        CheckText(ctx, path, text, fm, yaml, map, FrontMatter.Split(originalText, required: true, (_, _) => { }), original.ContentHash);
+        if (title is null || summary is null || statement is null) return null;
+        return new CodeTranslation(original.Id, language, title, summary, statement, MarkdownRenderer.LessonToHtml(fm.Body));
+    }
+
+    /// <summary>
+    /// The editorial checks a translated markdown file shares: the original's headings, a <c>source-hash</c> that is the
+    /// original's hash now, and the language rules.
+    /// </summary>
+    private static void CheckText(CatalogLoader.LoadContext ctx, string path, string text, FrontMatter fm, YamlFile yaml, YamlMappingNode map,
+        FrontMatter? originalFm, string originalHash)
+    {
+        var originalHeadings = Headings(originalFm?.BodyLines ?? []);
+        var headings = Headings(fm.BodyLines);
+        if (!originalHeadings.SequenceEqual(headings))
+        {
+            ctx.Add(path, fm.BodyFirstLine, ProblemKind.Editorial,
+                $"the headings do not match the original's: it has {Describe(originalHeadings)}, the translation {Describe(headings)}");
+        }
+        var sourceHash = yaml.String(map, SourceHashKey, false);
+        if (SourceHashProblem(sourceHash, originalHash) is { } stale)
+        {
+            yaml.Problem(yaml.LineOf(sourceHash is null ? map : yaml.Node(map, SourceHashKey)!), stale, ProblemKind.Editorial);
+        }
+        ctx.Language.Check(ctx.Relative(path), text, ctx);
     }
 
     /// <summary>What is wrong with a translation's <c>source-hash</c> given the original's hash now, or null.</summary>
@@ -156,6 +242,9 @@ internal static partial class TranslationParser
 
     [GeneratedRegex(@"^(.+)\.([a-z]{2})\.md$")]
     private static partial Regex TranslationName();
+
+    [GeneratedRegex(@"^([a-z]+)\.([a-z]{2})\.yml$")]
+    private static partial Regex YamlTranslationName();
 
     [GeneratedRegex(@"^(#{1,6})\s")]
     private static partial Regex HeadingLine();

@@ -134,6 +134,13 @@ public sealed class LessonTranslationTests : IDisposable
     [InlineData("Lleva dos años limpia.", "limpia", "en recuperación")]
     [InlineData("La prueba salió sucia.", "sucia", "que consume")]
     [InlineData("La metadona no es una droga sustituta.", "droga sustituta", "medicamento")]
+    [InlineData("Le decían yonqui en el barrio.", "yonqui", "una persona que usa drogas")]
+    [InlineData("Lo trataban como a un tecato.", "tecato", "una persona que usa drogas")]
+    [InlineData("Era toxicómana, decían.", "toxicómana", "una persona con un trastorno por consumo de sustancias")]
+    [InlineData("Hablaban de su drogadicción.", "drogadicción", "trastorno por consumo de sustancias")]
+    [InlineData("Recibe tratamiento sustitutivo con metadona.", "tratamiento sustitutivo", "tratamiento con medicamentos")]
+    [InlineData("Los metadoneros esperan afuera.", "metadoneros", "una persona que toma metadona")]
+    [InlineData("Su medicamento es una muleta.", "muleta", "medicamento")]
     public void The_shipped_Spanish_list_refuses_stigmatising_words_in_a_translation_outside_quotations(string sentence, string word, string instead)
     {
         _content.Write("language.yml", File.ReadAllText(Path.Combine(DataPaths.FindContentFolder(AppContext.BaseDirectory), "language.yml")));
@@ -143,7 +150,8 @@ public sealed class LessonTranslationTests : IDisposable
         Assert.Equal(ProblemKind.Editorial, problem.Kind);
         Assert.StartsWith($"'{word}' is stigmatising or unclear language; use {instead}", problem.Message, StringComparison.Ordinal);
 
-        _content.Write(TranslationPath, Translation(t => t + "\nDecir \"limpio\" o \"adicto\" estigmatiza; mejor: en recuperación.\n"));
+        _content.Write(TranslationPath, Translation(t => t + "\nDecir \"limpio\" o \"adicto\" estigmatiza; mejor: en recuperación.\n" +
+            "El mito dice: \"La metadona es una muleta\". Llamarla \"muleta\" estigmatiza.\n"));
         Assert.Empty(Load().Problems);
     }
 

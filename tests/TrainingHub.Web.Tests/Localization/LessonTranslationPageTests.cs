@@ -35,7 +35,7 @@ public sealed class LessonTranslationPageTests(SiteFactory site)
     public async Task A_Spanish_reader_gets_an_untranslated_lesson_in_English_with_a_note_in_Spanish()
     {
         var client = await SpanishFacilitator();
-        var html = Decoded(await client.GetStringAsync("/courses/mat/lessons/mat-oud-treatable-condition"));
+        var html = Decoded(await client.GetStringAsync("/courses/ethics/lessons/eth-what-ethics-means"));
         Assert.Contains("<html lang=\"es\">", html, StringComparison.Ordinal);
         Assert.Contains("Esta lección aún no está traducida; se muestra en inglés.", html, StringComparison.Ordinal);
         Assert.Contains("<article class=\"lesson-body\" lang=\"en\">", html, StringComparison.Ordinal);

@@ -340,7 +340,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         Assert.Contains("<a href=\"/my/code-of-ethics/peer-recovery-code-of-ethics\">Read and sign the code of ethics", credentials, StringComparison.Ordinal);
 
         var page = Decoded(await client.GetStringAsync("/my/code-of-ethics/peer-recovery-code-of-ethics"));
-        Assert.Contains("<h1>Peer Recovery Code of Ethics</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<h1 lang=\"en\">Peer Recovery Code of Ethics</h1>", page, StringComparison.Ordinal);
         Assert.Contains("I stay in my role", page, StringComparison.Ordinal);
         Assert.Contains("name=\"__RequestVerificationToken\"", page, StringComparison.Ordinal);
         var version = site.Services.GetRequiredService<CourseCatalog>().FindCode("peer-recovery-code-of-ethics")!.Version;

@@ -22,7 +22,8 @@ public static class GetCourseOverview
                 await db.Enrollments.AsNoTracking().AnyAsync(e => e.PersonId == query.PersonId && e.CourseId == course.Id, ct);
             var byDomain = course.Lessons.SelectMany(l => l.DomainHours).GroupBy(p => p.Tag)
                 .ToDictionary(g => catalog.DomainName(g.Key), g => g.Sum(p => p.Hours));
-            return new Result(course, enrolled, byDomain);
+            // Headings in the reader's language where translated; ids, hours and domains are the original's.
+            return new Result(catalog.InLanguage(course, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), enrolled, byDomain);
         }
     }
 }

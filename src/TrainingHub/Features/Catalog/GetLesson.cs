@@ -98,12 +98,17 @@ public static class GetLesson
             }
             var reader = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
             if (reader == OriginalLanguage) return new Result(course, module, lesson, previous, next, query.Staff, record, incomplete);
-            if (catalog.FindTranslation(course.Id, lesson.Id, reader) is not { } translation)
+
+            // The headings around the lesson (course, module, neighbours) in the reader's language where translated.
+            var shown = catalog.InLanguage(course, reader);
+            var shownModule = shown.Modules.First(m => m.Id == module.Id);
+            Lesson? Words(Lesson? l) => l is null || l.CourseId != course.Id ? l : shown.Lessons.First(x => x.Id == l.Id);
+            incomplete = incomplete is null ? null : incomplete with { Lesson = Words(incomplete.Lesson)! };
+            if (catalog.FindTranslation(course.Id, lesson.Id, reader) is null)
             {
-                return new Result(course, module, lesson, previous, next, query.Staff, record, incomplete, OriginalLanguage, NotTranslated: true);
+                return new Result(shown, shownModule, lesson, Words(previous), Words(next), query.Staff, record, incomplete, OriginalLanguage, NotTranslated: true);
             }
-            var translated = lesson with { Title = translation.Title, Objectives = translation.Objectives, Html = translation.Html };
-            return new Result(course, module, translated, previous, next, query.Staff, record, incomplete, reader);
+            return new Result(shown, shownModule, Words(lesson)!, Words(previous), Words(next), query.Staff, record, incomplete, reader);
         }
     }
 }

@@ -19,7 +19,8 @@ public static class ListCourses
             var enrolled = query.PersonId is null
                 ? []
                 : await db.Enrollments.AsNoTracking().Where(e => e.PersonId == query.PersonId).Select(e => e.CourseId).ToListAsync(ct);
-            return catalog.Courses.Where(c => c.Published)
+            var reader = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+            return catalog.Courses.Where(c => c.Published).Select(c => catalog.InLanguage(c, reader))
                 .Select(c => new Item(c.Id, c.Title, c.Summary, c.Hours, c.Modules.Count, c.Lessons.Count(), enrolled.Contains(c.Id)))
                 .ToList();
         }

@@ -46,12 +46,15 @@ public static class StartQuizAttempt
             {
                 throw new ForbiddenException("Enrol in this course to take its quizzes.");
             }
+            var reader = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+            var shown = catalog.InLanguage(course, reader);
+            var (courseTitle, moduleTitle) = (shown.Title, shown.Modules.First(m => m.Id == module.Id).Title);
             var limit = options.Value.QuizAttemptLimit;
             var standing = await QuizStandingQuery.ForAsync(db, command.PersonId, course.Id, module.Id, limit, ct);
             var open = standing.OpenAttemptId is { } openId ? await db.QuizAttempts.AsNoTracking().SingleAsync(a => a.Id == openId, ct) : null;
             if (open is null && (standing.AttemptsLeft == 0 || standing.Passed))
             {
-                return new Result(course.Title, module.Title, null, 0, quiz.PassMark, standing, []);
+                return new Result(courseTitle, moduleTitle, null, 0, quiz.PassMark, standing, []);
             }
             if (open is null)
             {
@@ -82,14 +85,14 @@ public static class StartQuizAttempt
             }
             // The paper is drawn and scored from the original; a translation (same questions, options and keys in the same
             // order, the loader checks) only lends its words to what the reader sees.
-            var words = catalog.FindQuizTranslation(course.Id, module.Id, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName)?.Quiz ?? quiz;
+            var words = catalog.FindQuizTranslation(course.Id, module.Id, reader)?.Quiz ?? quiz;
             var questions = QuizLayout.FromJson(open.Layout).Items
                 .Select(item => (item, q: quiz.Questions.FirstOrDefault(q => q.Id == item.QuestionId)))
                 .Where(x => x.q is not null)
                 .Select(x => (x.item, q: x.q!, shown: words.Questions.FirstOrDefault(w => w.Id == x.q!.Id) ?? x.q!))
                 .Select(x => new QuestionView(x.q.Id, x.q.Type, x.shown.StemHtml, QuizLayout.Shown(x.item, x.q).Select((i, position) => new OptionView(position, x.shown.Options[i].Text)).ToList()))
                 .ToList();
-            return new Result(course.Title, module.Title, open.Id, open.Number, open.PassMark, standing, questions);
+            return new Result(courseTitle, moduleTitle, open.Id, open.Number, open.PassMark, standing, questions);
         }
     }
 }

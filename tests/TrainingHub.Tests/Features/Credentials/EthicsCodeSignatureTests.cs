@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using FluentValidation;
 using TrainingHub.Data;
@@ -43,6 +44,36 @@ public sealed class EthicsCodeSignatureTests
             s.TypedName = "Someone else";
             return await db.SaveChangesAsync();
         }));
+    }
+
+    [Fact]
+    public async Task A_Spanish_reader_reads_the_code_in_Spanish_and_signs_the_original_version_text_hash_and_statement()
+    {
+        await using var host = await LearningRecordHost.StartAsync();
+        var terry = await host.IdOf(DemoAccounts.Trainee);
+        var code = host.Catalog.FindCode(Code)!;
+        var spanish = host.Catalog.FindCodeTranslation(Code, "es")!;
+
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("es-US");
+        try
+        {
+            var view = await host.Send(new ViewEthicsCode.Query(terry, Code));
+            Assert.Same(code, view.Code);
+            Assert.Equal(("es", "Código de ética de la recuperación entre pares", spanish.Statement, spanish.Html),
+                (view.Words.Language, view.Words.Title, view.Words.Statement, view.Words.Html));
+            Assert.NotEqual(code.Statement, view.Words.Statement);
+            await host.Send(new SignEthicsCode.Command(terry, Code, view.Code.Version, true, "Terry Jackson"));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+
+        var signature = await host.Db(db => db.EthicsCodeSignatures.SingleAsync(s => s.PersonId == terry));
+        Assert.Equal((code.Version, code.ContentHash, code.Statement), (signature.Version, signature.ContentHash, signature.Statement));
+        var english = await host.Send(new ViewEthicsCode.Query(terry, Code));
+        Assert.Equal(("en", code.Title, code.Html, code.Version), (english.Words.Language, english.Words.Title, english.Words.Html, english.Current?.Version));
     }
 
     [Fact]

@@ -15,7 +15,11 @@ public static class ViewEthicsCode
 
     public sealed record Signature(string Version, DateTime SignedAt, string TypedName);
 
-    public sealed record Result(CodeOfEthics Code, string FullName, IReadOnlyList<Signature> Signatures, IReadOnlyList<string> CountsFor)
+    /// <param name="Code">The code as signed: its version and hash are the original's whatever language it is read in.</param>
+    /// <param name="Words">The code's title, summary, statement and text in the reader's language: a translation's, or the
+    /// original's (its <c>Language</c> says which).</param>
+    public sealed record Result(CodeOfEthics Code, string FullName, IReadOnlyList<Signature> Signatures, IReadOnlyList<string> CountsFor,
+        CodeTranslation Words)
     {
         /// <summary>The signature of the version shown, if the person signed it.</summary>
         public Signature? Current => Signatures.FirstOrDefault(s => s.Version == Code.Version);
@@ -32,7 +36,10 @@ public static class ViewEthicsCode
                 .OrderByDescending(s => s.SignedAt).Select(s => new Signature(s.Version, s.SignedAt, s.TypedName)).ToListAsync(ct);
             var countsFor = rules.All.Where(set => set.Requirements.Any(r => r.Kind == RequirementKind.CodeOfEthicsSigned && r.CodeId == code.Id))
                 .Select(set => set.Name).ToList();
-            return new Result(code, fullName, signatures, countsFor);
+            var reader = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+            var words = catalog.FindCodeTranslation(code.Id, reader)
+                ?? new CodeTranslation(code.Id, Catalog.GetLesson.OriginalLanguage, code.Title, code.Summary, code.Statement, code.Html);
+            return new Result(code, fullName, signatures, countsFor, words);
         }
     }
 }
