@@ -48,6 +48,7 @@ public static partial class CatalogLoader
         context.DomainTags = domains.Select(d => d.Tag).ToHashSet(StringComparer.Ordinal);
         context.Language = LanguageRules.Load(Path.Combine(root, "language.yml"), context);
         context.Skills = LoadSkills(context);
+        context.Cast = CastRules.Load(Path.Combine(root, CastRules.FileName), context);
 
         var courses = new List<Course>();
         foreach (var dir in Directory.GetDirectories(Path.Combine(root, "courses")).Order(StringComparer.Ordinal))
@@ -57,7 +58,7 @@ public static partial class CatalogLoader
         }
         CheckSkillLessons(context, courses);
         var codes = CodeOfEthicsParser.LoadAll(context);
-        return new Result(new CourseCatalog(courses, domains, context.Guides, context.Translations, context.QuizTranslations) { Codes = codes }, problems);
+        return new Result(new CourseCatalog(courses, domains, context.Guides, context.Translations, context.QuizTranslations) { Codes = codes, Cast = context.Cast.Members }, problems);
     }
 
     internal sealed class LoadContext(string root, List<ContentProblem> problems)
@@ -67,6 +68,7 @@ public static partial class CatalogLoader
         public HashSet<string> DomainTags { get; set; } = [];
         public IReadOnlyCollection<string>? CodeIds { get; set; }
         public LanguageRules Language { get; set; } = LanguageRules.None;
+        public CastRules Cast { get; set; } = CastRules.None;
         public Dictionary<string, string> LessonIds { get; } = new(StringComparer.Ordinal);
         public IReadOnlyList<ObservedSkill> Skills { get; set; } = [];
         public List<FacilitatorGuide> Guides { get; } = [];

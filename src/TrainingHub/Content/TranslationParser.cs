@@ -68,7 +68,7 @@ internal static partial class TranslationParser
         {
             yaml.Problem(yaml.LineOf(sourceHash is null ? map : yaml.Node(map, SourceHashKey)!), stale, ProblemKind.Editorial);
         }
-        ctx.Language.Check(rel, text, ctx);
+        ctx.Language.Check(rel, text, ctx, checkSpelling: false);
 
         if (title is null) return null;
         return new LessonTranslation(original.CourseId, original.Id, language, title, objectives, MarkdownRenderer.LessonToHtml(fm.Body));
