@@ -104,6 +104,12 @@ public static class CliApp
                 $"{course.Id}: {course.Hours:0.##} h, {course.Modules.Count} modules, {lessons.Count} lessons " +
                 $"({lessons.Count(l => l.Delivery == LessonDelivery.Live)} live, {lessons.Count(l => l.Delivery == LessonDelivery.SelfPaced)} self-paced), " +
                 $"{course.Modules.Sum(m => m.Quiz?.Questions.Count ?? 0)} quiz questions, {lessons.Sum(l => l.WordCount)} words, hash {course.ContentHash[..12]}");
+            var levels = lessons.Where(l => l.Reading is not null).OrderBy(l => l.Reading!.Grade).ToList();
+            if (levels.Count > 0)
+            {
+                await output.WriteLineAsync(FormattableString.Invariant(
+                    $"  reading level (Flesch-Kincaid grade): median {levels[levels.Count / 2].Reading!.Grade:0.0}, highest {levels[^1].Reading!.Grade:0.0} ({levels[^1].Id})"));
+            }
         }
         foreach (var code in result.Catalog.Codes)
         {

@@ -48,6 +48,7 @@ public static partial class CatalogLoader
         context.DomainTags = domains.Select(d => d.Tag).ToHashSet(StringComparer.Ordinal);
         context.Language = LanguageRules.Load(Path.Combine(root, "language.yml"), context);
         context.Skills = LoadSkills(context);
+        context.Cast = CastRules.Load(Path.Combine(root, CastRules.FileName), context);
 
         var courses = new List<Course>();
         foreach (var dir in Directory.GetDirectories(Path.Combine(root, "courses")).Order(StringComparer.Ordinal))
@@ -63,6 +64,7 @@ public static partial class CatalogLoader
             CodeTranslations = context.CodeTranslations,
             CourseTranslations = context.CourseTranslations,
             ModuleTranslations = context.ModuleTranslations,
+            Cast = context.Cast.Members,
         }, problems);
     }
 
@@ -73,6 +75,7 @@ public static partial class CatalogLoader
         public HashSet<string> DomainTags { get; set; } = [];
         public IReadOnlyCollection<string>? CodeIds { get; set; }
         public LanguageRules Language { get; set; } = LanguageRules.None;
+        public CastRules Cast { get; set; } = CastRules.None;
         public Dictionary<string, string> LessonIds { get; } = new(StringComparer.Ordinal);
         public IReadOnlyList<ObservedSkill> Skills { get; set; } = [];
         public List<FacilitatorGuide> Guides { get; } = [];

@@ -57,6 +57,9 @@ public sealed record Lesson(
 {
     public string PrimaryDomain => Domains[0];
 
+    /// <summary>The participant text's Flesch-Kincaid measure (<see cref="Content.ReadingLevel"/>).</summary>
+    public ReadingLevel.Measure? Reading { get; init; }
+
     /// <summary>
     /// A self-paced lesson's model answer (its <c>## Model answer</c> section), kept out of <see cref="Html"/>: the page
     /// shows it only after the trainee has written their own attempt or chosen to skip.

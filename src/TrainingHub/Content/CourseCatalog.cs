@@ -26,6 +26,9 @@ public sealed class CourseCatalog(IReadOnlyList<Course> courses, IReadOnlyList<T
     /// <summary>The codes of ethics in content/codes/, which trainees read and sign.</summary>
     public IReadOnlyList<CodeOfEthics> Codes { get; init; } = [];
 
+    /// <summary>The case characters of content/cast.yml, with the details the content linter holds lessons to.</summary>
+    public IReadOnlyList<CastMember> Cast { get; init; } = [];
+
     public CodeOfEthics? FindCode(string? codeId) => Codes.FirstOrDefault(c => c.Id == codeId);
 
     /// <summary>Codes of ethics in other languages (<c>codes/&lt;id&gt;.es.md</c>).</summary>

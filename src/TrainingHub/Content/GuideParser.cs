@@ -57,6 +57,7 @@ internal static partial class GuideParser
         var (fm, yaml, map) = read;
         yaml.AllowOnly(map, "lesson");
         ctx.Language.Check(rel, text, ctx);
+        ctx.Cast.Check(rel, text, ctx);
         var lessonId = yaml.String(map, "lesson", true);
         if (lessonId is null) return null;
         if (!moduleLessons.TryGetValue(lessonId, out var found))

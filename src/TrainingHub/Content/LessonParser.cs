@@ -88,6 +88,13 @@ internal static partial class LessonParser
         if (hours is not null && delivery == LessonDelivery.Live) CheckLive(yaml, map, agenda, hours.Value, time);
         if (hours is not null && delivery == LessonDelivery.SelfPaced) CheckSelfPaced(ctx, path, yaml, map, fm, hours.Value, time, agenda);
         ctx.Language.Check(rel, text, ctx);
+        var readingLevel = ReadingLevel.Of(fm.BodyLines);
+        if (readingLevel.Grade > ReadingLevel.MaximumGrade)
+        {
+            ctx.Add(path, fm.BodyFirstLine, ProblemKind.Editorial,
+                $"the lesson reads at Flesch-Kincaid {readingLevel}; lessons read at grade {ReadingLevel.MaximumGrade:0} or below: split long sentences, use shorter words");
+        }
+        ctx.Cast.Check(rel, text, ctx);
 
         if (id is null || title is null || hours is null || delivery is null || domains.Count == 0) return null;
         return new Lesson(id, courseId, moduleId, title, hours.Value, delivery.Value, objectives, domains, agenda, time,
@@ -95,6 +102,7 @@ internal static partial class LessonParser
         {
             DomainHours = split ?? [new DomainPart(domains[0], hours.Value)],
             ModelAnswerHtml = modelAnswer?.Html,
+            Reading = readingLevel,
         };
     }
 

@@ -159,7 +159,8 @@ internal static partial class QuizParser
             CheckBankSize(questions.Count, draw, Problem);      // the stricter rule, once the draw fits the bank at all
         }
         if (translationFrontMatter is null) CheckKeyPositions(questions, firstLine, Problem);
-        ctx.Language.Check(rel, text, ctx);
+        ctx.Language.Check(rel, text, ctx, checkSpelling: translationFrontMatter is null);
+        if (translationFrontMatter is null) ctx.Cast.Check(rel, text, ctx);
         return questions.Count == 0 ? null : new Quiz(passMark, draw, questions);
     }
 

@@ -139,7 +139,7 @@ internal static partial class TranslationParser
         {
             yaml.Problem(yaml.LineOf(sourceHash is null ? map : yaml.Node(map, SourceHashKey)!), stale, ProblemKind.Editorial);
         }
-        ctx.Language.Check(yaml.File, text, ctx);
+        ctx.Language.Check(yaml.File, text, ctx, checkSpelling: false);
         return (yaml, map);
     }
 
@@ -188,7 +188,7 @@ internal static partial class TranslationParser
         {
             yaml.Problem(yaml.LineOf(sourceHash is null ? map : yaml.Node(map, SourceHashKey)!), stale, ProblemKind.Editorial);
         }
-        ctx.Language.Check(ctx.Relative(path), text, ctx);
+        ctx.Language.Check(ctx.Relative(path), text, ctx, checkSpelling: false);
     }
 
     /// <summary>What is wrong with a translation's <c>source-hash</c> given the original's hash now, or null.</summary>

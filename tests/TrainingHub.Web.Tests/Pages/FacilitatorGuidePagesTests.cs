@@ -36,7 +36,7 @@ public sealed class FacilitatorGuidePagesTests(SiteFactory site)
     public async Task The_trainees_lesson_page_has_no_guide_text_and_no_guide_link()
     {
         var html = await TraineeGets(Lesson, HttpStatusCode.OK);
-        Assert.Contains("Harold meets his coach", html, StringComparison.Ordinal);
+        Assert.Contains("Clarence meets his coach", html, StringComparison.Ordinal);
         Assert.DoesNotContain(GuideOnly, html, StringComparison.Ordinal);
         Assert.DoesNotContain("Facilitator's guide", html, StringComparison.Ordinal);
         Assert.DoesNotContain("/guide", html, StringComparison.Ordinal);
