@@ -46,7 +46,7 @@ public sealed class SupervisorSignOffTests(SiteFixture site)
         await page.GetByLabel("Your full name").FillAsync("Priya Shah");
         await page.GetByLabel("Your password").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve the ticked items" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Signed off 1 item(s).");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Signed off 1 item.");
 
         await trainee.GotoAsync("/my/hours");
         // The plain line says who signed off; the ledger's correction entry is in the folded "Every entry".

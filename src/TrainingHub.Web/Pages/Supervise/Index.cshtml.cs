@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using TrainingHub.Domain;
 using TrainingHub.Features.SignOffs;
 using TrainingHub.Web.Infrastructure;
@@ -7,7 +8,7 @@ using TrainingHub.Web.Infrastructure;
 namespace TrainingHub.Web.Pages.Supervise;
 
 [FormPrefix("Input")]
-public sealed class SuperviseModel(ISender sender) : AppPageModel(sender)
+public sealed class SuperviseModel(ISender sender, IStringLocalizer<SharedResource> L) : AppPageModel(sender)
 {
     public SignOffQueue.Result Queue { get; private set; } = null!;
 
@@ -41,8 +42,8 @@ public sealed class SuperviseModel(ISender sender) : AppPageModel(sender)
             decision == SignOffDecision.Rejected ? Input.Reason : null));
         // The outbox row is already saved; this only makes the email go out now rather than at the next minute.
         Done = decision == SignOffDecision.Approved
-            ? $"Signed off {items.Count} item(s). The trainees will get an email."
-            : $"{items.Count} item(s) not signed off. The trainees will get your reason by email.";
+            ? Counted.Of(items.Count, L["Signed off {0} item. The trainee will get an email."], L["Signed off {0} items. The trainees will get an email."])
+            : Counted.Of(items.Count, L["{0} item not signed off. The trainee will get your reason by email."], L["{0} items not signed off. The trainees will get your reason by email."]);
         return RedirectToPage();
     }
 
