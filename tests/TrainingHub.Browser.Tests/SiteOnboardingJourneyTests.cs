@@ -133,7 +133,7 @@ public sealed partial class SiteOnboardingJourneyTests(SiteFixture site)
         await Expect(coordinator.GetByText("Line 4: The email address is missing.")).ToBeVisibleAsync();
         problems.AddRange(await PhoneProblemsAsync(coordinator));
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Invite 2 people" }).ClickAsync();
-        await Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync("2 people are invited, 1 line was left out.");
+        await Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync("2 people are invited. 1 line was left out.");
         await Expect(coordinator.GetByRole(AriaRole.Cell, new() { Name = "Marcus Bell" })).ToBeVisibleAsync();
 
         // The new trainee chooses a password, then signs in for the first time with it.

@@ -83,7 +83,7 @@ public sealed class CohortPagesTests(SiteFactory site)
         var applied = await PostWithToken(client, $"{roster}?handler=Apply", new() { ["Csv"] = csv }, token);
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
         var cohortHtml = Decoded(await client.GetStringAsync(cohort));
-        Assert.Contains("2 people are invited, 1 line was left out.", cohortHtml, StringComparison.Ordinal);
+        Assert.Contains("2 people are invited. 1 line was left out.", cohortHtml, StringComparison.Ordinal);
         Assert.Contains("Noor Haddad", cohortHtml, StringComparison.Ordinal);
         Assert.Equal(mails + 2, site.MailCount());
 

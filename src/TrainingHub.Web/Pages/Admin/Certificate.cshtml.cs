@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using TrainingHub.Features.Certificates;
 using TrainingHub.Web.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace TrainingHub.Web.Pages.Admin;
 /// <summary>One certificate: revoke it (a reason and a tick to confirm) or reissue it with a new code.</summary>
 /// <remarks>A refusal about the certificate itself (already revoked or replaced) is listed in the summary, not beside a field.</remarks>
 [ErrorField(nameof(RevokeCertificate.Command.CertificateId), "")]
-public sealed class AdminCertificateModel(ISender sender) : AppPageModel(sender)
+public sealed class AdminCertificateModel(ISender sender, IStringLocalizer<SharedResource> L) : AppPageModel(sender)
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -30,7 +31,7 @@ public sealed class AdminCertificateModel(ISender sender) : AppPageModel(sender)
     public async Task<IActionResult> OnPostRevokeAsync()
     {
         await Sender.Send(new RevokeCertificate.Command(PersonId, Id, Revoke.Reason ?? "", Revoke.Confirmed));
-        Done = "The certificate is revoked. The trainee is e-mailed the reason.";
+        Done = L["The certificate is revoked. The trainee is e-mailed the reason."];
         return Redirect("/admin/certificates");
     }
 
@@ -38,17 +39,17 @@ public sealed class AdminCertificateModel(ISender sender) : AppPageModel(sender)
     public async Task<IActionResult> OnPostReissueAsync()
     {
         await Sender.Send(new ReissueCertificate.Command(PersonId, Id, Reissue.Reason ?? ""));
-        Done = "A new certificate is issued and e-mailed to the trainee.";
+        Done = L["A new certificate is issued and e-mailed to the trainee."];
         return Redirect("/admin/certificates");
     }
 
     protected internal override async Task LoadAsync() => Certificate = (await Sender.Send(new ListCertificates.Query(PersonId, Id))).Single();
 
-    public static string StateText(ListCertificates.Item c) => c.State switch
+    public static string StateText(IStringLocalizer L, ListCertificates.Item c) => c.State switch
     {
-        CertificateState.Revoked => c.ReplacedByCode is null ? "Revoked" : $"Revoked, then reissued as {c.ReplacedByCode}",
-        CertificateState.Superseded => $"Replaced by {c.ReplacedByCode}",
-        _ => "Valid",
+        CertificateState.Revoked => c.ReplacedByCode is null ? L["Revoked"] : L["Revoked, then reissued as {0}", c.ReplacedByCode],
+        CertificateState.Superseded => L["Replaced by {0}", c.ReplacedByCode ?? ""],
+        _ => L["Valid"],
     };
 
     public sealed class RevokeInput

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TrainingHub.Domain;
@@ -25,13 +26,13 @@ public sealed class AdminOutboxModel(ISender sender) : AppPageModel(sender)
 
     protected internal override async Task LoadAsync() => Items = await Sender.Send(new ListGivenUpWork.Query(PersonId));
 
-    public static string Describe(OutboxKind kind) => kind switch
+    public static string Describe(IStringLocalizer L, OutboxKind kind) => kind switch
     {
-        OutboxKind.SignOffDecisionEmail => "E-mail telling a trainee about a sign-off decision",
-        OutboxKind.CertificateRequest => "Issuing a certificate",
-        OutboxKind.CertificateEmail => "E-mail with a certificate",
-        OutboxKind.CertificateRevokedEmail => "E-mail telling a trainee their certificate was revoked",
-        OutboxKind.EligibilityNotice => "E-mail saying someone can apply for a credential",
+        OutboxKind.SignOffDecisionEmail => L["E-mail telling a trainee about a sign-off decision"],
+        OutboxKind.CertificateRequest => L["Issuing a certificate"],
+        OutboxKind.CertificateEmail => L["E-mail with a certificate"],
+        OutboxKind.CertificateRevokedEmail => L["E-mail telling a trainee their certificate was revoked"],
+        OutboxKind.EligibilityNotice => L["E-mail saying someone can apply for a credential"],
         _ => kind.ToString(),
     };
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Mediator;
 using TrainingHub.Features.Credentials.OutsideCertificates;
 using TrainingHub.Features.Credentials.Records;
@@ -6,7 +7,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Institute;
 
-public sealed class InstituteCredentialsModel(ISender sender) : AppPageModel(sender)
+public sealed class InstituteCredentialsModel(ISender sender, IStringLocalizer<SharedResource> L) : AppPageModel(sender)
 {
     public OutsideCertificateQueue.Result Queue { get; private set; } = null!;
 
@@ -31,14 +32,14 @@ public sealed class InstituteCredentialsModel(ISender sender) : AppPageModel(sen
     public async Task<IActionResult> OnPostExamAsync()
     {
         await Sender.Send(new RecordExamPass.Command(PersonId, Exam.PersonEmail, Exam.ExamId, Exam.PassedOn));
-        Done = "The exam pass is recorded. It counts toward the person's credentials now.";
+        Done = L["The exam pass is recorded. It counts toward the person's credentials now."];
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid withdrawId, string? withdrawReason)
     {
         await Sender.Send(new WithdrawExamPass.Command(PersonId, withdrawId, withdrawReason));
-        Done = "The exam record is withdrawn. It no longer counts.";
+        Done = L["The exam record is withdrawn. It no longer counts."];
         return RedirectToPage();
     }
 

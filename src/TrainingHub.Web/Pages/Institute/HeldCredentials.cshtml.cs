@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Mediator;
 using TrainingHub.Domain;
 using TrainingHub.Features.Credentials.Held;
@@ -6,7 +7,7 @@ using TrainingHub.Features.Credentials.Held;
 namespace TrainingHub.Web.Pages.Institute;
 
 /// <summary>Institute admins check the credentials people say they hold against the board's letter, as they check outside certificates.</summary>
-public sealed class HeldCredentialsModel(ISender sender) : AppPageModel(sender)
+public sealed class HeldCredentialsModel(ISender sender, IStringLocalizer<SharedResource> L) : AppPageModel(sender)
 {
     public HeldCredentialReviewQueue.Result Queue { get; private set; } = null!;
 
@@ -24,14 +25,14 @@ public sealed class HeldCredentialsModel(ISender sender) : AppPageModel(sender)
     public async Task<IActionResult> OnPostVerifyAsync()
     {
         await Sender.Send(new VerifyHeldCredential.Command(PersonId, DecidingId ?? Guid.Empty, OutsideCertificateDecision.Verified, null));
-        Done = "Verified. The person's renewal and next step now follow this credential.";
+        Done = L["Verified. The person's renewal and next step now follow this credential."];
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRefuseAsync()
     {
         await Sender.Send(new VerifyHeldCredential.Command(PersonId, DecidingId ?? Guid.Empty, OutsideCertificateDecision.Refused, Reason));
-        Done = "The person will see that the credential was not accepted, and why.";
+        Done = L["The person will see that the credential was not accepted, and why."];
         return RedirectToPage();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Mediator;
 using TrainingHub.Content;
 using TrainingHub.Domain;
@@ -7,7 +8,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Institute;
 
-public sealed class OutsideCertificateModel(ISender sender, CourseCatalog catalog, CredentialRuleBook rules) : AppPageModel(sender)
+public sealed class OutsideCertificateModel(ISender sender, CourseCatalog catalog, CredentialRuleBook rules, IStringLocalizer<SharedResource> L) : AppPageModel(sender)
 {
     public GetOutsideCertificate.Result Certificate { get; private set; } = null!;
 
@@ -49,7 +50,7 @@ public sealed class OutsideCertificateModel(ISender sender, CourseCatalog catalo
     {
         await Sender.Send(new VerifyOutsideCertificate.Command(PersonId, Id, OutsideCertificateDecision.Verified, Hours,
             Verify.ProviderName, Verify.ProviderBoard, Verify.ProviderNumber, Verify.CompletedOn, Verify.Delivery, null));
-        Done = "Verified. The hours count toward the trainee's credentials now.";
+        Done = L["Verified. The hours count toward the trainee's credentials now."];
         return RedirectToPage(new { id = Id });
     }
 
@@ -57,7 +58,7 @@ public sealed class OutsideCertificateModel(ISender sender, CourseCatalog catalo
     {
         await Sender.Send(new VerifyOutsideCertificate.Command(PersonId, Id, OutsideCertificateDecision.Refused, new Dictionary<string, decimal?>(),
             null, null, null, null, null, Reason));
-        Done = "The trainee will see that the certificate was not accepted, and why.";
+        Done = L["The trainee will see that the certificate was not accepted, and why."];
         return RedirectToPage(new { id = Id });
     }
 

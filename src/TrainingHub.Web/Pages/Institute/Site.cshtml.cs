@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Mediator;
 using TrainingHub.Content;
@@ -11,7 +12,7 @@ namespace TrainingHub.Web.Pages.Institute;
 
 /// <summary>The institute's view of one site: its coordinator's invitation, its details and checklist, and the review.</summary>
 [FormPrefix(nameof(Input))]
-public sealed class InstituteSiteModel(ISender sender, OnboardingGuide guide, IOptions<InvitationOptions> invitations) : AppPageModel(sender)
+public sealed class InstituteSiteModel(ISender sender, OnboardingGuide guide, IOptions<InvitationOptions> invitations, IStringLocalizer<SharedResource> L) : AppPageModel(sender)
 {
     [FromRoute]
     public Guid SiteId { get; set; }
@@ -38,14 +39,14 @@ public sealed class InstituteSiteModel(ISender sender, OnboardingGuide guide, IO
 
     public Task OnGetAsync() => LoadAsync();
 
-    public Task<IActionResult> OnPostActivateAsync() => Review(ReviewSite.Decision.Activate, "The site is open. Its coordinator has been told by email.");
+    public Task<IActionResult> OnPostActivateAsync() => Review(ReviewSite.Decision.Activate, L["The site is open. Its coordinator has been told by email."]);
 
-    public Task<IActionResult> OnPostSendBackAsync() => Review(ReviewSite.Decision.SendBack, "The site is sent back. Its coordinator has your note by email.");
+    public Task<IActionResult> OnPostSendBackAsync() => Review(ReviewSite.Decision.SendBack, L["The site is sent back. Its coordinator has your note by email."]);
 
     public async Task<IActionResult> OnPostResendAsync(string? personId)
     {
         var result = await Sender.Send(new ResendInvitation.Command(PersonId, SiteId, personId ?? ""));
-        Done = Sites.PeopleModel.ResendDone(result);
+        Done = Sites.PeopleModel.ResendDone(L, result);
         return RedirectToPage(new { siteId = SiteId });
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Mediator;
+using Microsoft.Extensions.Localization;
 using TrainingHub.Domain;
 using TrainingHub.Features.Sessions;
 using TrainingHub.Features.Sites.Cohorts;
@@ -8,7 +9,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Sites;
 
-public sealed class CohortModel(ISender sender) : AppPageModel(sender)
+public sealed class CohortModel(ISender sender, IStringLocalizer<SharedResource> L) : AppPageModel(sender)
 {
     public GetCohortRoster.Result Roster { get; private set; } = null!;
 
@@ -41,7 +42,7 @@ public sealed class CohortModel(ISender sender) : AppPageModel(sender)
     public async Task<IActionResult> OnPostInviteAsync()
     {
         var result = await Sender.Send(new InvitePerson.Command(PersonId, SiteId, CohortId, Invite.FullName, Invite.Email?.Trim(), Roles.Trainee));
-        Done = PeopleModel.InvitationDone(result);
+        Done = PeopleModel.InvitationDone(L, result);
         return Redirect($"/sites/{SiteId}/cohorts/{CohortId}");
     }
 
@@ -52,7 +53,7 @@ public sealed class CohortModel(ISender sender) : AppPageModel(sender)
         EditingDetails = true;
         await Sender.Send(new SaveCohort.Command(PersonId, SiteId, CohortId, Input.Name, Input.CourseId, Input.StartsOn, Input.Schedule,
             Input.DeliveryMode, Input.Capacity, Input.FacilitatorId));
-        Done = "The cohort's details are saved.";
+        Done = L["The cohort's details are saved."];
         return Redirect($"/sites/{SiteId}/cohorts/{CohortId}");
     }
 

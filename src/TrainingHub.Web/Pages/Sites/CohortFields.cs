@@ -6,15 +6,8 @@ namespace TrainingHub.Web.Pages.Sites;
 /// <summary>What the cohort fields partial shows: the values typed, and the courses and facilitators to choose from.</summary>
 public sealed record CohortFieldsModel(CohortInput Input, IReadOnlyList<ListCohorts.CourseChoice> Courses, IReadOnlyList<ListCohorts.FacilitatorChoice> Facilitators)
 {
-    public static readonly IReadOnlyList<(DeliveryMode Mode, string Words)> Modes =
-    [
-        (DeliveryMode.InPerson, "In person"),
-        (DeliveryMode.LiveVirtual, "Live online"),
-        (DeliveryMode.Blended, "Some sessions in person, some online"),
-        (DeliveryMode.SelfPaced, "Self-paced, with check-ins"),
-    ];
-
-    public static string ModeName(DeliveryMode mode) => Modes.First(m => m.Mode == mode).Words;
+    /// <summary>The ways a cohort can meet, in the order the form offers them (<see cref="StaffWords.DeliveryMode"/> words them).</summary>
+    public static readonly IReadOnlyList<DeliveryMode> Modes = [DeliveryMode.InPerson, DeliveryMode.LiveVirtual, DeliveryMode.Blended, DeliveryMode.SelfPaced];
 }
 
 /// <summary>A cohort as typed in the create or change form.</summary>

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Mediator;
+using Microsoft.Extensions.Localization;
 using TrainingHub.Features.Sites.Cohorts;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Sites;
 
 [FormPrefix("Input")]
-public sealed class CohortsModel(ISender sender) : AppPageModel(sender)
+public sealed class CohortsModel(ISender sender, IStringLocalizer<SharedResource> L) : AppPageModel(sender)
 {
     public ListCohorts.Result List { get; private set; } = null!;
 
@@ -29,7 +30,7 @@ public sealed class CohortsModel(ISender sender) : AppPageModel(sender)
     {
         var id = await Sender.Send(new SaveCohort.Command(PersonId, SiteId, null, Input.Name, Input.CourseId, Input.StartsOn, Input.Schedule,
             Input.DeliveryMode, Input.Capacity, Input.FacilitatorId));
-        Done = "The cohort is created. Now invite its trainees.";
+        Done = L["The cohort is created. Now invite its trainees."];
         return Redirect($"/sites/{SiteId}/cohorts/{id}");
     }
 

@@ -1,10 +1,11 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using TrainingHub.Features.Sites.Cohorts;
 
 namespace TrainingHub.Web.Pages.Sites;
 
-public sealed class GroupRequestsModel(ISender sender) : AppPageModel(sender)
+public sealed class GroupRequestsModel(ISender sender, IStringLocalizer<SharedResource> L) : AppPageModel(sender)
 {
     public ListGroupRequests.Result List { get; private set; } = null!;
 
@@ -28,14 +29,14 @@ public sealed class GroupRequestsModel(ISender sender) : AppPageModel(sender)
     public async Task<IActionResult> OnPostAcceptAsync()
     {
         await Sender.Send(new AnswerGroupRequest.Command(PersonId, SiteId, RequestId, true, CohortId, null));
-        Done = "The trainee is in the group, and an e-mail tells them so.";
+        Done = L["The trainee is in the group, and an e-mail tells them so."];
         return RedirectToPage(new { siteId = SiteId });
     }
 
     public async Task<IActionResult> OnPostDeclineAsync()
     {
         await Sender.Send(new AnswerGroupRequest.Command(PersonId, SiteId, RequestId, false, null, Reason));
-        Done = "The request is declined, and an e-mail gives the trainee your reason.";
+        Done = L["The request is declined, and an e-mail gives the trainee your reason."];
         return RedirectToPage(new { siteId = SiteId });
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Mediator;
+using Microsoft.Extensions.Localization;
 using TrainingHub.Content;
 using TrainingHub.Features.Sites.Onboarding;
 using TrainingHub.Web.Infrastructure;
@@ -7,7 +8,7 @@ using TrainingHub.Web.Infrastructure;
 namespace TrainingHub.Web.Pages.Sites;
 
 /// <summary>The coordinator sets up their site: details, readiness checklist, then sends it to the institute for review.</summary>
-public sealed class OnboardingModel(ISender sender, OnboardingGuide guide) : AppPageModel(sender)
+public sealed class OnboardingModel(ISender sender, OnboardingGuide guide, IStringLocalizer<SharedResource> L) : AppPageModel(sender)
 {
     public GetSiteOnboarding.Result Site { get; private set; } = null!;
 
@@ -57,15 +58,15 @@ public sealed class OnboardingModel(ISender sender, OnboardingGuide guide) : App
     [FormPrefix(nameof(Profile))]
     public Task<IActionResult> OnPostProfileAsync() => Run(nameof(Profile),
         new SaveSiteProfile.Command(PersonId, SiteId, Profile.StreetAddress, Profile.City, Profile.PostalCode, Profile.ProgrammeType, Profile.CredentialBoard),
-        "Your site's details are saved.");
+        L["Your site's details are saved."]);
 
     [FormPrefix(nameof(Checklist))]
     public Task<IActionResult> OnPostChecklistAsync() => Run(nameof(Checklist),
         new SaveReadinessChecklist.Command(PersonId, SiteId, Checklist.Checks.Select(c => new SaveReadinessChecklist.Check(c.ItemId ?? "", c.Done, c.Note)).ToList()),
-        "The checklist is saved.");
+        L["The checklist is saved."]);
 
     public Task<IActionResult> OnPostSubmitAsync() => Run(null, new SubmitSiteForReview.Command(PersonId, SiteId),
-        "Your site is sent for review. The institute will email you when it has looked at it.");
+        L["Your site is sent for review. The institute will email you when it has looked at it."]);
 
     private async Task<IActionResult> Run(string? form, ICommand command, string done)
     {

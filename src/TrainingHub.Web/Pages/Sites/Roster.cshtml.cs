@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Mediator;
+using Microsoft.Extensions.Localization;
 using TrainingHub.Features.Shared;
 using TrainingHub.Features.Sites.Cohorts;
 using TrainingHub.Features.Sites.People;
@@ -12,7 +13,7 @@ namespace TrainingHub.Web.Pages.Sites;
 [RosterTooLarge]
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit, ValueLengthLimit = RequestLimit)]
-public sealed class RosterModel(ISender sender) : AppPageModel(sender)
+public sealed class RosterModel(ISender sender, IStringLocalizer<SharedResource> L) : AppPageModel(sender)
 {
     private const int RequestLimit = 4 * 1024 * 1024;
 
@@ -63,10 +64,14 @@ public sealed class RosterModel(ISender sender) : AppPageModel(sender)
     public async Task<IActionResult> OnPostApplyAsync()
     {
         var result = await Sender.Send(new ApplyRoster.Command(PersonId, SiteId, CohortId, Csv ?? ""));
-        Done = $"{result.Invited + result.Added} {(result.Invited + result.Added == 1 ? "person is" : "people are")} invited" +
-               (result.AlreadyThere > 0 ? $", {result.AlreadyThere} were already on the roster" : "") +
-               (result.Skipped > 0 ? $", {result.Skipped} {(result.Skipped == 1 ? "line was" : "lines were")} left out" : "") + "." +
-               (result.EmailsNotSent > 0 ? $" {result.EmailsNotSent} emails could not be sent: use \"Send a new link\" on the people page later." : "");
+        string[] parts =
+        [
+            Counted.Of(result.Invited + result.Added, L["{0} person is invited."], L["{0} people are invited."]),
+            result.AlreadyThere > 0 ? Counted.Of(result.AlreadyThere, L["{0} was already on the roster."], L["{0} were already on the roster."]) : "",
+            result.Skipped > 0 ? Counted.Of(result.Skipped, L["{0} line was left out."], L["{0} lines were left out."]) : "",
+            result.EmailsNotSent > 0 ? Counted.Of(result.EmailsNotSent, L["{0} email could not be sent: use \"Send a new link\" on the people page later."], L["{0} emails could not be sent: use \"Send a new link\" on the people page later."]) : "",
+        ];
+        Done = string.Join(" ", parts.Where(p => p.Length > 0));
         return Redirect($"/sites/{SiteId}/cohorts/{CohortId}");
     }
 }

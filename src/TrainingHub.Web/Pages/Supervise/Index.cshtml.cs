@@ -8,7 +8,7 @@ using TrainingHub.Web.Infrastructure;
 namespace TrainingHub.Web.Pages.Supervise;
 
 [FormPrefix("Input")]
-public sealed class SuperviseModel(ISender sender, IStringLocalizer<SharedResource> localizer) : AppPageModel(sender)
+public sealed class SuperviseModel(ISender sender, IStringLocalizer<SharedResource> L) : AppPageModel(sender)
 {
     public SignOffQueue.Result Queue { get; private set; } = null!;
 
@@ -42,8 +42,8 @@ public sealed class SuperviseModel(ISender sender, IStringLocalizer<SharedResour
             decision == SignOffDecision.Rejected ? Input.Reason : null));
         // The outbox row is already saved; this only makes the email go out now rather than at the next minute.
         Done = decision == SignOffDecision.Approved
-            ? localizer.Plural(items.Count, "Signed off {0} item. The trainee will get an email.", "Signed off {0} items. The trainees will get an email.")
-            : localizer.Plural(items.Count, "{0} item not signed off. The trainee will get your reason by email.", "{0} items not signed off. The trainees will get your reason by email.");
+            ? Counted.Of(items.Count, L["Signed off {0} item. The trainee will get an email."], L["Signed off {0} items. The trainees will get an email."])
+            : Counted.Of(items.Count, L["{0} item not signed off. The trainee will get your reason by email."], L["{0} items not signed off. The trainees will get your reason by email."]);
         return RedirectToPage();
     }
 

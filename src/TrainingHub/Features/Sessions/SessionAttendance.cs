@@ -17,8 +17,9 @@ public static class SessionAttendance
     public sealed record Attendee(string PersonId, string FullName, string Email, bool MakeUp, bool? Present, int? FromMinute, int? ToMinute, decimal CreditedHours);
 
     /// <param name="Started">Attendance can be recorded; the session can no longer be moved or cancelled.</param>
+    /// <param name="ZoneName">The time zone's name, for a page that words <paramref name="When"/> in its reader's language.</param>
     public sealed record Result(LiveSession Session, string CohortName, string CourseTitle, string LessonTitle, decimal LessonHours, DateTime StartsAtLocal,
-        AttendanceRule Rule, IReadOnlyList<Attendee> Roster, string When, bool Started);
+        AttendanceRule Rule, IReadOnlyList<Attendee> Roster, string When, bool Started, DateTime EndsAtLocal = default, string ZoneName = "");
 
     public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, CohortAccess access, SiteTimeZones zones, TimeProvider clock,
         IOptions<LearningRecordOptions> options) : IQueryHandler<Query, Result>
@@ -35,14 +36,15 @@ public static class SessionAttendance
                 .GroupBy(h => h.PersonId).Select(g => new { g.Key, Hours = g.Sum(h => h.Hours) }).ToDictionaryAsync(x => x.Key, x => x.Hours, ct);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(await zones.ZoneIdOfCohortAsync(cohort.Id, ct));
             var startsLocal = TimeZoneInfo.ConvertTimeFromUtc(session.StartsAt, zone);
+            var endsLocal = TimeZoneInfo.ConvertTimeFromUtc(session.EndsAt, zone);
             return new Result(session, cohort.Name, catalog.Find(session.CourseId)?.Title ?? session.CourseId, lesson.Title, lesson.Hours,
                 startsLocal, options.Value.AttendanceRule,
                 roster.Select(p =>
                 {
                     var a = latest.GetValueOrDefault(p.PersonId);
                     return new Attendee(p.PersonId, p.FullName, p.Email, p.MakeUp, a?.Present, a?.PresentFromMinute, a?.PresentToMinute, credited.GetValueOrDefault(p.PersonId));
-                }).ToList(), SessionWording.When(startsLocal, TimeZoneInfo.ConvertTimeFromUtc(session.EndsAt, zone), zone),
-                session.StartsAt <= clock.GetUtcNow().UtcDateTime);
+                }).ToList(), SessionWording.When(startsLocal, endsLocal, zone),
+                session.StartsAt <= clock.GetUtcNow().UtcDateTime, endsLocal, SessionWording.ZoneName(zone, startsLocal));
         }
     }
 }

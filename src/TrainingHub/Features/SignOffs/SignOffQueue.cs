@@ -14,7 +14,8 @@ public static class SignOffQueue
 {
     public sealed record Query(string SupervisorId) : IQuery<Result>;
 
-    public sealed record Item(SignOffSubject Subject, Guid Id, DateOnly Date, string What, string Detail, decimal Hours, string DomainName);
+    /// <summary>One item to sign off; <see cref="Kind"/> says which practicum hours, so a page can word them in its reader's language.</summary>
+    public sealed record Item(SignOffSubject Subject, Guid Id, DateOnly Date, string What, string Detail, decimal Hours, string DomainName, PracticumKind? Kind = null);
 
     public sealed record Group(string PersonId, string TraineeName, string? CohortName, IReadOnlyList<Item> Items);
 
@@ -49,7 +50,7 @@ public static class SignOffQueue
                         h.LessonId is null ? "" : catalog.FindLesson(h.CourseId, h.LessonId)?.Title ?? h.LessonId, h.Hours, catalog.DomainName(h.Domain))))
                 .Concat(practicum.Select(p => (p.PersonId, Cohort: (string?)null,
                     Item: new Item(SignOffSubject.Practicum, p.Id, p.Date, p.Kind == PracticumKind.Experience ? "Practice hours" : "Supervision hours",
-                        p.Description + (p.Setting is null ? "" : $" ({p.Setting})"), p.Hours, catalog.DomainName(p.Domain)))));
+                        p.Description + (p.Setting is null ? "" : $" ({p.Setting})"), p.Hours, catalog.DomainName(p.Domain), p.Kind))));
             var groups = items.GroupBy(x => (x.PersonId, x.Cohort))
                 .Select(g => new Group(g.Key.PersonId, names.GetValueOrDefault(g.Key.PersonId) ?? "", g.Key.Cohort, g.Select(x => x.Item).OrderBy(i => i.Date).ToList()))
                 .OrderBy(g => g.TraineeName, StringComparer.CurrentCulture).ThenBy(g => g.CohortName)
