@@ -8,8 +8,8 @@ namespace TrainingHub.Localization;
 /// The site's words in one language, for what the application writes outside a page: e-mails, PDFs, validation
 /// messages (docs/decisions/0019-languages.md). They come from the same files as the pages' words
 /// (<c>src/TrainingHub.Web/Resources/SharedResource*.resx</c>, compiled into this assembly as well), where the key is the
-/// English text; a text without a translation stays English. Ask <c>words["English text"]</c>, or
-/// <c>words["Text with {0}", value]</c> so the translator keeps the word order.
+/// English text; a text without a translation stays English. Ask with the English text, and <c>{0}</c> for each value so
+/// the translator keeps the word order.
 /// </summary>
 public sealed class Words
 {

@@ -73,11 +73,10 @@ public sealed partial class RecipientLanguageTests : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<ISender>().Send(new DispatchOutbox.Command());
         }
 
-        var spanish = Mailbox.To(_host.Folder, DemoAccounts.Trainee).Single();
+        var spanish = Mailbox.To(_host.Folder, DemoAccounts.Trainee).Single(m => ResetLink().IsMatch(m.Body));
         Assert.Equal("Elija una nueva contraseña de TrainingHub", spanish.Subject);
         Assert.Contains("Si fue usted, abra este enlace en las próximas", spanish.Body, StringComparison.Ordinal);
-        Assert.Matches(ResetLink(), spanish.Body);
-        var english = Mailbox.To(_host.Folder, DemoAccounts.Supervisor).Single();
+        var english = Mailbox.To(_host.Folder, DemoAccounts.Supervisor).Single(m => ResetLink().IsMatch(m.Body));
         Assert.Equal("Choose a new TrainingHub password", english.Subject);
         Assert.Contains("If it was you, open this link within", english.Body, StringComparison.Ordinal);
     }

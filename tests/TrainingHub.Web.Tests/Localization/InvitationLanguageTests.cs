@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Web.Tests.Pages;
 using static TrainingHub.Web.Tests.Pages.SitePagesHelpers;
