@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using TrainingHub.Domain;
+using Microsoft.EntityFrameworkCore;
 using TrainingHub.Features.Accounts;
+using TrainingHub.Features.Sites.People;
 
 namespace TrainingHub.Web.Infrastructure;
 
@@ -33,6 +35,7 @@ public static class LocalizationComposition
             [
                 new SavedChoiceProvider(),
                 new CookieRequestCultureProvider { CookieName = CookieName },
+                new InvitationLanguageProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
@@ -58,6 +61,26 @@ public static class LocalizationComposition
             SameSite = SameSiteMode.Lax,
             Secure = response.HttpContext.Request.IsHttps,
         });
+
+    /// <summary>
+    /// The join page opens in the language the inviter chose for someone new (saved as the invited person's choice), unless
+    /// this browser chose one with the switch.
+    /// </summary>
+    private sealed class InvitationLanguageProvider : RequestCultureProvider
+    {
+        public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var path = httpContext.Request.Path.Value ?? "";
+            if (!path.StartsWith(InvitationLinks.JoinPath, StringComparison.OrdinalIgnoreCase)) return null;
+            var hash = InvitationLinks.Hash(path[InvitationLinks.JoinPath.Length..].TrimEnd('/'));
+            var db = httpContext.RequestServices.GetRequiredService<TrainingHub.Data.TrainingHubDb>();
+            var language = await (from i in db.Invitations
+                                  join p in db.Users on i.PersonId equals p.Id
+                                  where i.TokenHash == hash
+                                  select p.PreferredLanguage).FirstOrDefaultAsync(httpContext.RequestAborted);
+            return SiteLanguages.IsSupported(language) ? new ProviderCultureResult(language) : null;
+        }
+    }
 
     private sealed class SavedChoiceProvider : RequestCultureProvider
     {

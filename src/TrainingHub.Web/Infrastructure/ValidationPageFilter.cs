@@ -4,6 +4,7 @@ using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrainingHub.Localization;
 using TrainingHub.Web.Pages;
 
 namespace TrainingHub.Web.Infrastructure;
@@ -42,7 +43,7 @@ public sealed class ValidationPageFilter : IAsyncPageFilter
         // Only the validators' messages show, in their plain words, not the model binder's as well.
         context.ModelState.Clear();
         var form = FormFields.Of(context.ActionDescriptor.HandlerTypeInfo, context.HandlerMethod?.MethodInfo);
-        foreach (var failure in failures) context.ModelState.AddModelError(form.KeyFor(failure.PropertyName), failure.ErrorMessage);
+        foreach (var failure in failures) context.ModelState.AddModelError(form.KeyFor(failure.PropertyName), Words.Current[failure.ErrorMessage]);
         try
         {
             if (context.HandlerInstance is AppPageModel page) await page.LoadAsync();
@@ -60,7 +61,11 @@ public sealed class ValidationPageFilter : IAsyncPageFilter
         return new NotFoundResult();
     }
 
-    private static string Sentences(IEnumerable<ValidationFailure> failures) => string.Join(" ", failures.Select(f => f.ErrorMessage));
+    /// <summary>
+    /// A validator's message is already in the reader's language (<see cref="TranslatedMessages"/>); a handler's own
+    /// failure is its English text, the resource key, and is translated here.
+    /// </summary>
+    private static string Sentences(IEnumerable<ValidationFailure> failures) => string.Join(" ", failures.Select(f => Words.Current[f.ErrorMessage]));
 
     private sealed record FormFields(string Prefix, IReadOnlyList<ErrorFieldAttribute> Renames)
     {

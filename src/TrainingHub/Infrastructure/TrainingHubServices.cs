@@ -41,6 +41,7 @@ public static class TrainingHubServices
             section.Register(services, configuration);
         }
 
+        Localization.TranslatedMessages.Install();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DataPaths>();
         services.AddSingleton<SqliteCommitGroup>();

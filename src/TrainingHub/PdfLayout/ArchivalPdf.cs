@@ -21,11 +21,14 @@ internal sealed class ArchivalPdf : IDisposable
     private readonly DateTime _created;
     private readonly string _identity;
     private XGraphics? _graphics;
+    private readonly string _language;
 
     /// <param name="identity">What makes this document this document (its content); seeds the ids a PDF carries.</param>
     /// <param name="created">The date the document is of (a completion date, a generation time): written as its creation date, never "now", so a retry gives the same bytes.</param>
-    public ArchivalPdf(string title, string author, string subject, DateTime created, string identity)
+    /// <param name="language">The document's language (<c>/Lang</c> and the XMP <c>dc:language</c>): "en-US", "es".</param>
+    public ArchivalPdf(string title, string author, string subject, DateTime created, string identity, string language = Language)
     {
+        _language = language;
         PdfFonts.EnsureResolver();
         _created = DateTime.SpecifyKind(created, DateTimeKind.Utc);
         _identity = identity;
@@ -37,7 +40,7 @@ internal sealed class ArchivalPdf : IDisposable
         _document.Info.ModificationDate = _created;
         _document.ViewerPreferences.DisplayDocTitle = true;
         _tags = UAManager.ForDocument(_document);
-        _tags.SetDocumentLanguage(Language);
+        _tags.SetDocumentLanguage(_language);
         // PDFsharp's deflate leaves page content streams without their final block (qpdf warns); these are small.
         _document.Options.CompressContentStreams = false;
     }
@@ -120,7 +123,7 @@ internal sealed class ArchivalPdf : IDisposable
                <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{X(info.Title)}</rdf:li></rdf:Alt></dc:title>
                <dc:creator><rdf:Seq><rdf:li>{X(info.Author)}</rdf:li></rdf:Seq></dc:creator>
                <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{X(info.Subject)}</rdf:li></rdf:Alt></dc:description>
-               <dc:language><rdf:Bag><rdf:li>{Language}</rdf:li></rdf:Bag></dc:language>
+               <dc:language><rdf:Bag><rdf:li>{_language}</rdf:li></rdf:Bag></dc:language>
                <xmp:CreatorTool>{X(info.Creator)}</xmp:CreatorTool>
                <xmp:CreateDate>{date}</xmp:CreateDate>
                <xmp:ModifyDate>{date}</xmp:ModifyDate>

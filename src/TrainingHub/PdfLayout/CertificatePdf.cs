@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using PdfSharp.Drawing;
 using PdfSharp.UniversalAccessibility;
 using QRCoder;
+using TrainingHub.Localization;
 
 namespace TrainingHub.PdfLayout;
 
@@ -37,21 +38,51 @@ public static partial class CertificatePdf
     private const float QrSize = 112;
     private const float QrCenterX = 650;
 
-    public static byte[] Render(CertificateContent certificate)
+    /// <param name="words">
+    /// The holder's language. In another language than English the certificate's own words are translated, and what a
+    /// board reads keeps its English beside it (docs/decisions/0019-languages.md); the names, numbers, code and address
+    /// are printed as issued.
+    /// </param>
+    public static byte[] Render(CertificateContent certificate, Words? words = null)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         Validate(certificate);
         certificate = Composed(certificate);
+        words ??= Words.English;
+        var english = words == Words.English;
 
         using var pdf = new ArchivalPdf(
-            $"Certificate of Completion: {certificate.TraineeFullName}, {certificate.CourseTitle}",
+            $"{words["Certificate of Completion"]}: {certificate.TraineeFullName}, {certificate.CourseTitle}",
             certificate.InstituteName,
             certificate.CourseTitle,
             certificate.CompletedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            Identity(certificate));
+            english ? Identity(certificate) : Identity(certificate) + '\u001f' + words.Language,
+            english ? ArchivalPdf.Language : words.Language);
         pdf.AddPage(PageWidth, PageHeight);
-        Draw(new Page(pdf), certificate);
+        Draw(new Page(pdf), certificate, new Labels(words));
         return pdf.Save();
+    }
+
+    /// <summary>The certificate's own words in the holder's language; what a board must read keeps the English beside it.</summary>
+    private sealed class Labels(Words words)
+    {
+        private readonly bool _english = words == Words.English;
+
+        public string Own(string english) => words[english];
+
+        public string ForBoards(string english) => _english ? english : $"{words[english]} / {english}";
+
+        /// <summary>English subtitle under a translated heading; none on an English certificate.</summary>
+        public string? EnglishBeside(string english) => _english ? null : english;
+
+        public string Hours(decimal hours) => _english
+            ? HoursPhrase(hours)
+            : $"{(hours == 1 ? words["1 contact hour"] : words["{0} contact hours", words.Hours(hours)])} / {HoursPhrase(hours)}";
+
+        /// <summary>The date in words, and for another language also as an ISO date, which reads the same everywhere.</summary>
+        public string Date(DateOnly day) => _english
+            ? day.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)
+            : $"{words.Date(day)} ({day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})";
     }
 
     private static string Identity(CertificateContent c) => string.Join('\u001f',
@@ -109,33 +140,38 @@ public static partial class CertificatePdf
     }
 
     /// <summary>Draws the page in reading order: each text is drawn inside its structure element, decoration as artifacts.</summary>
-    private static void Draw(Page page, CertificateContent c)
+    private static void Draw(Page page, CertificateContent c, Labels labels)
     {
-        var date = c.CompletedOn.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+        var date = labels.Date(c.CompletedOn);
 
         page.Border();
 
         page.Paragraph(() => page.Fitted(c.InstituteName, new XRect(120, 60, 552, 24), PdfFonts.Bold, Muted, 13, 7, 1));
-        page.Element(PdfBlockLevelElementTag.Heading1, () => page.Line("Certificate of Completion", CenterX, 124, PdfFonts.Display, 34, Accent, XStringFormats.BaseLineCenter));
+        page.Element(PdfBlockLevelElementTag.Heading1, () => page.Fitted(labels.Own("Certificate of Completion"), new XRect(96, 94, 600, 40), PdfFonts.Display, Accent, 34, 20, 1));
         page.Rule(346, 446, 141, Accent, 1);
+        if (labels.EnglishBeside("Certificate of Completion") is { } subtitle)
+        {
+            page.Paragraph(() => page.Line(subtitle, CenterX, 154, PdfFonts.Regular, 9, Muted, XStringFormats.BaseLineCenter));
+        }
 
-        page.Paragraph(() => page.Line("This certifies that", CenterX, 171, PdfFonts.Regular, 13, Muted, XStringFormats.BaseLineCenter));
+        page.Paragraph(() => page.Line(labels.Own("This certifies that"), CenterX, 171, PdfFonts.Regular, 13, Muted, XStringFormats.BaseLineCenter));
         page.Paragraph(() => page.Fitted(c.TraineeFullName, new XRect(116, 180, 560, 52), PdfFonts.Display, Ink, 32, 18, 2));
         page.Rule(216, 576, 239, RuleColor, 0.75f);
-        page.Paragraph(() => page.Line("has completed", CenterX, 262, PdfFonts.Regular, 13, Muted, XStringFormats.BaseLineCenter));
+        page.Paragraph(() => page.Line(labels.Own("has completed"), CenterX, 262, PdfFonts.Regular, 13, Muted, XStringFormats.BaseLineCenter));
         page.Paragraph(() => page.Fitted(c.CourseTitle, new XRect(116, 270, 560, 48), PdfFonts.Bold, Ink, 20, 12, 2));
-        var hoursAndDelivery = string.IsNullOrWhiteSpace(c.DeliveryMode) ? HoursPhrase(c.CourseHours) : $"{HoursPhrase(c.CourseHours)}  ·  {c.DeliveryMode}";
+        var hours = labels.Hours(c.CourseHours);
+        var hoursAndDelivery = string.IsNullOrWhiteSpace(c.DeliveryMode) ? hours : $"{hours}  ·  {c.DeliveryMode}";
         page.Paragraph(() => page.Fitted(hoursAndDelivery, new XRect(116, 327, 560, 18), PdfFonts.Regular, Ink, 12, 7, 1));
 
-        page.Table("Hours by credential domain", c.HoursByDomain.Select(d => (d.Key, Hours(d.Value))).ToList(), BodyLeft, 356);
-        page.Table("Approved provider numbers", c.ProviderNumbersByBoard.Select(p => (p.Key, p.Value)).ToList(), 384, 560);
+        page.Table(labels.ForBoards("Hours by credential domain"), c.HoursByDomain.Select(d => (d.Key, Hours(d.Value))).ToList(), BodyLeft, 356);
+        page.Table(labels.ForBoards("Approved provider numbers"), c.ProviderNumbersByBoard.Select(p => (p.Key, p.Value)).ToList(), 384, 560);
 
         page.Paragraph(() => page.SignatureBlock(c.SignatoryName, c.SignatoryTitle, BodyLeft, 316, PdfFonts.Display, 14));
-        page.Paragraph(() => page.SignatureBlock(date, "Date of completion", 350, 540, PdfFonts.Regular, 12));
+        page.Paragraph(() => page.SignatureBlock(date, labels.ForBoards("Date of completion"), 350, 540, PdfFonts.Regular, 12));
 
-        page.Paragraph(() => page.Line("Verify this certificate", QrCenterX, 384, PdfFonts.Regular, 8, Muted, XStringFormats.BaseLineCenter));
+        page.Paragraph(() => page.Fitted(labels.ForBoards("Verify this certificate"), new XRect(QrCenterX - 80, 376, 160, 10), PdfFonts.Regular, Muted, 8, 5, 1));
         var url = c.VerificationUrl.AbsoluteUri;
-        page.Figure($"QR code that opens the verification page {url}", new XRect(QrCenterX - QrSize / 2, 390, QrSize, QrSize),
+        page.Figure(labels.Own("QR code that opens the verification page {0}").Replace("{0}", url, StringComparison.Ordinal), new XRect(QrCenterX - QrSize / 2, 390, QrSize, QrSize),
             box => page.QrCode(url, box));
         page.Paragraph(() => page.Fitted(c.VerificationCode, new XRect(QrCenterX - 80, 507, 160, 14), PdfFonts.Bold, Ink, 9.5f, 5, 1));
         // The address on one line across the foot of the page, never broken, as a link a reader can follow.

@@ -122,7 +122,33 @@ public sealed class ArchivalPdfTests
         Assert.Equal(ApplicationPacketPdf.Render(SamplePacket()), ApplicationPacketPdf.Render(SamplePacket()));
     }
 
-    private static void AssertArchival(string pdf, string title)
+    [Trait(Speed.Trait, Speed.Slow)]
+    [Fact]
+    public void A_spanish_certificate_is_in_spanish_with_the_english_a_board_reads_beside_it_and_stays_tagged_and_archival()
+    {
+        using var scratch = new ScratchFolder();
+        var pdf = Save(scratch, CertificatePdf.Render(SampleCertificate.For(), TrainingHub.Localization.Words.For("es")));
+
+        var text = System.Text.RegularExpressions.Regex.Replace(DebianTools.Run("pdftotext", pdf, "-"), @"\s+", " ");
+        Assert.Contains("Certificado de finalización", text, StringComparison.Ordinal);
+        Assert.Contains("Certificate of Completion", text, StringComparison.Ordinal);
+        Assert.Contains("Se certifica que", text, StringComparison.Ordinal);
+        Assert.Contains("30 horas de contacto / 30 contact hours", text, StringComparison.Ordinal);
+        Assert.Contains("Horas por área de la credencial / Hours by credential domain", text, StringComparison.Ordinal);
+        Assert.Contains("Fecha de finalización / Date of completion", text, StringComparison.Ordinal);
+        Assert.Contains("14 de marzo de 2026 (2026-03-14)", text, StringComparison.Ordinal);
+        // What a board checks is printed as issued.
+        Assert.Contains("Recovery Coach Training", text, StringComparison.Ordinal);
+        Assert.Contains(SampleCertificate.Code, text, StringComparison.Ordinal);
+        Assert.Contains(SampleCertificate.Url.AbsoluteUri, text, StringComparison.Ordinal);
+        Assert.Contains("NAADAC", text, StringComparison.Ordinal);
+
+        Assert.Matches(@"(?m)^Tagged:\s+yes$", DebianTools.Run("pdfinfo", pdf));
+        AssertArchival(pdf, "Certificado de finalización: Terry Jackson, Recovery Coach Training", "es");
+        Assert.NotEqual(CertificatePdf.Render(SampleCertificate.For()), File.ReadAllBytes(pdf));
+    }
+
+    private static void AssertArchival(string pdf, string title, string language = "en-US")
     {
         Assert.Contains("No syntax or stream encoding errors found", DebianTools.Run("qpdf", "--check", pdf));
         Assert.Matches($@"(?m)^Title:\s+{System.Text.RegularExpressions.Regex.Escape(title)}$", DebianTools.Run("pdfinfo", pdf));
@@ -145,7 +171,8 @@ public sealed class ArchivalPdfTests
         Assert.Equal("GTS_PDFA1", Resolve<NameToken>(document, intent.Data["S"]).Data);
         Assert.Contains("sRGB", Resolve<StringToken>(document, intent.Data["OutputConditionIdentifier"]).Data, StringComparison.Ordinal);
         Assert.IsType<StreamToken>(document.Structure.GetObject(((IndirectReferenceToken)intent.Data["DestOutputProfile"]).Data).Data);
-        Assert.Equal("en-US", Resolve<StringToken>(document, catalog.Data["Lang"]).Data);
+        Assert.Equal(language, Resolve<StringToken>(document, catalog.Data["Lang"]).Data);
+        Assert.Equal(language, xml.Descendants(dc + "language").Single().Value.Trim());
         Assert.True(catalog.Data.ContainsKey("StructTreeRoot"));
     }
 

@@ -26,13 +26,14 @@ public sealed class PeopleModel(ISender sender, IStringLocalizer<SharedResource>
         public string? Email { get; set; }
         public string? Role { get; set; }
         public Guid? CohortId { get; set; }
+        public string? Language { get; set; } = Features.Accounts.SiteLanguages.English;
     }
 
     public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostInviteAsync()
     {
-        var result = await Sender.Send(new InvitePerson.Command(PersonId, SiteId, Input.CohortId, Input.FullName, Input.Email?.Trim(), Input.Role));
+        var result = await Sender.Send(new InvitePerson.Command(PersonId, SiteId, Input.CohortId, Input.FullName, Input.Email?.Trim(), Input.Role, Input.Language));
         Done = InvitationDone(L, result);
         return RedirectToPage(new { siteId = SiteId });
     }

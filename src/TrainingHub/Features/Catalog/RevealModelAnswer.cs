@@ -23,7 +23,7 @@ public static class RevealModelAnswer
         {
             RuleFor(q => q.Attempt).Must((q, attempt) => q.Skip || !string.IsNullOrWhiteSpace(attempt))
                 .WithMessage("Write your own answer first, or choose to skip and see the model answer.")
-                .MaximumLength(AttemptMaxLength).WithMessage($"Keep your answer to {AttemptMaxLength} characters.");
+                .MaximumLength(AttemptMaxLength).WithMessage("Keep your answer to {MaxLength} characters.");
         }
     }
 

@@ -3,6 +3,7 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Email;
 using TrainingHub.Features.Outbox;
+using TrainingHub.Localization;
 using TrainingHub.PdfLayout;
 
 namespace TrainingHub.Features.Certificates;
@@ -15,16 +16,15 @@ public sealed class CertificateEmailWork(TrainingHubDb db, IMailSender mail, Cer
         var id = message.CertificateId;
         var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Id == id, ct);
         var person = await db.Users.AsNoTracking().SingleAsync(u => u.Id == certificate.PersonId, ct);
-        var pdf = CertificatePdf.Render(snapshot.Content(certificate));
-        await mail.SendAsync(new MailMessage(person.Email!, person.FullName, $"Your certificate: {certificate.CourseTitle}",
-            $"""
-            Hello {person.FullName},
-
-            Congratulations on completing {certificate.CourseTitle} ({certificate.Hours:0.##} hours). Your certificate is attached.
-
-            Anyone can check it at {snapshot.VerificationUrl(certificate.Code)} (code {certificate.Code}).
-            You can also download it again, or as a digital badge, from "My certificates".
-            """,
+        // The language at sending time: a person who changed it since completing gets the e-mail and PDF in the new one.
+        var words = Words.For(person.PreferredLanguage);
+        var pdf = CertificatePdf.Render(snapshot.Content(certificate), words);
+        await mail.SendAsync(new MailMessage(person.Email!, person.FullName, words["Your certificate: {0}", certificate.CourseTitle],
+            string.Join("\n\n",
+                words["Hello {0},", person.FullName],
+                words["Congratulations on completing {0} ({1} hours). Your certificate is attached.", certificate.CourseTitle, words.Hours(certificate.Hours)],
+                words["Anyone can check it at {0} (code {1}). You can also download it again, or as a digital badge, from \"My certificates\".",
+                    snapshot.VerificationUrl(certificate.Code), certificate.Code]),
             [new MailAttachment($"certificate-{certificate.CourseId}.pdf", "application/pdf", pdf)], $"{delivery.MessageId}/{person.Id}"), ct);
     }
 }

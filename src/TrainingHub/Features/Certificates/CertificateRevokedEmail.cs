@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Data;
 using TrainingHub.Email;
 using TrainingHub.Features.Outbox;
+using TrainingHub.Localization;
 
 namespace TrainingHub.Features.Certificates;
 
@@ -14,17 +15,14 @@ public sealed class CertificateRevokedEmail(TrainingHubDb db, IMailSender mail, 
         var certificate = await db.Certificates.AsNoTracking().SingleAsync(c => c.Id == id, ct);
         var revocation = await db.CertificateRevocations.AsNoTracking().SingleAsync(r => r.CertificateId == id, ct);
         var person = await db.Users.AsNoTracking().SingleAsync(u => u.Id == certificate.PersonId, ct);
-        await mail.SendAsync(new MailMessage(person.Email!, person.FullName, $"Your certificate was revoked: {certificate.CourseTitle}",
-            $"""
-            Hello {person.FullName},
-
-            {certificate.InstituteName} has revoked your certificate for {certificate.CourseTitle} (code {certificate.Code}).
-
-            The reason: {revocation.Reason}
-
-            Anyone who checks the code at {snapshot.VerificationUrl(certificate.Code)} now sees that it is no longer valid.
-            Your hours and quiz results are not changed. If the institute issues a corrected certificate, it will be emailed
-            to you and listed under "My certificates". If you think this is a mistake, please contact the institute.
-            """, SendKey: $"{delivery.MessageId}/{person.Id}"), ct);
+        var words = Words.For(person.PreferredLanguage);
+        await mail.SendAsync(new MailMessage(person.Email!, person.FullName, words["Your certificate was revoked: {0}", certificate.CourseTitle],
+            string.Join("\n\n",
+                words["Hello {0},", person.FullName],
+                words["{0} has revoked your certificate for {1} (code {2}).", certificate.InstituteName, certificate.CourseTitle, certificate.Code],
+                words["The reason: {0}", revocation.Reason],
+                words["Anyone who checks the code at {0} now sees that it is no longer valid. Your hours and quiz results are not changed. If the institute issues a corrected certificate, it will be emailed to you and listed under \"My certificates\". If you think this is a mistake, please contact the institute.",
+                    snapshot.VerificationUrl(certificate.Code)]),
+            SendKey: $"{delivery.MessageId}/{person.Id}"), ct);
     }
 }

@@ -24,7 +24,8 @@ public static class GetCertificateFile
                 ?? throw new NotFoundException("There is no such certificate in your record.");
             if (query.As == Format.Pdf)
             {
-                return new Result(CertificatePdf.Render(snapshot.Content(c)), "application/pdf", $"certificate-{c.CourseId}-{c.Code}.pdf");
+                var language = await db.Users.Where(u => u.Id == c.PersonId).Select(u => u.PreferredLanguage).SingleAsync(ct);
+                return new Result(CertificatePdf.Render(snapshot.Content(c), Localization.Words.For(language)), "application/pdf", $"certificate-{c.CourseId}-{c.Code}.pdf");
             }
             var jwt = await credentials.SignAsync(c, ct);
             return new Result(System.Text.Encoding.ASCII.GetBytes(jwt), "application/vc+jwt", $"badge-{c.CourseId}-{c.Code}.jwt");

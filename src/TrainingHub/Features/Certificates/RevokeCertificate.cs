@@ -30,7 +30,7 @@ public static class RevokeCertificate
         {
             RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r))
                 .WithMessage("Say why the certificate is revoked. The trainee reads this reason.")
-                .MaximumLength(ReasonMaxLength).WithMessage($"Keep the reason under {ReasonMaxLength:N0} characters.");
+                .MaximumLength(ReasonMaxLength).WithMessage("Keep the reason under {MaxLength:N0} characters.");
             RuleFor(c => c.Confirmed).Equal(true).WithMessage("Tick the box to confirm that this certificate should stop being valid.");
         }
     }

@@ -24,7 +24,7 @@ public static class AskToJoinGroup
         public Validator()
         {
             RuleFor(c => c.PersonId).NotEmpty();
-            RuleFor(c => c.Note).MaximumLength(NoteMaxLength).WithMessage($"Keep your note to {NoteMaxLength} characters.");
+            RuleFor(c => c.Note).MaximumLength(NoteMaxLength).WithMessage("Keep your note to {MaxLength} characters.");
         }
     }
 

@@ -6,6 +6,7 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Email;
 using TrainingHub.Infrastructure;
+using TrainingHub.Localization;
 
 namespace TrainingHub.Features.Outbox;
 
@@ -21,33 +22,33 @@ public sealed class EligibilityNoticeEmail(TrainingHubDb db, IMailSender mail, C
         var set = rules.Find(credentialId) ?? throw new InvalidOperationException($"The credential '{credentialId}' is no longer in content/credentials/.");
         var person = await db.Users.AsNoTracking().SingleAsync(u => u.Id == personId, ct);
         var baseUrl = institute.Value.PublicBaseUrl.TrimEnd('/');
-        var caution = set.HasUnconfirmed
-            ? $"\nSome of these requirements could not be confirmed with the board. Check them with {set.BoardName} before you apply.\n"
-            : "";
+        string? Caution(Words words) => set.HasUnconfirmed
+            ? words["Some of these requirements could not be confirmed with the board. Check them with {0} before you apply.", set.BoardName]
+            : null;
 
         var supervisors = await SupervisorsAsync(db, personId, ct);
-        await mail.SendAsync(new MailMessage(person.Email!, person.FullName, $"You meet the requirements for the {set.Name}",
-            $"""
-            Hello {person.FullName},
-
-            Good news: you now meet every requirement TrainingHub knows of for the {set.Name}.
-            {caution}
-            Your application packet (hours by the board's domains, certificates, sign-offs and your practice log) is ready to
-            download from your credentials page: {baseUrl}/my/credentials
-
-            {(supervisors.Count > 0 ? "Your supervisor has been told too, so you can plan the next steps together." : "")}
-            """, SendKey: $"{delivery.MessageId}/{person.Id}"), ct);
+        var words = Words.For(person.PreferredLanguage);
+        await mail.SendAsync(new MailMessage(person.Email!, person.FullName, words["You meet the requirements for the {0}", set.Name],
+            string.Join("\n\n", new[]
+            {
+                words["Hello {0},", person.FullName],
+                words["Good news: you now meet every requirement TrainingHub knows of for the {0}.", set.Name],
+                Caution(words),
+                words["Your application packet (hours by the board's domains, certificates, sign-offs and your practice log) is ready to download from your credentials page: {0}", $"{baseUrl}/my/credentials"],
+                supervisors.Count > 0 ? words["Your supervisor has been told too, so you can plan the next steps together."] : null,
+            }.OfType<string>()), SendKey: $"{delivery.MessageId}/{person.Id}"), ct);
 
         foreach (var supervisor in supervisors)
         {
-            await mail.SendAsync(new MailMessage(supervisor.Email!, supervisor.FullName, $"{person.FullName} meets the requirements for the {set.Name}",
-                $"""
-                Hello {supervisor.FullName},
-
-                {person.FullName}, a trainee at your site, now meets every requirement TrainingHub knows of for the {set.Name}.
-                {caution}
-                See their progress and their application packet: {baseUrl}/sites/{supervisor.SiteId}/credentials/{personId}
-                """, SendKey: $"{delivery.MessageId}/{supervisor.Email}"), ct);
+            var theirs = Words.For(supervisor.Language);
+            await mail.SendAsync(new MailMessage(supervisor.Email!, supervisor.FullName, theirs["{0} meets the requirements for the {1}", person.FullName, set.Name],
+                string.Join("\n\n", new[]
+                {
+                    theirs["Hello {0},", supervisor.FullName],
+                    theirs["{0}, a trainee at your site, now meets every requirement TrainingHub knows of for the {1}.", person.FullName, set.Name],
+                    Caution(theirs),
+                    theirs["See their progress and their application packet: {0}", $"{baseUrl}/sites/{supervisor.SiteId}/credentials/{personId}"],
+                }.OfType<string>()), SendKey: $"{delivery.MessageId}/{supervisor.Email}"), ct);
         }
     }
 
@@ -58,9 +59,9 @@ public sealed class EligibilityNoticeEmail(TrainingHubDb db, IMailSender mail, C
                           join staff in db.SiteMemberships on trainee.SiteId equals staff.SiteId
                           join u in db.Users on staff.PersonId equals u.Id
                           where trainee.PersonId == personId && trainee.Role == Roles.Trainee && staff.Role == Roles.Supervisor && staff.PersonId != personId
-                          select new SupervisorContact(u.Email, u.FullName, trainee.SiteId)).AsNoTracking().ToListAsync(ct);
+                          select new SupervisorContact(u.Email, u.FullName, trainee.SiteId, u.PreferredLanguage)).AsNoTracking().ToListAsync(ct);
         return rows.Where(x => x.Email is not null).DistinctBy(x => x.Email).ToList();
     }
 }
 
-public sealed record SupervisorContact(string? Email, string FullName, Guid SiteId);
+public sealed record SupervisorContact(string? Email, string FullName, Guid SiteId, string? Language);

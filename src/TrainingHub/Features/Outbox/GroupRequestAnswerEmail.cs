@@ -5,6 +5,7 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Email;
 using TrainingHub.Infrastructure;
+using TrainingHub.Localization;
 
 namespace TrainingHub.Features.Outbox;
 
@@ -19,31 +20,26 @@ public sealed class GroupRequestAnswerEmail(TrainingHubDb db, IMailSender mail, 
         var coordinator = await db.Users.AsNoTracking().Where(u => u.Id == request.AnsweredById).Select(u => u.FullName).SingleAsync(ct);
         var course = catalog.Find(request.CourseId)?.Title ?? request.CourseId;
         var link = $"{institute.Value.PublicBaseUrl.TrimEnd('/')}/courses/{request.CourseId}";
+        var words = Words.For(person.PreferredLanguage);
         string subject, body;
         if (request.Status == GroupRequestStatus.Accepted)
         {
             var group = await db.Cohorts.AsNoTracking().SingleAsync(c => c.Id == request.CohortId, ct);
-            subject = $"You are in a group for {course}";
-            body = $"""
-                Hello {person.FullName},
-
-                {coordinator} added you to the group "{group.Name}" for {course}. It starts on {group.StartsOn:d MMMM yyyy}.{(group.Schedule is null ? "" : $"\nWhen it meets: {group.Schedule}")}
-
-                Your live lessons now count when your facilitator records that you attended. See the course: {link}
-                """;
+            subject = words["You are in a group for {0}", course];
+            body = string.Join("\n\n",
+                words["Hello {0},", person.FullName],
+                words["{0} added you to the group \"{1}\" for {2}. It starts on {3}.", coordinator, group.Name, course, words.Date(group.StartsOn)]
+                    + (group.Schedule is null ? "" : "\n" + words["When it meets: {0}", group.Schedule]),
+                words["Your live lessons now count when your facilitator records that you attended. See the course: {0}", link]);
         }
         else
         {
-            subject = $"About your request to join a group for {course}";
-            body = $"""
-                Hello {person.FullName},
-
-                {coordinator} could not add you to a group for {course} yet.
-
-                Their reason: {request.DeclineReason}
-
-                You can keep reading the lessons you take on your own, and ask again from the course page: {link}
-                """;
+            subject = words["About your request to join a group for {0}", course];
+            body = string.Join("\n\n",
+                words["Hello {0},", person.FullName],
+                words["{0} could not add you to a group for {1} yet.", coordinator, course],
+                words["Their reason: {0}", request.DeclineReason],
+                words["You can keep reading the lessons you take on your own, and ask again from the course page: {0}", link]);
         }
         await mail.SendAsync(new MailMessage(person.Email!, person.FullName, subject, body, SendKey: $"{delivery.MessageId}/{person.Id}"), ct);
     }

@@ -5,6 +5,7 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Email;
 using TrainingHub.Infrastructure;
+using TrainingHub.Localization;
 
 namespace TrainingHub.Features.Outbox;
 
@@ -31,16 +32,13 @@ public sealed class PasswordResetEmail(UserManager<Person> users, IMailSender ma
         var token = await users.GeneratePasswordResetTokenAsync(person);
         var link = $"{message.ResetPageUrl}?email={Uri.EscapeDataString(person.Email!)}&token={Uri.EscapeDataString(token)}";
         var hours = accounts.Value.PasswordResetLinkHours;
-        await mail.SendAsync(new MailMessage(person.Email!, person.FullName, "Choose a new TrainingHub password",
-            $"""
-            Hello {person.FullName},
-
-            Someone asked to reset the password of your TrainingHub account. If it was you, open this link
-            within {hours} hours and choose a new password:
-
-            {link}
-
-            If you did not ask for this, you can ignore this email. Your password has not changed.
-            """, SendKey: $"{delivery.MessageId}/{person.Id}"), ct);
+        var words = Words.For(person.PreferredLanguage);
+        await mail.SendAsync(new MailMessage(person.Email!, person.FullName, words["Choose a new TrainingHub password"],
+            string.Join("\n\n",
+                words["Hello {0},", person.FullName],
+                words["Someone asked to reset the password of your TrainingHub account. If it was you, open this link within {0} hours and choose a new password:", hours],
+                link,
+                words["If you did not ask for this, you can ignore this email. Your password has not changed."]),
+            SendKey: $"{delivery.MessageId}/{person.Id}"), ct);
     }
 }

@@ -7,6 +7,7 @@ using TrainingHub.Email;
 using TrainingHub.Features.Credentials.Held;
 using TrainingHub.Features.Credentials.Records;
 using TrainingHub.Infrastructure;
+using TrainingHub.Localization;
 
 namespace TrainingHub.Features.Outbox;
 
@@ -23,20 +24,18 @@ public sealed class RenewalReminderEmail(TrainingHubDb db, IMailSender mail, Cre
         var progress = Renewal.Evaluate(set, new HeldCredentialFacts(held.CredentialId, held.AwardedOn, held.ExpiresOn ?? message.ExpiresOn),
             await records.LoadAsync(held.PersonId, ct), CredentialLife.ContinuingEducationCourses(options.Value, set.Board), today);
         var baseUrl = institute.Value.PublicBaseUrl.TrimEnd('/');
+        var words = Words.For(person.PreferredLanguage);
         var where = progress is null
-            ? $"Check with {set.BoardName} what its renewal asks for."
-            : string.Join("\n", progress.Lines.Select(l => $"- {l.Title}: {l.Progress}{(l.Met ? " (done)" : $", {Eligibility.HoursText(l.Gap)} to go")}"));
-        await mail.SendAsync(new MailMessage(person.Email!, person.FullName, $"Your {set.Name} expires on {Eligibility.DateText(message.ExpiresOn)}",
-            $"""
-            Hello {person.FullName},
-
-            Your {set.Name} (number {held.Number}) expires on {Eligibility.DateText(message.ExpiresOn)}, in about {message.DaysBefore} days.
-
-            Your continuing education this cycle, as TrainingHub has it:
-            {where}
-
-            See what counts and download your renewal packet: {baseUrl}/my/credentials
-            {set.BoardName} decides what it accepts; check its renewal page before you apply.
-            """, SendKey: $"{delivery.MessageId}/{person.Id}"), ct);
+            ? words["Check with {0} what its renewal asks for.", set.BoardName]
+            : string.Join("\n", progress.Lines.Select(l => $"- {l.Title}: {l.Progress}" + (l.Met ? words[" (done)"] : words[", {0} to go", Eligibility.HoursText(l.Gap)])));
+        var expires = words.Date(message.ExpiresOn);
+        await mail.SendAsync(new MailMessage(person.Email!, person.FullName, words["Your {0} expires on {1}", set.Name, expires],
+            string.Join("\n\n",
+                words["Hello {0},", person.FullName],
+                words["Your {0} (number {1}) expires on {2}, in about {3} days.", set.Name, held.Number, expires, message.DaysBefore],
+                words["Your continuing education this cycle, as TrainingHub has it:"] + "\n" + where,
+                words["See what counts and download your renewal packet: {0}", $"{baseUrl}/my/credentials"] + "\n"
+                + words["{0} decides what it accepts; check its renewal page before you apply.", set.BoardName]),
+            SendKey: $"{delivery.MessageId}/{person.Id}"), ct);
     }
 }

@@ -5,6 +5,7 @@ using TrainingHub.Data;
 using TrainingHub.Email;
 using TrainingHub.Features.Sessions;
 using TrainingHub.Infrastructure;
+using TrainingHub.Localization;
 
 namespace TrainingHub.Features.Outbox;
 
@@ -34,14 +35,14 @@ public sealed class SessionEmailParts(TrainingHubDb db, SessionDirectory session
             $"{SessionCalendar.ContentType}; method={method}; charset=utf-8", Encoding.UTF8.GetBytes(text));
     }
 
-    public static string Details(SessionDetails s) =>
+    public static string Details(SessionDetails s, Words words) =>
         string.Join("\n", new[]
         {
-            $"When: {s.When}",
-            s.Place is null ? null : $"Where: {s.Place}",
-            s.VideoLink is null ? null : $"Join online: {s.VideoLink}",
-            s.FacilitatorName is null ? null : $"Facilitator: {s.FacilitatorName}",
-            $"Lesson: {s.LessonTitle} ({s.CourseTitle})",
+            words["When: {0}", SessionWording.When(s.StartsAtLocal, s.EndsAtLocal, s.Zone, words)],
+            s.Place is null ? null : words["Where: {0}", s.Place],
+            s.VideoLink is null ? null : words["Join online: {0}", s.VideoLink],
+            s.FacilitatorName is null ? null : words["Facilitator: {0}", s.FacilitatorName],
+            words["Lesson: {0} ({1})", s.LessonTitle, s.CourseTitle],
         }.Where(l => l is not null));
 }
 
@@ -51,20 +52,19 @@ public sealed class SessionNoticeEmail(SessionEmailParts parts, IMailSender mail
     public async Task HandleAsync(SessionNoticeDue message, OutboxDelivery delivery, CancellationToken ct)
     {
         if (await parts.ReadAsync(message.SessionId, message.PersonId, message.Sequence, ct) is not var (session, person)) return;
+        var words = Words.For(person.PreferredLanguage);
+        var day = SessionWording.Day(session.StartsAtLocal, words);
         var (subject, opening) = session.Cancelled
-            ? ($"Cancelled: {session.LessonTitle} on {SessionWording.Day(session.StartsAtLocal)}", "This live session was cancelled. You do not need to come.")
+            ? (words["Cancelled: {0} on {1}", session.LessonTitle, day], words["This live session was cancelled. You do not need to come."])
             : session.Sequence == 0
-                ? ($"New session: {session.LessonTitle} on {SessionWording.Day(session.StartsAtLocal)}", "A live session of your group was scheduled.")
-                : ($"Changed: {session.LessonTitle} is now on {SessionWording.Day(session.StartsAtLocal)}", "A live session of your group was changed. Here are its new details.");
-        var body = $"""
-            Hello {person.FullName},
-
-            {opening}
-
-            {SessionEmailParts.Details(session)}
-
-            The attached file adds it to your calendar{(session.Cancelled ? " as cancelled" : "")}. All your sessions: {parts.BaseUrl}/my/sessions
-            """;
+                ? (words["New session: {0} on {1}", session.LessonTitle, day], words["A live session of your group was scheduled."])
+                : (words["Changed: {0} is now on {1}", session.LessonTitle, day], words["A live session of your group was changed. Here are its new details."]);
+        var body = string.Join("\n\n",
+            words["Hello {0},", person.FullName],
+            opening,
+            SessionEmailParts.Details(session, words),
+            words[session.Cancelled ? "The attached file marks it as cancelled in your calendar. All your sessions: {0}" : "The attached file adds it to your calendar. All your sessions: {0}",
+                $"{parts.BaseUrl}/my/sessions"]);
         await mail.SendAsync(new Email.MailMessage(person.Email!, person.FullName, subject, body,
             [parts.Invitation(session, person, session.Cancelled ? "CANCEL" : "REQUEST", clock.GetUtcNow().UtcDateTime)],
             SendKey: delivery.MessageId.ToString()), ct);
@@ -77,17 +77,14 @@ public sealed class SessionReminderEmail(SessionEmailParts parts, IMailSender ma
     public async Task HandleAsync(SessionReminderDue message, OutboxDelivery delivery, CancellationToken ct)
     {
         if (await parts.ReadAsync(message.SessionId, message.PersonId, message.Sequence, ct) is not var (session, person) || session.Cancelled) return;
-        var body = $"""
-            Hello {person.FullName},
-
-            A reminder: your live session is coming up.
-
-            {SessionEmailParts.Details(session)}
-
-            All your sessions: {parts.BaseUrl}/my/sessions
-            """;
+        var words = Words.For(person.PreferredLanguage);
+        var body = string.Join("\n\n",
+            words["Hello {0},", person.FullName],
+            words["A reminder: your live session is coming up."],
+            SessionEmailParts.Details(session, words),
+            words["All your sessions: {0}", $"{parts.BaseUrl}/my/sessions"]);
         await mail.SendAsync(new Email.MailMessage(person.Email!, person.FullName,
-            $"Reminder: {session.LessonTitle}, {SessionWording.Day(session.StartsAtLocal)} at {SessionWording.Time(session.StartsAtLocal)}", body,
+            words["Reminder: {0}, {1} at {2}", session.LessonTitle, SessionWording.Day(session.StartsAtLocal, words), SessionWording.Time(session.StartsAtLocal, words)], body,
             SendKey: delivery.MessageId.ToString()), ct);
     }
 }

@@ -18,7 +18,7 @@ public static class SaveReflection
         public Validator(CourseCatalog catalog)
         {
             RuleFor(c => c.Text).NotEmpty().WithMessage("Write your note before saving it. To remove a note, use “Delete my note”.")
-                .MaximumLength(LessonReflection.MaxLength).WithMessage($"A note can be up to {LessonReflection.MaxLength:N0} characters; shorten it a little.");
+                .MaximumLength(LessonReflection.MaxLength).WithMessage("A note can be up to {MaxLength:N0} characters; shorten it a little.");
             RuleFor(c => c.LessonId)
                 .Must((c, lessonId) => catalog.FindLesson(c.CourseId, lessonId) is { Delivery: LessonDelivery.SelfPaced })
                 .WithMessage("Notes are kept on self-paced lessons only.");

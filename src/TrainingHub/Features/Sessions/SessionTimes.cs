@@ -41,6 +41,14 @@ public static class SessionWording
     public static string When(DateTime startLocal, DateTime endLocal, TimeZoneInfo zone) =>
         $"{Day(startLocal)}, {Time(startLocal)} to {Time(endLocal)} ({ZoneName(zone, startLocal)})";
 
+    /// <summary>The same in a person's language, for what is sent to them (the patterns are resources too).</summary>
+    public static string Day(DateTime local, Localization.Words words) => local.ToString(words["dddd d MMMM yyyy"], words.Culture);
+
+    public static string Time(DateTime local, Localization.Words words) => local.ToString(words["h:mm tt"], words.Culture);
+
+    public static string When(DateTime startLocal, DateTime endLocal, TimeZoneInfo zone, Localization.Words words) =>
+        words["{0}, {1} to {2} ({3})", Day(startLocal, words), Time(startLocal, words), Time(endLocal, words), ZoneName(zone, startLocal)];
+
     /// <summary>
     /// Attendance (and so hours) can be recorded only once the session has started: a mark for a session that has not
     /// happened would credit hours nobody earned.

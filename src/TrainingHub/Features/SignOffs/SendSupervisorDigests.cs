@@ -42,14 +42,12 @@ public static class SendSupervisorDigests
                     db.ChangeTracker.Clear();
                     continue;
                 }
-                await mail.SendAsync(new MailMessage(person.Email!, person.FullName, $"{hours + practicum} items wait for your sign-off",
-                    $"""
-                    Hello {person.FullName},
-
-                    Trainees at your site are waiting for you to sign off {hours} hours entries and {practicum} practice or supervision entries.
-
-                    Open your sign-off queue: {institute.Value.PublicBaseUrl.TrimEnd('/')}/supervise
-                    """), ct);
+                var words = Localization.Words.For(person.PreferredLanguage);
+                await mail.SendAsync(new MailMessage(person.Email!, person.FullName, words["{0} items wait for your sign-off", hours + practicum],
+                    string.Join("\n\n",
+                        words["Hello {0},", person.FullName],
+                        words["Trainees at your site are waiting for you to sign off {0} hours entries and {1} practice or supervision entries.", hours, practicum],
+                        words["Open your sign-off queue: {0}", $"{institute.Value.PublicBaseUrl.TrimEnd('/')}/supervise"])), ct);
                 sent++;
             }
             return sent;

@@ -41,7 +41,7 @@ public static class RecordHeldCredential
                 .WithMessage("Check the expiry date: it is more than 10 years after the award date.");
             RuleFor(c => c.Content).Must(c => c is { Length: > 0 }).WithMessage("Choose the board's letter or certificate to upload.");
             RuleFor(c => c.FileSize).Must(size => size <= maxBytes)
-                .WithMessage(_ => UploadOutsideCertificate.TooLarge("The file is too large", options.Value.OutsideCertificateMaxMegabytes))
+                .WithMessage(_ => UploadOutsideCertificate.TooLarge(Localization.Words.Current["The file is too large"], options.Value.OutsideCertificateMaxMegabytes))
                 .When(c => c.Content is { Length: > 0 });
             RuleFor(c => c.Content).Must(c => OutsideCertificateFiles.Detect(c) is not null)
                 .WithMessage("This file is not a PDF or a picture (PNG or JPEG). Save or scan the board's letter as a PDF, or take a photo of it, and upload that.")

@@ -37,7 +37,7 @@ public static class UploadOutsideCertificate
                 .Must(h => h is null || decimal.Round(h.Value, 2) == h).WithMessage("Enter hours with at most two decimals, for example 6 or 1.5.");
             RuleFor(c => c.Content).Must(c => c is { Length: > 0 }).WithMessage("Choose the certificate file to upload.");
             RuleFor(c => c.FileSize).Must(size => size <= maxBytes)
-                .WithMessage(c => TooLarge($"The file is {Megabytes(c.FileSize)} MB", maxMegabytes))
+                .WithMessage(c => TooLarge(Localization.Words.Current["The file is {0} MB", Megabytes(c.FileSize)], maxMegabytes))
                 .When(c => c.Content is { Length: > 0 });
             RuleFor(c => c.Content).Must(c => OutsideCertificateFiles.Detect(c) is not null)
                 .WithMessage("This file is not a PDF or a picture (PNG or JPEG). Save or scan the certificate as a PDF, or take a photo of it, and upload that.")
@@ -56,7 +56,7 @@ public static class UploadOutsideCertificate
 
     /// <summary>What a trainee is told when the file is too large, with what was wrong (its size, or only that it is too large).</summary>
     public static string TooLarge(string what, int maxMegabytes) =>
-        $"{what}; the most the institute accepts is {maxMegabytes} MB. Scan it again at a lower resolution, or take a photo of it with your phone, and upload that.";
+        Localization.Words.Current["{0}; the most the institute accepts is {1} MB. Scan it again at a lower resolution, or take a photo of it with your phone, and upload that.", what, maxMegabytes];
 
     public sealed class Handler(TrainingHubDb db, OutsideCertificateFiles files, TimeProvider clock, AuditTrail audit) : ICommandHandler<Command, Guid>
     {

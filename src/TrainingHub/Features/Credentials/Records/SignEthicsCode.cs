@@ -27,7 +27,7 @@ public static class SignEthicsCode
             RuleFor(c => c.PersonId).NotEmpty();
             RuleFor(c => c.CodeId).Must(id => catalog.FindCode(id) is not null).WithMessage("There is no such code of ethics.");
             RuleFor(c => c.Version).Must((c, version) => catalog.FindCode(c.CodeId) is not { } code || code.Version == version)
-                .WithMessage(c => $"The code of ethics changed while you were reading it. Read version {catalog.FindCode(c.CodeId)?.Version} below, then sign.");
+                .WithMessage(c => Localization.Words.Current["The code of ethics changed while you were reading it. Read version {0} below, then sign.", catalog.FindCode(c.CodeId)?.Version]);
             RuleFor(c => c.Confirmed).Equal(true).WithMessage("Tick the box to confirm the statement.");
             RuleFor(c => c.TypedName).NotEmpty().WithMessage("Type your full name to sign.").MaximumLength(200).WithMessage("Your name is longer than 200 characters.");
         }

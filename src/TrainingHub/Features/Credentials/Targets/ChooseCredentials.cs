@@ -20,7 +20,7 @@ public static class ChooseCredentials
             RuleFor(c => c.PersonId).NotEmpty();
             RuleFor(c => c.CredentialIds).NotNull();
             RuleForEach(c => c.CredentialIds).Must(id => rules.Find(id) is not null)
-                .WithMessage((_, id) => $"There is no credential '{id}'. Choose from the list.");
+                .WithMessage((_, id) => Localization.Words.Current["There is no credential '{0}'. Choose from the list.", id]);
         }
     }
 

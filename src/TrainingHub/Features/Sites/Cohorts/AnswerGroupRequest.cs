@@ -26,7 +26,7 @@ public static class AnswerGroupRequest
         {
             RuleFor(c => c.CohortId).NotNull().When(c => c.Accept).WithMessage("Choose the group to add this trainee to.");
             RuleFor(c => c.Reason).NotEmpty().When(c => !c.Accept).WithMessage("Say why, so the trainee knows what to do next (for example, when the next group starts).")
-                .MaximumLength(ReasonMaxLength).WithMessage($"Keep the reason to {ReasonMaxLength} characters.");
+                .MaximumLength(ReasonMaxLength).WithMessage("Keep the reason to {MaxLength} characters.");
         }
     }
 

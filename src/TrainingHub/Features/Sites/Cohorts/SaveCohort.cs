@@ -36,7 +36,7 @@ public static class SaveCohort
             RuleFor(c => c.DeliveryMode).NotNull().WithMessage("Choose how the cohort meets.")
                 .IsInEnum().WithMessage("Choose how the cohort meets.");
             RuleFor(c => c.Capacity).NotNull().WithMessage("Enter how many trainees the cohort can take.")
-                .InclusiveBetween(1, MaxCapacity).WithMessage($"The cohort can take between 1 and {MaxCapacity} trainees.");
+                .InclusiveBetween(1, MaxCapacity).WithMessage("The cohort can take between {From} and {To} trainees.");
         }
     }
 

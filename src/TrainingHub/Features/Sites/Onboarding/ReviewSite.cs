@@ -60,29 +60,22 @@ public static class ReviewSite
             var coordinators = await (from m in db.SiteMemberships.AsNoTracking()
                                       join p in db.Users.AsNoTracking() on m.PersonId equals p.Id
                                       where m.SiteId == site.Id && m.Role == Roles.SiteCoordinator && p.Email != null
-                                      select new { p.Email, p.FullName }).ToListAsync(ct);
-            await links.SendAsync(coordinators.Select(c => command.Decision == Decision.Activate
-                ? new MailMessage(c.Email!, c.FullName, $"{site.Name} is open on TrainingHub",
-                    $"""
-                    Hello {c.FullName},
-
-                    {links.InstituteName} has reviewed {site.Name} and opened it. You can now create your first cohort and invite
-                    your trainees, supervisors and facilitators:
-
-                    {links.BaseUrl}/sites/{site.Id}/cohorts
-                    {(string.IsNullOrEmpty(note) ? "" : $"\nA note from the institute: {note}\n")}
-                    """)
-                : new MailMessage(c.Email!, c.FullName, $"{site.Name}: a few things to change before opening",
-                    $"""
-                    Hello {c.FullName},
-
-                    {links.InstituteName} has looked at {site.Name}'s details and checklist and asks you to change something
-                    before the site opens:
-
-                    {note}
-
-                    Make the change and send the site for review again: {links.BaseUrl}/sites/{site.Id}/onboarding
-                    """)), ct);
+                                      select new { p.Email, p.FullName, p.PreferredLanguage }).ToListAsync(ct);
+            await links.SendAsync(coordinators.Select(c => (Words: Localization.Words.For(c.PreferredLanguage), c.Email, c.FullName)).Select(c => command.Decision == Decision.Activate
+                ? new MailMessage(c.Email!, c.FullName, c.Words["{0} is open on TrainingHub", site.Name],
+                    string.Join("\n\n", new[]
+                    {
+                        c.Words["Hello {0},", c.FullName],
+                        c.Words["{0} has reviewed {1} and opened it. You can now create your first cohort and invite your trainees, supervisors and facilitators:", links.InstituteName, site.Name],
+                        $"{links.BaseUrl}/sites/{site.Id}/cohorts",
+                        string.IsNullOrEmpty(note) ? null : c.Words["A note from the institute: {0}", note],
+                    }.OfType<string>()))
+                : new MailMessage(c.Email!, c.FullName, c.Words["{0}: a few things to change before opening", site.Name],
+                    string.Join("\n\n",
+                        c.Words["Hello {0},", c.FullName],
+                        c.Words["{0} has looked at {1}'s details and checklist and asks you to change something before the site opens:", links.InstituteName, site.Name],
+                        note,
+                        c.Words["Make the change and send the site for review again: {0}", $"{links.BaseUrl}/sites/{site.Id}/onboarding"]))), ct);
             return Unit.Value;
         }
     }

@@ -27,7 +27,7 @@ public static class SaveReadinessChecklist
                 check.RuleFor(x => x.Note).MaximumLength(300).WithMessage("Keep the answer to 300 characters.");
                 check.RuleFor(x => x.Note).NotEmpty()
                     .When(x => x.Done && guide.Checklist.FirstOrDefault(i => i.Id == x.ItemId)?.Question is not null)
-                    .WithMessage(x => $"Answer \"{guide.Checklist.First(i => i.Id == x.ItemId).Question}\" to tick this item.");
+                    .WithMessage(x => Localization.Words.Current["Answer \"{0}\" to tick this item.", guide.Checklist.First(i => i.Id == x.ItemId).Question]);
             });
             RuleFor(c => c.Checks).Must(cs => cs.Select(c => c.ItemId).Distinct(StringComparer.Ordinal).Count() == cs.Count)
                 .When(c => c.Checks is not null).WithMessage("An item is listed twice. Reload the page and try again.");

@@ -49,15 +49,13 @@ public static class SubmitSiteForReview
                                 join r in db.Roles on ur.RoleId equals r.Id
                                 join p in db.Users on ur.UserId equals p.Id
                                 where r.Name == Roles.InstituteAdmin && p.Email != null
-                                select new { p.Email, p.FullName }).AsNoTracking().ToListAsync(ct);
-            await links.SendAsync(admins.Select(a => new MailMessage(a.Email!, a.FullName, $"{site.Name} is ready for review",
-                $"""
-                Hello {a.FullName},
-
-                {site.Name} ({site.State}) has filled in its details and readiness checklist and is waiting for your review.
-
-                Review the site and open it: {links.BaseUrl}/institute/sites/{site.Id}
-                """)), ct);
+                                select new { p.Email, p.FullName, p.PreferredLanguage }).AsNoTracking().ToListAsync(ct);
+            await links.SendAsync(admins.Select(a => (Words: Localization.Words.For(a.PreferredLanguage), a.Email, a.FullName)).Select(a => new MailMessage(a.Email!, a.FullName,
+                a.Words["{0} is ready for review", site.Name],
+                string.Join("\n\n",
+                    a.Words["Hello {0},", a.FullName],
+                    a.Words["{0} ({1}) has filled in its details and readiness checklist and is waiting for your review.", site.Name, site.State],
+                    a.Words["Review the site and open it: {0}", $"{links.BaseUrl}/institute/sites/{site.Id}"]))), ct);
             return Unit.Value;
         }
     }

@@ -25,7 +25,7 @@ public static class ApplyRoster
         public Validator()
         {
             RuleFor(c => c.Csv).NotEmpty().WithMessage("Upload the roster file again: it was not received.")
-                .MaximumLength(RosterFile.MaxCharacters).WithMessage($"The file is too large. A roster file can be up to {RosterFile.MaxCharacters / 1024} KB: split it into smaller files.");
+                .MaximumLength(RosterFile.MaxCharacters).WithMessage(_ => Localization.Words.Current["The file is too large. A roster file can be up to {0} KB: split it into smaller files.", RosterFile.MaxCharacters / 1024]);
         }
     }
 

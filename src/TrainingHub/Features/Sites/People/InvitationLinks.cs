@@ -7,6 +7,7 @@ using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Email;
 using TrainingHub.Infrastructure;
+using TrainingHub.Localization;
 
 namespace TrainingHub.Features.Sites.People;
 
@@ -53,75 +54,65 @@ public sealed partial class InvitationLinks(TrainingHubDb db, TimeProvider clock
         return (invitation, BaseUrl + JoinPath + token);
     }
 
-    public MailMessage CoordinatorEmail(Person person, string siteName, string link, DateTime expiresAt) => new(person.Email!, person.FullName,
-        $"{siteName} is invited to run the peer recovery coach training",
-        $"""
-        Hello {person.FullName},
+    public MailMessage CoordinatorEmail(Person person, string siteName, string link, DateTime expiresAt)
+    {
+        var words = Words.For(person.PreferredLanguage);
+        return new(person.Email!, person.FullName,
+            words["{0} is invited to run the peer recovery coach training", siteName],
+            string.Join("\n\n",
+                words["Hello {0},", person.FullName],
+                words["{0} has invited {1} to run the peer recovery coach training with TrainingHub, and named you as the site's coordinator.", InstituteName, siteName],
+                words["Open this link to choose your password and start setting up your site:"],
+                link,
+                words["The link works once, until {0} ({1} days). If it has expired, ask {2} for a new one.", Until(expiresAt, words), LinkDays, InstituteName],
+                words["What happens next: you fill in your site's details and a short readiness checklist. {0} then reviews them and opens your site, so you can start your first group of trainees.", InstituteName]));
+    }
 
-        {InstituteName} has invited {siteName} to run the peer recovery coach training with TrainingHub, and named you
-        as the site's coordinator.
-
-        Open this link to choose your password and start setting up your site:
-
-        {link}
-
-        The link works once, until {Until(expiresAt)} ({LinkDays} days). If it has expired, ask {InstituteName}
-        for a new one.
-
-        What happens next: you fill in your site's details and a short readiness checklist. {InstituteName} then
-        reviews them and opens your site, so you can start your first group of trainees.
-        """);
-
-    public MailMessage PersonEmail(Person person, string siteName, string role, string? cohortName, string link, DateTime expiresAt) => new(person.Email!, person.FullName,
-        $"You are invited to TrainingHub by {siteName}",
-        $"""
-        Hello {person.FullName},
-
-        {siteName} has invited you to TrainingHub as {RoleInWords(role)}{(cohortName is null ? "" : $" in the group \"{cohortName}\"")}.
-        TrainingHub is where you take the peer recovery coach training and keep a record of your hours.
-
-        Open this link to choose your password:
-
-        {link}
-
-        The link works once, until {Until(expiresAt)} ({LinkDays} days). If it has expired, ask your site
-        coordinator at {siteName} for a new one.
-        """);
+    public MailMessage PersonEmail(Person person, string siteName, string role, string? cohortName, string link, DateTime expiresAt)
+    {
+        var words = Words.For(person.PreferredLanguage);
+        return new(person.Email!, person.FullName,
+            words["You are invited to TrainingHub by {0}", siteName],
+            string.Join("\n\n",
+                words["Hello {0},", person.FullName],
+                words["{0} has invited you to TrainingHub as {1}.", siteName, RoleInWords(role, cohortName, words)] + " "
+                + words["TrainingHub is where you take the peer recovery coach training and keep a record of your hours."],
+                words["Open this link to choose your password:"],
+                link,
+                words["The link works once, until {0} ({1} days). If it has expired, ask your site coordinator at {2} for a new one.", Until(expiresAt, words), LinkDays, siteName]));
+    }
 
     /// <summary>
     /// For someone who already has an account, invited by a site: nothing changes until they accept, so the email says
     /// plainly which site asks and what accepting lets its staff see.
     /// </summary>
-    public MailMessage ExistingAccountEmail(Person person, string siteName, string role, string? cohortName, string link, DateTime expiresAt) => new(person.Email!, person.FullName,
-        $"{siteName} invites you to join them on TrainingHub",
-        $"""
-        Hello {person.FullName},
-
-        {siteName} invites you to join them on TrainingHub as {RoleInWords(role)}{(cohortName is null ? "" : $" in the group \"{cohortName}\"")}.
-        You already have a TrainingHub account. Nothing changes unless you accept: until then, the staff of
-        {siteName} cannot see your hours, sign-offs or credential progress.
-
-        To accept, open this link and sign in with the email address and password you already use:
-
-        {link}
-
-        The link works once, until {Until(expiresAt)} ({LinkDays} days). If you did not expect this invitation,
-        you can ignore this email.
-        """);
+    public MailMessage ExistingAccountEmail(Person person, string siteName, string role, string? cohortName, string link, DateTime expiresAt)
+    {
+        var words = Words.For(person.PreferredLanguage);
+        return new(person.Email!, person.FullName,
+            words["{0} invites you to join them on TrainingHub", siteName],
+            string.Join("\n\n",
+                words["Hello {0},", person.FullName],
+                words["{0} invites you to join them on TrainingHub as {1}.", siteName, RoleInWords(role, cohortName, words)] + " "
+                + words["You already have a TrainingHub account. Nothing changes unless you accept: until then, the staff of {0} cannot see your hours, sign-offs or credential progress.", siteName],
+                words["To accept, open this link and sign in with the email address and password you already use:"],
+                link,
+                words["The link works once, until {0} ({1} days). If you did not expect this invitation, you can ignore this email.", Until(expiresAt, words), LinkDays]));
+    }
 
     /// <summary>For a site coordinator the institute adds: no link, they sign in as usual.</summary>
-    public MailMessage AddedEmail(Person person, string siteName, string role, string? cohortName) => new(person.Email!, person.FullName,
-        $"{siteName} added you on TrainingHub",
-        $"""
-        Hello {person.FullName},
-
-        {siteName} added you on TrainingHub as {RoleInWords(role)}{(cohortName is null ? "" : $" in the group \"{cohortName}\"")}.
-        Sign in with the email address and password you already use:
-
-        {BaseUrl}/account/sign-in
-
-        If you have forgotten your password, choose "I forgot my password" on that page.
-        """);
+    public MailMessage AddedEmail(Person person, string siteName, string role, string? cohortName)
+    {
+        var words = Words.For(person.PreferredLanguage);
+        return new(person.Email!, person.FullName,
+            words["{0} added you on TrainingHub", siteName],
+            string.Join("\n\n",
+                words["Hello {0},", person.FullName],
+                words["{0} added you on TrainingHub as {1}.", siteName, RoleInWords(role, cohortName, words)] + " "
+                + words["Sign in with the email address and password you already use:"],
+                $"{BaseUrl}/account/sign-in",
+                words["If you have forgotten your password, choose \"I forgot my password\" on that page."]));
+    }
 
     /// <summary>
     /// Sends the emails after the change they describe is saved. A failure does not undo the change: it is logged and
@@ -145,14 +136,19 @@ public sealed partial class InvitationLinks(TrainingHubDb db, TimeProvider clock
         return failed;
     }
 
-    public static string RoleInWords(string role) => role switch
+    public static string RoleInWords(string role) => RoleInWords(role, Words.English);
+
+    public static string RoleInWords(string role, Words words) => role switch
     {
-        Roles.Trainee => "a trainee",
-        Roles.Supervisor => "a supervisor",
-        Roles.Facilitator => "a facilitator",
-        Roles.SiteCoordinator => "a site coordinator",
+        Roles.Trainee => words["a trainee"],
+        Roles.Supervisor => words["a supervisor"],
+        Roles.Facilitator => words["a facilitator"],
+        Roles.SiteCoordinator => words["a site coordinator"],
         _ => role,
     };
+
+    private static string RoleInWords(string role, string? cohortName, Words words) =>
+        cohortName is null ? RoleInWords(role, words) : words["{0} in the group \"{1}\"", RoleInWords(role, words), cohortName];
 
     public static string RoleName(string role) => role switch
     {
@@ -162,8 +158,10 @@ public sealed partial class InvitationLinks(TrainingHubDb db, TimeProvider clock
     };
 
     /// <summary>The last day a link works, in the institute's time zone.</summary>
-    public string Until(DateTime expiresAtUtc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(expiresAtUtc, TimeZoneInfo.FindSystemTimeZoneById(institute.Value.TimeZone)).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    public string Until(DateTime expiresAtUtc) => Until(expiresAtUtc, Words.English);
+
+    public string Until(DateTime expiresAtUtc, Words words) =>
+        words.Date(TimeZoneInfo.ConvertTimeFromUtc(expiresAtUtc, TimeZoneInfo.FindSystemTimeZoneById(institute.Value.TimeZone)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -10,7 +10,11 @@ namespace TrainingHub.Features.Sites.People;
 /// <summary>A coordinator invites one person to the site: a trainee into a cohort, or a supervisor, facilitator or fellow coordinator.</summary>
 public static class InvitePerson
 {
-    public sealed record Command(string ActorId, Guid SiteId, Guid? CohortId, string? FullName, string? Email, string? Role) : ICommand<Result>;
+    /// <param name="Language">
+    /// The language of the invitation e-mail and the join page for someone new to TrainingHub (saved as their choice, which
+    /// they can change); English when not given. Someone who already has an account gets their own language.
+    /// </param>
+    public sealed record Command(string ActorId, Guid SiteId, Guid? CohortId, string? FullName, string? Email, string? Role, string? Language = null) : ICommand<Result>;
 
     /// <param name="Invited">True when a link was emailed; false when someone who already signs in was added and told.</param>
     public sealed record Result(string Email, bool Invited, bool EmailSent);
@@ -25,6 +29,7 @@ public static class InvitePerson
                 .Must(SiteMembers.IsEmail).WithMessage("Enter an email address like name@example.org.");
             RuleFor(c => c.Role).Must(r => SiteMembers.InvitableRoles.Contains(r)).WithMessage("Choose the person's role.");
             RuleFor(c => c.CohortId).NotNull().When(c => c.Role == Roles.Trainee).WithMessage("Choose the cohort the trainee joins.");
+            RuleFor(c => c.Language).Must(l => l is null || Accounts.SiteLanguages.IsSupported(l)).WithMessage("Choose English or Español for the invitation.");
         }
     }
 
@@ -56,7 +61,7 @@ public static class InvitePerson
             }
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var (counts, emails) = await planner.ApplyAsync(site, cohort, [planned], command.ActorId, ct);
+            var (counts, emails) = await planner.ApplyAsync(site, cohort, [planned], command.ActorId, ct, command.Language);
             await tx.CommitAsync(ct);
             var failed = await links.SendAsync(emails, ct);
             return new Result(row.Email, counts.Invited == 1, failed == 0);

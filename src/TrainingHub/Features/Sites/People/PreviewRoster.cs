@@ -28,7 +28,7 @@ public static class PreviewRoster
         public Validator()
         {
             RuleFor(q => q.Csv).NotEmpty().WithMessage("Choose a roster file (CSV) to upload.")
-                .MaximumLength(RosterFile.MaxCharacters).WithMessage($"The file is too large. A roster file can be up to {RosterFile.MaxCharacters / 1024} KB: split it into smaller files.");
+                .MaximumLength(RosterFile.MaxCharacters).WithMessage(_ => Localization.Words.Current["The file is too large. A roster file can be up to {0} KB: split it into smaller files.", RosterFile.MaxCharacters / 1024]);
         }
     }
 

@@ -108,14 +108,15 @@ public sealed class RosterPlanner(TrainingHubDb db, SiteMembers members, Invitat
     /// their link, and it holds no records). Someone who already has an account only gets a pending invitation: their
     /// membership of the site, and their place in the cohort, begin when they accept it (ADR 0012).
     /// </summary>
-    public async Task<(Applied Counts, List<MailMessage> Emails)> ApplyAsync(Site site, Cohort? cohort, IEnumerable<Planned> plan, string actorId, CancellationToken ct)
+    public async Task<(Applied Counts, List<MailMessage> Emails)> ApplyAsync(Site site, Cohort? cohort, IEnumerable<Planned> plan, string actorId, CancellationToken ct,
+        string? language = null)
     {
         var emails = new List<MailMessage>();
         var invited = 0;
         foreach (var row in plan.Where(p => p.Outcome is Outcome.Invite or Outcome.Add))
         {
             var existing = await members.FindAsync(row.Email);
-            var person = existing ?? await members.CreateAsync(row.Email, row.FullName, "Email");
+            var person = existing ?? await members.CreateAsync(row.Email, row.FullName, "Email", language);
             var cohortId = row.Role == Roles.Trainee ? cohort?.Id : null;
             if (existing is null)
             {

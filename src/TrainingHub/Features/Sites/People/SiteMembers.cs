@@ -29,7 +29,8 @@ public sealed partial class SiteMembers(TrainingHubDb db, UserManager<Person> us
     public async Task<Person?> FindAsync(string email) => await users.FindByEmailAsync(email.Trim());
 
     /// <summary>Creates an account with no password for the email. The caller has checked that none exists.</summary>
-    public async Task<Person> CreateAsync(string email, string fullName, string property)
+    /// <param name="language">The language an inviter chose for someone new: their e-mails and join page are written in it.</param>
+    public async Task<Person> CreateAsync(string email, string fullName, string property, string? language = null)
     {
         var person = new Person
         {
@@ -38,6 +39,7 @@ public sealed partial class SiteMembers(TrainingHubDb db, UserManager<Person> us
             EmailConfirmed = false,
             FullName = fullName.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            PreferredLanguage = language,
         };
         IdentityErrors.ThrowIfFailed(await users.CreateAsync(person), property);
         return person;
