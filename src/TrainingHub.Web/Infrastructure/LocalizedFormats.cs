@@ -1,0 +1,32 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
+namespace TrainingHub.Web.Infrastructure;
+
+/// <summary>
+/// Counts, dates and hours in the reader's language (docs/decisions/0019-languages.md). A text that depends on a count is
+/// an ICU message in the resources — <c>{0, plural, one {# hour} other {# hours}}</c> — so each language lists the forms
+/// its grammar has and ICU picks one by the CLDR plural rules of the reader's culture; no page decides "1 or more" by hand.
+/// </summary>
+public static class LocalizedFormats
+{
+    static LocalizedFormats() => Icu.Wrapper.Init();
+
+    /// <summary>
+    /// Formats an ICU message from the resources: argument 0 is the count (<c>#</c> inside a plural branch writes it in the
+    /// reader's format), arguments 1 and 2 are texts already written out (a course's title, another number).
+    /// </summary>
+    public static string Plural(this LocalizedString message, decimal count, string? first = null, string? second = null) =>
+        Icu.MessageFormatter.Format(message.Value, CultureInfo.CurrentCulture.Name, (double)count, first ?? "", second ?? "");
+
+    /// <summary>A number of hours: "1 hour", "0.75 hours", "2 horas".</summary>
+    public static string Hours(this IStringLocalizer l, decimal hours) => l["{0, plural, one {# hour} other {# hours}}"].Plural(hours);
+
+    /// <summary>A number written the way the reader's culture writes it, with at most two decimals ("0.75", "1,234.5").</summary>
+    public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.CurrentCulture);
+
+    /// <summary>A day with its month's name, never a numeric date that reads differently in each country ("5 December 2026", "5 de diciembre de 2026").</summary>
+    public static string Date(this IStringLocalizer l, DateOnly day) => day.ToString(l["d MMMM yyyy"].Value, CultureInfo.CurrentCulture);
+
+    public static string Date(this IStringLocalizer l, DateTime day) => l.Date(DateOnly.FromDateTime(day));
+}
