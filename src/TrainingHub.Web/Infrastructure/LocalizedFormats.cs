@@ -17,7 +17,19 @@ public static class LocalizedFormats
     /// reader's format), arguments 1 and 2 are texts already written out (a course's title, another number).
     /// </summary>
     public static string Plural(this LocalizedString message, decimal count, string? first = null, string? second = null) =>
-        Icu.MessageFormatter.Format(message.Value, CultureInfo.CurrentCulture.Name, (double)count, first ?? "", second ?? "");
+        Icu.MessageFormatter.Format(message.Value, Locale(), (double)count, first ?? "", second ?? "");
+
+    /// <summary>
+    /// The plural rules are the words' language (the UI culture); the number's format is its readers' region (the culture,
+    /// es-US for Spanish). Outside a request (no culture chosen) the words are the English ones.
+    /// </summary>
+    private static string Locale()
+    {
+        var formats = CultureInfo.CurrentCulture;
+        var words = CultureInfo.CurrentUICulture;
+        if (formats.TwoLetterISOLanguageName == words.TwoLetterISOLanguageName && formats.Name.Length > 0) return formats.Name;
+        return words.Name.Length > 0 ? words.Name : "en";
+    }
 
     /// <summary>A number of hours: "1 hour", "0.75 hours", "2 horas".</summary>
     public static string Hours(this IStringLocalizer l, decimal hours) => l["{0, plural, one {# hour} other {# hours}}"].Plural(hours);
@@ -29,4 +41,7 @@ public static class LocalizedFormats
     public static string Date(this IStringLocalizer l, DateOnly day) => day.ToString(l["d MMMM yyyy"].Value, CultureInfo.CurrentCulture);
 
     public static string Date(this IStringLocalizer l, DateTime day) => l.Date(DateOnly.FromDateTime(day));
+
+    /// <summary>The same with the month's short name, for lists and tables ("5 Dec 2026", "5 dic 2026").</summary>
+    public static string ShortDate(this IStringLocalizer l, DateOnly day) => day.ToString(l["d MMM yyyy"].Value, CultureInfo.CurrentCulture);
 }
