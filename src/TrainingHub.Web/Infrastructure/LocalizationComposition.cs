@@ -46,6 +46,12 @@ public static class LocalizationComposition
     public static WebApplication UseSiteLocalization(this WebApplication app)
     {
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        // The words follow the language ("es"); dates and numbers follow its readers' region (SiteLanguages.Formats).
+        app.Use((context, next) =>
+        {
+            CultureInfo.CurrentCulture = SiteLanguages.Formats(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+            return next(context);
+        });
         return app;
     }
 

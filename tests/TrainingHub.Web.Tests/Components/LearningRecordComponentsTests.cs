@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using TrainingHub.Content;
 using TrainingHub.Features.LearningRecord;
@@ -8,6 +9,8 @@ namespace TrainingHub.Web.Tests.Components;
 
 public sealed class ProgressRingTests : BunitContext
 {
+    public ProgressRingTests() => Services.AddLocalization(o => o.ResourcesPath = "Resources");
+
     [Theory]
     [InlineData(0, 30, 0)]
     [InlineData(7.5, 30, 25)]
@@ -27,6 +30,8 @@ public sealed class ProgressRingTests : BunitContext
 
 public sealed class HoursByDomainTableTests : BunitContext
 {
+    public HoursByDomainTableTests() => Services.AddLocalization(o => o.ResourcesPath = "Resources");
+
     [Fact]
     public void Lists_credited_and_pending_hours_per_domain_with_a_total()
     {
@@ -55,6 +60,8 @@ public sealed class HoursByDomainTableTests : BunitContext
 
 public sealed class QuizQuestionFieldTests : BunitContext
 {
+    public QuizQuestionFieldTests() => Services.AddLocalization(o => o.ResourcesPath = "Resources");
+
     private static StartQuizAttempt.QuestionView Question(QuestionType type) =>
         new("q1", type, "<p>Which of these fit a coach's role?</p>", [new(2, "Listening"), new(0, "Diagnosing"), new(1, "Linking to support")]);
 

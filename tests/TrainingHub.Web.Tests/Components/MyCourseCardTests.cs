@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using TrainingHub.Domain;
 using TrainingHub.Features.Enrollments;
@@ -7,6 +8,8 @@ namespace TrainingHub.Web.Tests.Components;
 
 public sealed class MyCourseCardTests : BunitContext
 {
+    public MyCourseCardTests() => Services.AddLocalization(o => o.ResourcesPath = "Resources");
+
     private static MyCourses.Item Item(bool newer = false, EnrollmentStatus status = EnrollmentStatus.Active, decimal credited = 1.5m,
         decimal pending = 0, bool started = true, IReadOnlyList<string>? locked = null, int needGroup = 0) =>
         new("mat", "Medications for Opioid Use Disorder (MAT)", 4.0m, 6, new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc), status, "2026.1", newer,
@@ -18,7 +21,7 @@ public sealed class MyCourseCardTests : BunitContext
         var card = Render<MyCourseCard>(p => p.Add(c => c.Course, Item()));
         Assert.Equal("Medications for Opioid Use Disorder (MAT)", card.Find("h2 a").TextContent);
         Assert.Equal("/courses/mat", card.Find("h2 a").GetAttribute("href"));
-        Assert.Contains("1.5 hours of 4 hours", card.Find(".progress-line").TextContent, StringComparison.Ordinal);
+        Assert.Contains("1.5 of 4 hours credited", card.Find(".progress-line").TextContent, StringComparison.Ordinal);
         Assert.Equal("width: 37%", card.Find(".progress-bar span").GetAttribute("style"));
         Assert.Contains("1 of 6 lessons done · enrolled 2 November 2026", card.Markup, StringComparison.Ordinal);
         Assert.Equal("/courses/mat/lessons/mat-second", card.Find("a.button").GetAttribute("href"));
@@ -31,7 +34,7 @@ public sealed class MyCourseCardTests : BunitContext
     {
         var card = Render<MyCourseCard>(p => p.Add(c => c.Course, Item(credited: 1m, started: false)));
         Assert.Equal("Start: How the medicines work", card.Find("a.button").TextContent);
-        Assert.Contains("1 hour of 4 hours", card.Find(".progress-line").TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 of 4 hours credited", card.Find(".progress-line").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Mediator;
+using Microsoft.Extensions.Localization;
 using TrainingHub.Domain;
 using TrainingHub.Content;
 using TrainingHub.Features.Catalog;
@@ -9,10 +10,11 @@ using TrainingHub.Features.Reflections;
 using TrainingHub.Features.Sessions;
 using TrainingHub.Features.Shared;
 using TrainingHub.Web.Infrastructure;
+using TrainingHub.Web.Pages.Shared;
 
 namespace TrainingHub.Web.Pages.Courses;
 
-public sealed class LessonModel(ISender sender) : AppPageModel(sender)
+public sealed class LessonModel(ISender sender, IStringLocalizer<SharedResource> l) : AppPageModel(sender)
 {
     /// <summary>The trainee's own attempt at a self-paced activity, posted to see its model answer.</summary>
     [BindProperty]
@@ -51,14 +53,14 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
     public async Task<IActionResult> OnPostReflectionAsync(string courseId, string lessonId)
     {
         await Sender.Send(new SaveReflection.Command(PersonId, courseId, lessonId, Note));
-        NoteDone = "Your note is saved. Only you can read it.";
+        NoteDone = l["Your note is saved. Only you can read it."];
         return Redirect($"/courses/{Uri.EscapeDataString(courseId)}/lessons/{Uri.EscapeDataString(lessonId)}#reflection");
     }
 
     public async Task<IActionResult> OnPostDeleteReflectionAsync(string courseId, string lessonId, Guid noteId)
     {
         await Sender.Send(new DeleteReflection.Command(PersonId, noteId));
-        NoteDone = "Your note is deleted. It is gone for good.";
+        NoteDone = l["Your note is deleted. It is gone for good."];
         return Redirect($"/courses/{Uri.EscapeDataString(courseId)}/lessons/{Uri.EscapeDataString(lessonId)}#reflection");
     }
 
@@ -93,16 +95,18 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
     /// <summary>The lesson page's heartbeat (JSON). Refusals answer 400 or 403 with a reason.</summary>
     public async Task<IActionResult> OnPostHeartbeatAsync(string courseId, string lessonId, [FromBody] HeartbeatInput? input)
     {
-        if (input is null) return new JsonResult(new { error = "The heartbeat could not be read." }) { StatusCode = StatusCodes.Status400BadRequest };
+        if (input is null) return new JsonResult(new { error = l["The heartbeat could not be read."].Value }) { StatusCode = StatusCodes.Status400BadRequest };
         try
         {
             var sentAt = input.ClientSentAt?.ToUniversalTime();
             var result = await Sender.Send(new RecordHeartbeat.Command(PersonId, courseId, lessonId, input.BeatId, sentAt, input.Starting, input.ReachedEnd));
             if (result.Outcome == RecordHeartbeat.Outcome.FromTheFuture)
             {
-                return new JsonResult(new { error = "Your device's clock is ahead of ours, so this time was not recorded. Check the date and time on your device." })
+                return new JsonResult(new { error = l["Your device's clock is ahead of ours, so this time was not recorded. Check the date and time on your device."].Value })
                 { StatusCode = StatusCodes.Status400BadRequest };
             }
+            var needed = (int)Math.Ceiling(result.RequiredSeconds / 60.0);
+            var counted = Math.Min(result.ActiveSeconds / 60, needed);
             return new JsonResult(new
             {
                 outcome = result.Outcome.ToString(),
@@ -111,6 +115,9 @@ public sealed class LessonModel(ISender sender) : AppPageModel(sender)
                 requiredSeconds = result.RequiredSeconds,
                 reachedEnd = result.ReachedEnd,
                 lessonComplete = result.LessonComplete,
+                statusText = SeatTimeView.StatusText(l, result.LessonComplete, counted, needed, result.ReachedEnd),
+                leftText = SeatTimeView.LeftText(l, result.LessonComplete, (int)Math.Ceiling(Math.Max(0, result.RequiredSeconds - result.ActiveSeconds) / 60.0)),
+                milestoneText = SeatTimeView.MilestoneText(l, counted, needed),
             });
         }
         catch (ForbiddenException e)

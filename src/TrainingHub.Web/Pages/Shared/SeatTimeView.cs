@@ -1,25 +1,35 @@
+using Microsoft.Extensions.Localization;
 using TrainingHub.Features.Catalog;
+using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Pages.Shared;
 
 /// <summary>
 /// What the lesson page says about a self-paced lesson's seat time, in the words the bar, the end of the lesson and the
-/// heartbeat script use (seat-time.js says the same things when a heartbeat answers).
+/// heartbeat's answer use (seat-time.js shows the heartbeat's words, so the page and the script say the same things in the
+/// reader's language).
 /// </summary>
 public sealed record SeatTimeView(GetLesson.LessonRecord Record, decimal LessonHours, string HeartbeatUrl)
 {
     public bool Complete => Record.Complete(LessonHours);
 
-    public string Status => Complete
-        ? "This lesson is complete and its hours are in your record."
-        : $"Time recorded on this lesson: {Record.MinutesCounted} of {Record.MinutesNeeded} minutes.";
+    public string Status(IStringLocalizer l) => StatusText(l, Complete, Record.MinutesCounted, Record.MinutesNeeded, reachedEnd: true);
 
     /// <summary>What the end of the lesson says is left.</summary>
-    public string Left => Complete
-        ? "This lesson is complete and its hours are in your record."
-        : Record.MinutesLeft > 0
-            ? $"{MinutesText(Record.MinutesLeft)} more active {(Record.MinutesLeft == 1 ? "minute" : "minutes")} needed before this lesson counts."
-            : "You have spent the minutes this lesson needs; reaching this point completes it.";
+    public string Left(IStringLocalizer l) => LeftText(l, Complete, Record.MinutesLeft);
 
-    private static string MinutesText(int minutes) => minutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string StatusText(IStringLocalizer l, bool complete, int counted, int needed, bool reachedEnd) => complete
+        ? l["This lesson is complete and its hours are in your record."]
+        : l["{0, plural, one {Time recorded on this lesson: {1} of # minute.} other {Time recorded on this lesson: {1} of # minutes.}}"].Plural(needed, counted.ToString(System.Globalization.CultureInfo.CurrentCulture))
+          + (reachedEnd ? "" : " " + l["Read to the end of the lesson to complete it."]);
+
+    public static string LeftText(IStringLocalizer l, bool complete, int minutesLeft) => complete
+        ? l["This lesson is complete and its hours are in your record."]
+        : minutesLeft > 0
+            ? l["{0, plural, one {# more active minute needed before this lesson counts.} other {# more active minutes needed before this lesson counts.}}"].Plural(minutesLeft)
+            : l["You have spent the minutes this lesson needs; reaching this point completes it."];
+
+    /// <summary>What a screen reader hears every five minutes.</summary>
+    public static string MilestoneText(IStringLocalizer l, int counted, int needed) =>
+        l["{0, plural, one {# minute of {1} recorded.} other {# minutes of {1} recorded.}}"].Plural(counted, needed.ToString(System.Globalization.CultureInfo.CurrentCulture));
 }

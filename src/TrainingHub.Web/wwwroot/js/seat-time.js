@@ -8,7 +8,8 @@
   var url = box.getAttribute("data-url");
   var beatMs = Number(box.getAttribute("data-beat-seconds")) * 1000;
   var idleMs = Number(box.getAttribute("data-idle-minutes")) * 60000;
-  var idleMinutes = box.getAttribute("data-idle-minutes");
+  // Words come from the page and from each heartbeat's answer, in the reader's language.
+  var texts = { paused: box.getAttribute("data-text-paused"), notRecorded: box.getAttribute("data-text-not-recorded"), offline: box.getAttribute("data-text-offline") };
   var tokenField = document.querySelector("#seat-time-form input[name=__RequestVerificationToken]");
   var status = document.getElementById("seat-time-status");
   var progress = document.getElementById("seat-time-progress");
@@ -51,33 +52,24 @@
     announce.textContent = text;
   }
 
-  function minutes(n) { return n + (n === 1 ? " minute" : " minutes"); }
-
   function show(d) {
     var need = Math.ceil(d.requiredSeconds / 60);
     var done = Math.min(Math.floor(d.activeSeconds / 60), need);
-    var more = Math.max(0, Math.ceil((d.requiredSeconds - d.activeSeconds) / 60));
     if (progress) { progress.max = need; progress.value = d.lessonComplete ? need : done; }
     // A beat answered after the clock paused does not hide the pause.
     if (paused && !d.lessonComplete) return;
-    if (d.lessonComplete) {
-      status.textContent = "This lesson is complete and its hours are in your record.";
-      if (left) { left.innerHTML = "<strong>This lesson is complete and its hours are in your record.</strong>"; end.classList.add("ok"); }
-      say(status.textContent);
-      return;
-    }
-    status.textContent = "Time recorded on this lesson: " + done + " of " + need + " minutes." + (d.reachedEnd ? "" : " Read to the end of the lesson to complete it.");
+    status.textContent = d.statusText;
     if (progress) progress.textContent = status.textContent;
     if (left) {
       left.textContent = "";
       var strong = document.createElement("strong");
-      strong.textContent = more > 0
-        ? more + " more active " + (more === 1 ? "minute" : "minutes") + " needed before this lesson counts."
-        : "You have spent the minutes this lesson needs; reaching this point completes it.";
+      strong.textContent = d.leftText;
       left.appendChild(strong);
+      if (d.lessonComplete) end.classList.add("ok");
     }
+    if (d.lessonComplete) { say(status.textContent); return; }
     var milestone = Math.floor(done / 5);
-    if (lastMilestone >= 0 && milestone > lastMilestone) say(minutes(done) + " of " + need + " recorded.");
+    if (lastMilestone >= 0 && milestone > lastMilestone) say(d.milestoneText);
     lastMilestone = milestone;
   }
 
@@ -94,9 +86,9 @@
       body: JSON.stringify({ beatId: id(), clientSentAt: new Date().toISOString(), starting: starting, reachedEnd: reachedEnd })
     }).then(function (r) {
       return r.json().then(function (d) {
-        if (r.ok) show(d); else problem(d.error || "Time is not being recorded right now.");
+        if (r.ok) show(d); else problem(d.error || texts.notRecorded);
       });
-    }).catch(function () { problem("No connection: time is not being recorded right now."); });
+    }).catch(function () { problem(texts.offline); });
   }
 
   function active() { return document.visibilityState === "visible" && Date.now() - lastInteraction < idleMs; }
@@ -106,7 +98,7 @@
     else {
       if (running && document.visibilityState === "visible") {
         paused = true;
-        problem("Paused: nothing on this page was touched for " + minutes(Number(idleMinutes)) + ". Scroll, tap or type to go on.");
+        problem(texts.paused);
       }
       running = false;
     }

@@ -23,6 +23,14 @@ public static class SiteLanguages
     };
 
     public static bool IsSupported(string? code) => code is not null && All.Contains(code);
+
+    /// <summary>
+    /// How dates, times and numbers are written for a language's readers (docs/decisions/0019-languages.md): Spanish as
+    /// in the United States (es-US), where the people we train live and the boards read their records, so 0.75 hours is
+    /// "0.75" in both languages and a time is "3:30 p. m."; dates are always written with the month's name.
+    /// </summary>
+    public static System.Globalization.CultureInfo Formats(string? code) =>
+        System.Globalization.CultureInfo.GetCultureInfo(code == Spanish ? "es-US" : "en-US");
 }
 
 /// <summary>A signed-in person saves the language they read, so every page, e-mail and document follows it.</summary>

@@ -45,6 +45,16 @@ public static class MyHours
         };
 
         public bool CanSendAgain => ResendEntryIds is { Count: > 0 } || ResendUrl is not null;
+
+        /// <summary>What a page needs to word the line in its reader's language: a lesson's course and delivery, or a practicum entry's kind.</summary>
+        public string? CourseTitle { get; init; }
+
+        public HoursDelivery? Delivery { get; init; }
+
+        public PracticumKind? PracticumKind { get; init; }
+
+        /// <summary>A practicum entry's own words (what was done, where) and its domain.</summary>
+        public string? Description { get; init; }
     }
 
     public sealed record Transcript(IReadOnlyList<Line> Lines, IReadOnlyList<Total> ByCourse, IReadOnlyList<Total> ByDomain, IReadOnlyList<Total> ByDelivery,
@@ -100,16 +110,16 @@ public static class MyHours
                 var mine = group.Select(e => e.Id).ToHashSet();
                 if (pending > 0)
                 {
-                    yield return new RecordLine(key, date, title, detail, pending + Math.Max(0, credited), RecordState.Waiting, CountedPart: Math.Max(0, credited));
+                    yield return Described(course, first.Delivery, new RecordLine(key, date, title, detail, pending + Math.Max(0, credited), RecordState.Waiting, CountedPart: Math.Max(0, credited)));
                 }
                 else if (credited > 0)
                 {
                     // Signed off when the credit came from a sign-off of this lesson's pending hours (the latest one, after a revocation).
                     var approval = decisions.Where(d => mine.Contains(d.EntryId) && d.Outcome == SignOffDecision.Approved).MaxBy(d => d.SignedAt);
                     var signedOff = approval is not null && group.Any(e => e.Status == HoursStatus.Credited && e.Hours > 0 && e.IdempotencyKey.StartsWith("signoff/", StringComparison.Ordinal));
-                    yield return signedOff
+                    yield return Described(course, first.Delivery, signedOff
                         ? new RecordLine(key, date, title, detail, credited, RecordState.SignedOff, approval!.Supervisor, DateOnly.FromDateTime(approval.SignedAt))
-                        : new RecordLine(key, date, title, detail, credited, RecordState.Counted);
+                        : new RecordLine(key, date, title, detail, credited, RecordState.Counted));
                 }
                 else
                 {
@@ -119,20 +129,22 @@ public static class MyHours
                     {
                         var latest = open.MaxBy(d => d.SignedAt)!;
                         var asked = group.Where(e => open.Any(d => d.EntryId == e.Id)).Sum(e => e.Hours);
-                        yield return new RecordLine(key, date, title, detail, asked, RecordState.NotSignedOff, latest.Supervisor, DateOnly.FromDateTime(latest.SignedAt),
-                            latest.Reason, ResendEntryIds: open.Select(d => d.EntryId).ToList());
+                        yield return Described(course, first.Delivery, new RecordLine(key, date, title, detail, asked, RecordState.NotSignedOff, latest.Supervisor, DateOnly.FromDateTime(latest.SignedAt),
+                            latest.Reason, ResendEntryIds: open.Select(d => d.EntryId).ToList()));
                     }
                     else
                     {
                         var reason = group.Where(e => e.Hours < 0).OrderBy(e => e.RecordedAt).LastOrDefault()?.Reason ?? "corrected to no hours";
-                        yield return new RecordLine(key, date, title, detail, group.Where(e => e.Hours > 0 && e.ReversesEntryId is null).Select(e => e.Hours).DefaultIfEmpty(0).Max(),
-                            RecordState.NotCounted, Reason: reason);
+                        yield return Described(course, first.Delivery, new RecordLine(key, date, title, detail, group.Where(e => e.Hours > 0 && e.ReversesEntryId is null).Select(e => e.Hours).DefaultIfEmpty(0).Max(),
+                            RecordState.NotCounted, Reason: reason));
                     }
                 }
             }
         }
 
         /// <summary>One line per practicum entry; an entry sent again is shown by its new entry only.</summary>
+        private static RecordLine Described(string course, HoursDelivery delivery, RecordLine line) => line with { CourseTitle = course, Delivery = delivery };
+
         private static IEnumerable<RecordLine> PracticumLines(List<MyPracticum.Entry> practicum) =>
             practicum.Where(p => !p.Resubmitted).Select(p =>
             {
@@ -140,7 +152,7 @@ public static class MyHours
                 var detail = p.Description + (p.Setting is null ? "" : $" ({p.Setting})") + $" · {p.DomainName}";
                 var key = $"practicum-{p.Id:N}";
                 var resend = $"/my/practicum?resubmit={p.Id}#log-hours";
-                return p.State switch
+                var line = p.State switch
                 {
                     PracticumState.Approved => new RecordLine(key, p.Date, title, detail, p.Hours, RecordState.SignedOff, p.DecidedBy,
                         p.DecidedAt is { } at ? DateOnly.FromDateTime(at) : null),
@@ -148,6 +160,7 @@ public static class MyHours
                     PracticumState.Revoked => new RecordLine(key, p.Date, title, detail, p.Hours, RecordState.SignOffWithdrawn, null, null, p.DecisionReason, ResendUrl: resend),
                     _ => new RecordLine(key, p.Date, title, detail, p.Hours, RecordState.Waiting),
                 };
+                return line with { PracticumKind = p.Kind, Description = p.Description + (p.Setting is null ? "" : $" ({p.Setting})") + $" · {p.DomainName}" };
             });
 
         private static List<Total> Totals(IEnumerable<Line> lines, Func<Line, string> key) =>
