@@ -4,6 +4,7 @@
 //                                                   way and reads the badge's bit.
 //   node verify.mjs schema <file with credential JSON>   the 1EdTech OB 3.0 JSON Schema (SCHEMA-SOURCE.md), with ajv.
 //   node verify.mjs dcc <file with credential JSON>      the Digital Credentials Consortium's verifier-core.
+//   node verify.mjs xapi <file with a JSON array of xAPI statements>   Learning Locker's xAPI 1.0.3 validator.
 // Exit code 0 when the tool ran (whatever it concluded; the test reads the conclusion), 2 for bad usage.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -86,9 +87,23 @@ async function dccCheck(credential) {
   print({ tool: '@digitalcredentials/verifier-core', version: version('@digitalcredentials/verifier-core'), response });
 }
 
-const checks = { jose: joseCheck, schema: (text) => schemaCheck(JSON.parse(text)), dcc: (text) => dccCheck(JSON.parse(text)) };
+// xAPI 1.0.3 statements (a JSON array) checked one by one with Learning Locker's validator (ADR 0021).
+async function xapiCheck(statements) {
+  const loaded = await import('@learninglocker/xapi-validation');
+  const validate = loaded.default.default ?? loaded.default;
+  const results = statements.map((statement) => {
+    // The validator returns its warnings (an empty list for a valid statement) rather than throwing.
+    const warnings = validate(statement).map((w) => `${(w.path ?? []).join('.')} ${w.name ?? w.constructor?.name ?? 'Warning'}`);
+    return { id: statement.id, valid: warnings.length === 0, warnings };
+  });
+  print({ tool: '@learninglocker/xapi-validation', version: version('@learninglocker/xapi-validation'), results });
+}
+
+const checks = {
+  jose: joseCheck, schema: (text) => schemaCheck(JSON.parse(text)), dcc: (text) => dccCheck(JSON.parse(text)), xapi: (text) => xapiCheck(JSON.parse(text)),
+};
 if (!checks[command] || !file) {
-  console.error('usage: node verify.mjs jose|schema|dcc FILE');
+  console.error('usage: node verify.mjs jose|schema|dcc|xapi FILE');
   process.exit(2);
 }
 await checks[command](readFileSync(file, 'utf8'));

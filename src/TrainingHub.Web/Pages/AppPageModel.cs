@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Web.Pages;
 
@@ -20,4 +23,22 @@ public abstract class AppPageModel(ISender sender) : PageModel
     /// form as posted; <see cref="Infrastructure.ValidationPageFilter"/> calls this, then renders the page with the messages.
     /// </summary>
     protected internal virtual Task LoadAsync() => Task.CompletedTask;
+
+    /// <summary>A text in the reader's language, for what a page writes outside Razor (CSV and workbook headings).</summary>
+    protected string Words(string english) => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()[english];
+
+    /// <summary>A small CSV as a download: UTF-8 with a byte-order mark, as spreadsheets open it.</summary>
+    protected FileContentResult CsvDownload(string csv, string fileName) => File(Csv.FileBytes(csv), "text/csv", fileName);
+
+    /// <summary>
+    /// Streams a large download straight to the response as <paramref name="write"/> produces it, so the export never
+    /// sits in memory whole. The headers go first; a failure after the first bytes ends the response.
+    /// </summary>
+    protected async Task<IActionResult> StreamDownload(string contentType, string fileName, Func<Stream, CancellationToken, Task> write)
+    {
+        Response.ContentType = contentType;
+        Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileNameStar = fileName, FileName = fileName }.ToString();
+        await write(Response.Body, HttpContext.RequestAborted);
+        return new EmptyResult();
+    }
 }

@@ -96,7 +96,7 @@ public sealed class SupervisorProfile
     public bool HasPending => PendingYearsSupervisingPeers is not null;
 }
 
-public enum OutboxKind { SignOffDecisionEmail, CertificateRequest, EligibilityNotice, CertificateEmail, SessionNotice, SessionReminder, GroupRequestAnswerEmail, PasswordResetEmail, EligibilityChangeNotice, RenewalReminder, CertificateRevokedEmail }
+public enum OutboxKind { SignOffDecisionEmail, CertificateRequest, EligibilityNotice, CertificateEmail, SessionNotice, SessionReminder, GroupRequestAnswerEmail, PasswordResetEmail, EligibilityChangeNotice, RenewalReminder, CertificateRevokedEmail, XapiStatement }
 
 /// <summary>Work that must follow a change, written in the same transaction; a job processes it exactly once.</summary>
 public sealed class OutboxMessage

@@ -223,6 +223,8 @@ public static class OptionsCatalog
         OptionsSection.For<CredentialOptions>(CredentialOptions.Section),
         OptionsSection.For<KeyProtectionOptions>(KeyProtectionOptions.Section),
         OptionsSection.For<ProxyOptions>(ProxyOptions.Section),
+        OptionsSection.For<ExportOptions>(ExportOptions.Section),
+        OptionsSection.For<XapiOptions>(XapiOptions.Section),
     ];
 }
 
@@ -423,6 +425,79 @@ public sealed class ProxyOptions : IValidatableObject
         foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
         {
             yield return new ValidationResult($"'{network}' is not a network in CIDR notation (such as 10.0.0.0/24).", [nameof(KnownNetworks)]);
+        }
+    }
+}
+
+/// <summary>
+/// What the board-ready exports need that only the institute knows: its own course numbers and the numbers and codes
+/// CE Broker issued or uses. A value not set here is written as a placeholder the admin sees, never guessed.
+/// </summary>
+public sealed class ExportOptions
+{
+    public const string Section = "Exports";
+
+    /// <summary>The institute's own number for each course, by course id; without one the course id is the number.</summary>
+    public Dictionary<string, string> CourseNumbers { get; set; } = new(StringComparer.Ordinal);
+
+    public CeBrokerOptions CeBroker { get; set; } = new();
+}
+
+/// <summary>The values of a CE Broker roster upload that CE Broker issues to the provider or names in its code lists.</summary>
+public sealed class CeBrokerOptions
+{
+    /// <summary>The provider tracking number CE Broker issued, without its "50-" prefix.</summary>
+    public string ProviderTrackingNumber { get; set; } = "";
+
+    /// <summary>CE Broker's course tracking number of each course, without its "20-" prefix, by course id.</summary>
+    public Dictionary<string, string> CourseTrackingNumbers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The licensee's state as CE Broker abbreviates it (for example "FL"), by credential id of the rule files.</summary>
+    public Dictionary<string, string> States { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>CE Broker's profession code for each credential (from CE Broker's list of profession codes), by credential id.</summary>
+    public Dictionary<string, string> ProfessionCodes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>CE Broker's subject area code for each training domain (from CE Broker's list), by domain tag.</summary>
+    public Dictionary<string, string> SubjectAreaCodes { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Sending learning records to a learning record store as xAPI 1.0.3 statements. Off unless an endpoint is set; the key
+/// and secret belong in user secrets or the environment (Xapi__Key, Xapi__Secret), never in a file in the repository.
+/// </summary>
+public sealed class XapiOptions : IValidatableObject
+{
+    public const string Section = "Xapi";
+
+    /// <summary>The LRS's statements base, for example https://lrs.example.org/xapi/ (statements go to its "statements" resource). Empty: off.</summary>
+    public string Endpoint { get; set; } = "";
+
+    /// <summary>The LRS's Basic authentication key (user name).</summary>
+    public string Key { get; set; } = "";
+
+    /// <summary>The LRS's Basic authentication secret (password).</summary>
+    public string Secret { get; set; } = "";
+
+    /// <summary>The IRI of the institute's activities (courses, lessons, quizzes); defaults to Institute:PublicBaseUrl.</summary>
+    public string ActivityBase { get; set; } = "";
+
+    public bool IsEnabled() => Endpoint.Length > 0;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IsEnabled()) yield break;
+        if (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            yield return new ValidationResult($"'{Endpoint}' is not an http or https address.", [nameof(Endpoint)]);
+        }
+        if (Key.Length == 0 || Secret.Length == 0)
+        {
+            yield return new ValidationResult("a key and a secret are required when Xapi:Endpoint is set.", [nameof(Key)]);
+        }
+        if (ActivityBase.Length > 0 && !Uri.TryCreate(ActivityBase, UriKind.Absolute, out _))
+        {
+            yield return new ValidationResult($"'{ActivityBase}' is not an absolute address.", [nameof(ActivityBase)]);
         }
     }
 }

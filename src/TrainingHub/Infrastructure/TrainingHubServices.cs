@@ -28,6 +28,7 @@ using TrainingHub.Features.Shared;
 using TrainingHub.Features.SignOffs;
 using TrainingHub.Features.Sites.People;
 using TrainingHub.Features.Sites.Reports;
+using TrainingHub.Features.Xapi;
 
 namespace TrainingHub.Infrastructure;
 
@@ -90,6 +91,9 @@ public static class TrainingHubServices
         services.AddOutboxHandler<PasswordResetRequested, PasswordResetEmail>();
         services.AddOutboxHandler<EligibilityChanged, EligibilityChangeEmail>();
         services.AddOutboxHandler<RenewalReminderDue, RenewalReminderEmail>();
+        services.AddOutboxHandler<XapiStatementDue, XapiStatementWork>();
+        services.AddSingleton<XapiClient>();
+        services.AddSingleton<XapiRecorder>();
         services.AddScoped<CertificateIssuer>();
         services.AddSingleton<CertificateSnapshot>();
         services.AddSingleton<StatusListCache>();
@@ -107,8 +111,12 @@ public static class TrainingHubServices
         services.AddScoped<DemoStory>();
 
         // Pooled: the options are built once and contexts are reused, instead of both being built for every request.
-        services.AddDbContextPool<TrainingHubDb>((sp, o) => ConfigureProvider(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataPaths>(),
-            sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount, sp.GetRequiredService<SqliteWriteGateInterceptor>()));
+        services.AddDbContextPool<TrainingHubDb>((sp, o) =>
+        {
+            ConfigureProvider(o, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<DataPaths>(),
+                sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount, sp.GetRequiredService<SqliteWriteGateInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<XapiRecorder>());
+        });
 
         services.AddMediator(o =>
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using TrainingHub.Features.LearningRecord;
@@ -26,6 +25,6 @@ public sealed class MyHoursModel(ISender sender) : AppPageModel(sender)
     public async Task<IActionResult> OnGetCsvAsync()
     {
         var transcript = await Sender.Send(new MyHours.Query(PersonId));
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(MyHours.ToCsv(transcript))).ToArray(), "text/csv", "my-hours.csv");
+        return CsvDownload(MyHours.ToCsv(transcript, Words), "my-hours.csv");
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Mediator;
 using TrainingHub.Features.Sites.Reports;
@@ -14,6 +13,6 @@ public sealed class SiteReportModel(ISender sender) : AppPageModel(sender)
     public async Task<IActionResult> OnGetCsvAsync(Guid siteId)
     {
         var report = await Sender.Send(new SiteReport.Query(PersonId, siteId));
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SiteReport.ToCsv(report))).ToArray(), "text/csv", "site-report.csv");
+        return CsvDownload(SiteReport.ToCsv(report, Words), "site-report.csv");
     }
 }

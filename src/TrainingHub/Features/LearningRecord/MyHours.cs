@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Text;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
 using TrainingHub.Features.Practicum;
 using TrainingHub.Features.Shared;
+using TrainingHub.Infrastructure;
 
 namespace TrainingHub.Features.LearningRecord;
 
@@ -57,14 +58,30 @@ public static class MyHours
         public string? Description { get; init; }
     }
 
+    /// <summary>
+    /// Who the record is of and who trained them, as a board reads it on the CSV: the person, the institute, its
+    /// approval numbers with each board and the institute's number of each course.
+    /// </summary>
+    public sealed record Holder(string PersonName, string Provider, string ProviderNumbers, IReadOnlyDictionary<string, string> CourseNumbers)
+    {
+        public string CourseNumber(string courseId) => CourseNumbers.GetValueOrDefault(courseId, courseId);
+
+        /// <summary>"board number (since date)" for each board, in board order.</summary>
+        public static string NumbersText(CredentialOptions credentials) => string.Join("; ", credentials.ProviderNumbers
+            .Where(p => !string.IsNullOrWhiteSpace(p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => credentials.ProviderNumbersFrom.TryGetValue(p.Key, out var from)
+                ? $"{p.Key} {p.Value} (since {from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"
+                : $"{p.Key} {p.Value}"));
+    }
+
     public sealed record Transcript(IReadOnlyList<Line> Lines, IReadOnlyList<Total> ByCourse, IReadOnlyList<Total> ByDomain, IReadOnlyList<Total> ByDelivery,
-        IReadOnlyList<RecordLine>? Record = null, decimal PracticeSignedOff = 0, decimal SupervisionSignedOff = 0, decimal PracticumWaiting = 0)
+        IReadOnlyList<RecordLine>? Record = null, decimal PracticeSignedOff = 0, decimal SupervisionSignedOff = 0, decimal PracticumWaiting = 0, Holder? Of = null)
     {
         public decimal Credited => Lines.Where(l => l.Status == HoursStatus.Credited).Sum(l => l.Hours);
         public decimal Pending => Lines.Where(l => l.Status == HoursStatus.Pending).Sum(l => l.Hours);
     }
 
-    public sealed class Handler(TrainingHubDb db, CourseCatalog catalog) : IQueryHandler<Query, Transcript>
+    public sealed class Handler(TrainingHubDb db, CourseCatalog catalog, IOptions<CredentialOptions> credentials, IOptions<ExportOptions> exports) : IQueryHandler<Query, Transcript>
     {
         public async ValueTask<Transcript> Handle(Query query, CancellationToken ct)
         {
@@ -89,7 +106,10 @@ public static class MyHours
             return new Transcript(lines, Totals(lines, l => l.CourseTitle), Totals(lines, l => l.DomainName), Totals(lines, l => DeliveryName(l.Delivery)), record,
                 practicum.Where(p => p.State == PracticumState.Approved && p.Kind == PracticumKind.Experience).Sum(p => p.Hours),
                 practicum.Where(p => p.State == PracticumState.Approved && p.Kind == PracticumKind.Supervision).Sum(p => p.Hours),
-                practicum.Where(p => p.State == PracticumState.Pending).Sum(p => p.Hours));
+                practicum.Where(p => p.State == PracticumState.Pending).Sum(p => p.Hours),
+                new Holder(await db.Users.Where(u => u.Id == query.PersonId).Select(u => u.FullName).SingleOrDefaultAsync(ct) ?? "",
+                    await db.Institutes.AsNoTracking().OrderBy(i => i.Id).Select(i => i.Name).FirstOrDefaultAsync(ct) ?? "",
+                    Holder.NumbersText(credentials.Value), exports.Value.CourseNumbers));
         }
 
         private sealed record Decision(Guid EntryId, SignOffDecision Outcome, string? Reason, string Supervisor, DateTime SignedAt);
@@ -178,20 +198,26 @@ public static class MyHours
         _ => "Self-paced",
     };
 
-    /// <summary>The transcript as CSV for a board or an employer. Cells that a spreadsheet would run as a formula are quoted as text.</summary>
-    public static string ToCsv(Transcript transcript)
+    /// <summary>The CSV's column headings, in English; a page passes them through its localizer.</summary>
+    public static readonly IReadOnlyList<string> CsvHeadings =
+        ["Person", "Training provider", "Provider approval numbers", "Course number", "Date completed", "Course", "Lesson", "Hours", "Domain", "Delivery", "Source", "Status", "Correction reason"];
+
+    /// <summary>
+    /// The transcript as CSV for a board or an employer: one row per ledger entry, so a lesson whose hours are split
+    /// across domains has a row for each domain's part. Cells that a spreadsheet would run as a formula are written as text.
+    /// </summary>
+    public static string ToCsv(Transcript transcript, Func<string, string>? words = null)
     {
-        var sb = new StringBuilder();
-        sb.Append("Date completed,Course,Lesson,Hours,Domain,Delivery,Source,Status,Correction reason\r\n");
-        foreach (var l in transcript.Lines)
+        var of = transcript.Of ?? new Holder("", "", "", new Dictionary<string, string>());
+        return Csv.Write(table =>
         {
-            sb.AppendJoin(',', new[]
+            table.Row(CsvHeadings.Select(words ?? (w => w)));
+            foreach (var l in transcript.Lines)
             {
-                l.CompletedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.CourseTitle, l.LessonTitle,
-                l.Hours.ToString("0.00", CultureInfo.InvariantCulture), l.DomainName, DeliveryName(l.Delivery), l.Source.ToString(), l.Status.ToString(), l.Reason ?? "",
-            }.Select(Csv.Cell));
-            sb.Append("\r\n");
-        }
-        return sb.ToString();
+                table.Row(of.PersonName, of.Provider, of.ProviderNumbers, of.CourseNumber(l.CourseId),
+                    l.CompletedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.CourseTitle, l.LessonTitle,
+                    l.Hours.ToString("0.00", CultureInfo.InvariantCulture), l.DomainName, DeliveryName(l.Delivery), l.Source.ToString(), l.Status.ToString(), l.Reason);
+            }
+        });
     }
 }

@@ -64,7 +64,7 @@ public sealed class MyHoursTests
 
         var csv = MyHours.ToCsv(transcript);
         var rows = csv.Split("\r\n");
-        Assert.Equal("Date completed,Course,Lesson,Hours,Domain,Delivery,Source,Status,Correction reason", rows[0]);
+        Assert.Equal("Person,Training provider,Provider approval numbers,Course number,Date completed,Course,Lesson,Hours,Domain,Delivery,Source,Status,Correction reason", rows[0]);
         Assert.Equal(7, rows.Length);                                  // header, five lines, and the empty string after the last CRLF
         Assert.Equal("", rows[^1]);
         var reversalRow = Assert.Single(rows, r => r.Contains(",-", StringComparison.Ordinal));
@@ -96,8 +96,8 @@ public sealed class MyHoursTests
             HoursDelivery.InPerson, HoursSource.Correction, HoursStatus.Credited, reason);
         var csv = MyHours.ToCsv(new MyHours.Transcript([line], [], [], []));
         Assert.Equal(
-            "Date completed,Course,Lesson,Hours,Domain,Delivery,Source,Status,Correction reason\r\n" +
-            $"2027-01-19,MAT,Overdose prevention,-0.75,Medication-Supported Recovery,In person,Correction,Credited,{cell}\r\n", csv);
+            "Person,Training provider,Provider approval numbers,Course number,Date completed,Course,Lesson,Hours,Domain,Delivery,Source,Status,Correction reason\r\n" +
+            $",,,mat,2027-01-19,MAT,Overdose prevention,-0.75,Medication-Supported Recovery,In person,Correction,Credited,{cell}\r\n", csv);
     }
 
     [Fact]
@@ -105,6 +105,6 @@ public sealed class MyHoursTests
     {
         var line = new MyHours.Line(new DateOnly(2027, 1, 19), "x", "=Course", "@Lesson, part 1", 1m, "+Domain", HoursDelivery.SelfPaced, HoursSource.SeatTime, HoursStatus.Credited, null);
         var row = MyHours.ToCsv(new MyHours.Transcript([line], [], [], [])).Split("\r\n")[1];
-        Assert.Equal("2027-01-19,'=Course,\"'@Lesson, part 1\",1.00,'+Domain,Self-paced,SeatTime,Credited,", row);
+        Assert.Equal(",,,x,2027-01-19,'=Course,\"'@Lesson, part 1\",1.00,'+Domain,Self-paced,SeatTime,Credited,", row);
     }
 }

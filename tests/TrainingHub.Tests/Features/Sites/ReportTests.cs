@@ -158,14 +158,14 @@ public sealed class ReportTests : IAsyncLifetime
         var site = SiteReport.ToCsv(await _host.Send(new SiteReport.Query(await _host.IdOf(DemoAccounts.Coordinator), DemoData.SiteA)));
         var lines = site.Split("\r\n");
         Assert.Equal("Site,Measure,Course,Module or domain,Value", lines[0]);
-        Assert.Equal("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",Trainees,,,1", lines[1]);
+        Assert.Equal("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",Trainees,,,1", lines[3]);
         Assert.Contains(",Hours credited,,Recovery and Wellness Support,1", site, StringComparison.Ordinal);
         Assert.Contains(",Reached module,Recovery Coach Training,1. ", site, StringComparison.Ordinal);
         Assert.Contains(",Pending sign-offs,,,1", site, StringComparison.Ordinal);
 
         var institute = InstituteReport.ToCsv(await _host.Send(new InstituteReport.Query(await _host.IdOf(DemoAccounts.Admin))));
-        Assert.StartsWith("Site,State,Status,Trainees,Enrolled,Active,Completed,Withdrawn,Hours credited,Hours waiting for sign-off,Pending sign-offs\r\n\"'=HYPERLINK(", institute, StringComparison.Ordinal);
-        Assert.EndsWith("All sites,,,3,2,1,1,0,3,0.75,1\r\n", institute, StringComparison.Ordinal);
+        Assert.StartsWith("Site,State,Status,Trainees,Enrolled,Active,Completed,Withdrawn,Hours credited,Hours waiting for sign-off,Pending sign-offs,Period from,Generated at\r\n\"'=HYPERLINK(", institute, StringComparison.Ordinal);
+        Assert.Contains("\r\nAll sites,,,3,2,1,1,0,3,0.75,1,", institute, StringComparison.Ordinal);
     }
 
     [Fact]

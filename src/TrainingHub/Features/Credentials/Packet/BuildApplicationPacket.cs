@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using FluentValidation;
@@ -177,14 +176,12 @@ public static class BuildApplicationPacket
     }
 
     /// <summary>The packet as one CSV table (a section column says what each row is). Cells a spreadsheet would run as a formula are quoted as text.</summary>
-    public static string ToCsv(ApplicationPacketContent p)
+    public static string ToCsv(ApplicationPacketContent p) => Csv.Write(table => WriteRows(p, table.Row));
+
+    private delegate void RowWriter(params string?[] cells);
+
+    private static void WriteRows(ApplicationPacketContent p, RowWriter Row)
     {
-        var sb = new StringBuilder();
-        void Row(params string?[] cells)
-        {
-            sb.AppendJoin(',', cells.Select(c => Csv.Cell(c ?? "")));
-            sb.Append("\r\n");
-        }
         static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         static string H(decimal h) => Eligibility.Number(h);
 
@@ -202,7 +199,6 @@ public static class BuildApplicationPacket
         foreach (var a in p.Attestations) Row("Supervisor attestation", a.SignedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), $"{a.Supervisor} (typed \"{a.TypedName}\")", a.Statement, "", "", "", "", "", a.Status, a.Covers);
         foreach (var x in p.Practicum) Row(x.Kind == "Practice" ? "Practice log" : "Supervision log", D(x.Date), x.Description, x.Setting, x.Domain, H(x.Hours), "", "", "", $"Signed off by {x.SignedOffBy}", x.Supervisor);
         foreach (var o in p.OtherRecords) Row("Record", "", o.Title, o.Detail, "", "", "", "", "", "", "");
-        return sb.ToString();
     }
 
     public static string FileName(ApplicationPacketContent p, string credentialId, string extension)

@@ -1,5 +1,6 @@
 using System.Text;
 using TrainingHub.Domain;
+using TrainingHub.Features.Shared;
 
 namespace TrainingHub.Features.Sites.People;
 
@@ -97,71 +98,11 @@ public static class RosterFile
         return new Parsed(rows, fileProblems, ignored);
     }
 
-    private sealed record Record(int Line, IReadOnlyList<string> Fields);
-
-    /// <summary>RFC 4180 records: fields split by commas, quoted fields may hold commas, doubled quotes and line breaks.</summary>
-    private static List<Record> Records(string text, List<string> problems)
+    /// <summary>RFC 4180 records read by CsvHelper: quoted fields may hold commas, doubled quotes and line breaks.</summary>
+    private static List<Csv.Record> Records(string text, List<string> problems)
     {
-        var records = new List<Record>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var quoted = false;
-        var quoteOpenedOn = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                    else quoted = false;
-                }
-                else
-                {
-                    if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))) line++;
-                    field.Append(c);
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when field.ToString().Trim().Length == 0:
-                    field.Clear();
-                    quoted = true;
-                    quoteOpenedOn = line;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                    break;
-                case '\r' or '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    records.Add(new Record(recordLine, fields));
-                    fields = [];
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-        if (quoted)
-        {
-            problems.Add($"Line {quoteOpenedOn}: a quote mark (\") is opened but never closed.");
-            return [];
-        }
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add(new Record(recordLine, fields));
-        }
+        var records = Csv.Read(text, out var unclosed);
+        if (unclosed is { } line) problems.Add($"Line {line}: a quote mark (\") is opened but never closed.");
         return records;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Mediator;
 using TrainingHub.Data;
@@ -17,9 +16,9 @@ public static class InstituteReport
 
     public sealed record SiteRow(Guid SiteId, string Name, string State, SiteStatus Status, ReportNumbers.Numbers Numbers);
 
-    public sealed record Result(IReadOnlyList<SiteRow> Sites, ReportNumbers.Numbers Total);
+    public sealed record Result(IReadOnlyList<SiteRow> Sites, ReportNumbers.Numbers Total, ReportNumbers.Period Period);
 
-    public sealed class Handler(TrainingHubDb db, ReportNumbers numbers) : IQueryHandler<Query, Result>
+    public sealed class Handler(TrainingHubDb db, ReportNumbers numbers, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
@@ -27,25 +26,34 @@ public static class InstituteReport
             var data = await numbers.LoadAsync(sites.Select(s => s.Id).ToList(), ct);
             return new Result(
                 sites.Select(s => new SiteRow(s.Id, s.Name, s.State, s.Status, numbers.For(data, data.TraineesOf(s.Id), s.Id))).ToList(),
-                numbers.For(data, data.AllTrainees));
+                numbers.For(data, data.AllTrainees), new ReportNumbers.Period(data.FirstEnrolledAt, clock.GetUtcNow().UtcDateTime));
         }
     }
 
-    /// <summary>One line per site and a line of totals. Cells a spreadsheet would run as a formula are written as text.</summary>
-    public static string ToCsv(Result report)
+    /// <summary>The CSV's column headings, in English; a page passes them through its localizer.</summary>
+    public static readonly IReadOnlyList<string> CsvHeadings =
+        ["Site", "State", "Status", "Trainees", "Enrolled", "Active", "Completed", "Withdrawn", "Hours credited", "Hours waiting for sign-off", "Pending sign-offs", "Period from", "Generated at"];
+
+    /// <summary>
+    /// One line per site and a line of totals, each with the period the report covers and when it was made. Cells a
+    /// spreadsheet would run as a formula are written as text.
+    /// </summary>
+    public static string ToCsv(Result report, Func<string, string>? words = null)
     {
-        var sb = new StringBuilder("Site,State,Status,Trainees,Enrolled,Active,Completed,Withdrawn,Hours credited,Hours waiting for sign-off,Pending sign-offs\r\n");
-        void Line(string site, string state, string status, ReportNumbers.Numbers n) => sb.AppendJoin(',', new[]
+        var w = words ?? (s => s);
+        return Csv.Write(table =>
         {
-            site, state, status,
-            n.Trainees.ToString(CultureInfo.InvariantCulture), n.Enrolled.ToString(CultureInfo.InvariantCulture),
-            n.Active.ToString(CultureInfo.InvariantCulture), n.Completed.ToString(CultureInfo.InvariantCulture),
-            n.Withdrawn.ToString(CultureInfo.InvariantCulture), n.HoursCredited.ToString("0.##", CultureInfo.InvariantCulture),
-            n.HoursPending.ToString("0.##", CultureInfo.InvariantCulture), n.PendingSignOffs.ToString(CultureInfo.InvariantCulture),
-        }.Select(Csv.Cell)).Append("\r\n");
-        foreach (var s in report.Sites) Line(s.Name, s.State, StatusName(s.Status), s.Numbers);
-        Line("All sites", "", "", report.Total);
-        return sb.ToString();
+            void Line(string site, string state, string status, ReportNumbers.Numbers n) => table.Row(
+                site, state, status,
+                n.Trainees.ToString(CultureInfo.InvariantCulture), n.Enrolled.ToString(CultureInfo.InvariantCulture),
+                n.Active.ToString(CultureInfo.InvariantCulture), n.Completed.ToString(CultureInfo.InvariantCulture),
+                n.Withdrawn.ToString(CultureInfo.InvariantCulture), n.HoursCredited.ToString("0.##", CultureInfo.InvariantCulture),
+                n.HoursPending.ToString("0.##", CultureInfo.InvariantCulture), n.PendingSignOffs.ToString(CultureInfo.InvariantCulture),
+                report.Period.FromText, report.Period.GeneratedText);
+            table.Row(CsvHeadings.Select(w));
+            foreach (var s in report.Sites) Line(s.Name, s.State, w(StatusName(s.Status)), s.Numbers);
+            Line(w("All sites"), "", "", report.Total);
+        });
     }
 
     public static string StatusName(SiteStatus status) => status switch

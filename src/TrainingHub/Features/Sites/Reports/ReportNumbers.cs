@@ -19,6 +19,16 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
 {
     public sealed record CourseDropOff(string CourseId, string CourseTitle, IReadOnlyList<string> ModuleTitles, DropOff.Funnel Funnel);
 
+    /// <summary>
+    /// What a report covers: every record from <paramref name="From"/> (the first enrolment counted; null when there is
+    /// none) up to <paramref name="GeneratedAt"/>, when it was made (UTC).
+    /// </summary>
+    public sealed record Period(DateTime? From, DateTime GeneratedAt)
+    {
+        public string FromText => From is { } f ? f.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "";
+        public string GeneratedText => GeneratedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public sealed record Numbers(int Trainees, int Enrolled, int Active, int Completed, int Withdrawn,
         decimal HoursCredited, decimal HoursPending, int PendingSignOffs, IReadOnlyList<MyHours.Total> HoursByDomain, IReadOnlyList<CourseDropOff> DropOff);
 
@@ -62,6 +72,8 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
         internal Dictionary<(string PersonId, string CourseId), int> FurthestModule { get; init; } = null!;
         /// <summary>How many items wait for sign-off at each site and across the sites, as the supervisors' queues count them.</summary>
         internal SupervisorRules.PendingCounts WaitingForSignOff { get; init; } = new(new Dictionary<Guid, int>(), 0);
+        /// <summary>When the first of these trainees enrolled: where the report's period begins (null: nobody has).</summary>
+        public DateTime? FirstEnrolledAt { get; init; }
 
         public IReadOnlyCollection<string> TraineesOf(Guid siteId) => TraineesBySite[siteId].Distinct(StringComparer.Ordinal).ToList();
 
@@ -113,6 +125,7 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
             InSeveralSites = several.ToHashSet(StringComparer.Ordinal),
             FurthestModule = furthest.ToDictionary(f => (f.PersonId, f.CourseId), f => f.Module),
             WaitingForSignOff = await supervisors.CountPendingAtAsync(siteIds, ct),
+            FirstEnrolledAt = await db.Enrollments.AsNoTracking().Where(e => people.Contains(e.PersonId)).MinAsync(e => (DateTime?)e.EnrolledAt, ct),
         };
     }
 
