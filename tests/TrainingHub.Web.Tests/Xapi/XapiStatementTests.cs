@@ -135,7 +135,7 @@ public sealed class XapiStatementTests : IAsyncLifetime
         Assert.Empty(_refusals);
         var verbs = _stored.Values.Select(s => (string)s["verb"]!["id"]!).ToList();
         var course = host.Catalog.Find("mat")!;
-        Assert.Equal(course.Lessons.Count, verbs.Count(v => v is XapiStatements.Attended or XapiStatements.Completed));
+        Assert.Equal(course.Lessons.Count(), verbs.Count(v => v is XapiStatements.Attended or XapiStatements.Completed));
         Assert.Contains(XapiStatements.Attended, verbs);
         Assert.Contains(XapiStatements.Completed, verbs);
         Assert.Single(verbs, XapiStatements.Failed);
