@@ -10,12 +10,13 @@ public sealed class SearchPagesTests(SiteFactory site)
     {
         var trainee = await site.SignedIn(DemoAccounts.Trainee);
         Assert.Contains("href=\"/search\"", await trainee.GetStringAsync("/dashboard"), StringComparison.Ordinal);
-        var response = await SiteFactory.PostForm(trainee, "/search", new() { ["Text"] = "overdose" });
+        var response = await SiteFactory.PostForm(trainee, "/search", new() { ["Text"] = "naloxone" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Matches("<a href=\"/courses/mat/lessons/[^\"]+\">[^<]*[Oo]verdose", html);
+        Assert.Matches("<a href=\"/courses/recovery-coach/lessons/[^\"]+\">[^<]*[Nn]aloxone", html);
         Assert.DoesNotContain("People at your sites", html, StringComparison.Ordinal);
-        var lesson = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/courses/mat/lessons/[^\"]+)\"").Groups[1].Value;
+        // A lesson of the course the trainee is enrolled in opens (a course they are not enrolled in asks them to enrol first).
+        var lesson = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/courses/recovery-coach/lessons/[^\"]+)\"").Groups[1].Value;
         Assert.Equal(HttpStatusCode.OK, (await trainee.GetAsync(lesson)).StatusCode);
     }
 
