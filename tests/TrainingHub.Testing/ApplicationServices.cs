@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -22,6 +23,8 @@ public static class ApplicationServices
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddTrainingHubCore(configuration);
         services.AddTrainingHubAccountsWithoutSignIn(configuration);
+        // The jobs run inside the web host, whose identity has the token providers: the outbox's password-reset e-mail needs one.
+        new IdentityBuilder(typeof(TrainingHub.Domain.Person), typeof(IdentityRole), services).AddDefaultTokenProviders();
         services.AddSingleton<IRequestOrigin, LocalOrigin>();
         // After AddTrainingHubCore: the last registration wins.
         if (clock is not null) services.AddSingleton(clock);

@@ -36,7 +36,7 @@ public sealed partial class RecipientLanguageTests : IAsyncLifetime
         var spanish = Mailbox.To(_host.Folder, "rosa.delgado@example.org").Single();
         Assert.EndsWith(" le invita a TrainingHub", spanish.Subject, StringComparison.Ordinal);
         Assert.Contains("Hola, Rosa Delgado:", spanish.Body, StringComparison.Ordinal);
-        Assert.Contains("le invitó a TrainingHub como supervisor/a.", spanish.Body, StringComparison.Ordinal);
+        Assert.Contains("le invitó a TrainingHub como supervisor o supervisora.", spanish.Body, StringComparison.Ordinal);
         Assert.Contains("Abra este enlace para elegir su contraseña:", spanish.Body, StringComparison.Ordinal);
         Assert.Matches(@"hasta el \d{1,2} de [a-z]+ de \d{4}", spanish.Body);
         Assert.Equal("es", await _host.Db(db => db.Users.Where(u => u.Email == "rosa.delgado@example.org").Select(u => u.PreferredLanguage).SingleAsync()));

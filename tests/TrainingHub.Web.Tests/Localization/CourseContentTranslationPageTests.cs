@@ -28,7 +28,7 @@ public sealed class CourseContentTranslationPageTests(SiteFactory site)
     {
         var client = InSpanish(await site.SignedIn(DemoAccounts.Facilitator));
         var overview = Decoded(await client.GetStringAsync("/courses/mat"));
-        Assert.Contains("<h1>Medicamentos para el trastorno por consumo de opioides (MAT)</h1>", overview, StringComparison.Ordinal);
+        Assert.Contains("<h1 data-content>Medicamentos para el trastorno por consumo de opioides (MAT)</h1>", overview, StringComparison.Ordinal);
         Assert.Contains("El trastorno por consumo de opioides y sus medicamentos", overview, StringComparison.Ordinal);
         Assert.Contains("Vivir la recuperación con medicamento y apoyarla", overview, StringComparison.Ordinal);
         Assert.Contains("Mitos, datos y las palabras que usamos", overview, StringComparison.Ordinal);
@@ -37,14 +37,14 @@ public sealed class CourseContentTranslationPageTests(SiteFactory site)
 
         var lesson = Decoded(await client.GetStringAsync("/courses/mat/lessons/mat-how-the-medications-work"));
         Assert.Contains("Medicamentos para el trastorno por consumo de opioides (MAT)</a> › El trastorno por consumo de opioides y sus medicamentos", lesson, StringComparison.Ordinal);
-        Assert.Contains("<h1 lang=\"es\">Cómo funcionan la metadona, la buprenorfina y la naltrexona</h1>", lesson, StringComparison.Ordinal);
+        Assert.Contains("<h1 lang=\"es\" data-content>Cómo funcionan la metadona, la buprenorfina y la naltrexona</h1>", lesson, StringComparison.Ordinal);
         Assert.DoesNotContain("Understanding opioid use disorder and its medications", lesson, StringComparison.Ordinal);
 
         var catalog = Decoded(await client.GetStringAsync("/courses"));
         Assert.Contains("Medicamentos para el trastorno por consumo de opioides (MAT)", catalog, StringComparison.Ordinal);
 
         var english = Decoded(await (await site.SignedIn(DemoAccounts.Facilitator)).GetStringAsync("/courses/mat"));
-        Assert.Contains("<h1>Medications for Opioid Use Disorder (MAT)</h1>", english, StringComparison.Ordinal);
+        Assert.Contains("<h1 data-content>Medications for Opioid Use Disorder (MAT)</h1>", english, StringComparison.Ordinal);
         Assert.Contains("Living and supporting recovery on medication", english, StringComparison.Ordinal);
     }
 

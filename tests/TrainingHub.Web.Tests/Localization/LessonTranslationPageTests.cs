@@ -24,8 +24,8 @@ public sealed class LessonTranslationPageTests(SiteFactory site)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = Decoded(await response.Content.ReadAsStringAsync());
         Assert.Contains("<html lang=\"es\">", html, StringComparison.Ordinal);
-        Assert.Contains("<h1 lang=\"es\">Cómo apoyar a las personas que toman medicamento en espacios de pares</h1>", html, StringComparison.Ordinal);
-        Assert.Contains("<article class=\"lesson-body\" lang=\"es\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 lang=\"es\" data-content>Cómo apoyar a las personas que toman medicamento en espacios de pares</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<article class=\"lesson-body\" lang=\"es\" data-content>", html, StringComparison.Ordinal);
         Assert.Contains("Partir de la decisión de la persona", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Start from the person's choice", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Esta lección aún no está traducida", html, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class LessonTranslationPageTests(SiteFactory site)
         var html = Decoded(await client.GetStringAsync("/courses/ethics/lessons/eth-what-ethics-means"));
         Assert.Contains("<html lang=\"es\">", html, StringComparison.Ordinal);
         Assert.Contains("Esta lección aún no está traducida; se muestra en inglés.", html, StringComparison.Ordinal);
-        Assert.Contains("<article class=\"lesson-body\" lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("<article class=\"lesson-body\" lang=\"en\" data-content>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class LessonTranslationPageTests(SiteFactory site)
     {
         var client = await site.SignedIn(DemoAccounts.Facilitator);
         var html = Decoded(await client.GetStringAsync("/courses/mat/lessons/mat-supporting-people-on-medication"));
-        Assert.Contains("<h1 lang=\"en\">Supporting people on medication in peer settings</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 lang=\"en\" data-content>Supporting people on medication in peer settings</h1>", html, StringComparison.Ordinal);
         Assert.Contains("Start from the person's choice", html, StringComparison.Ordinal);
         Assert.DoesNotContain("This lesson is not translated yet", html, StringComparison.Ordinal);
     }

@@ -39,6 +39,41 @@ internal static partial class PseudoLocalization
         Assert.True(unmarked.Count == 0, $"{path} shows text that is not from the resources: " + string.Join(" | ", unmarked.Distinct()));
     }
 
+    /// <summary>
+    /// Removes each element marked data-content with everything inside it (nested elements of the same name included).
+    /// The page's title repeats its content heading (a course's or lesson's title), so that text is also taken out of
+    /// the title element; the words around it there are still checked.
+    /// </summary>
+    internal static string WithoutContent(string html)
+    {
+        var removed = new List<string>();
+        for (var start = ContentStart().Match(html); start.Success; start = ContentStart().Match(html))
+        {
+            var name = start.Groups[1].Value;
+            var depth = 0;
+            var end = html.Length;
+            foreach (Match tag in Regex.Matches(html[start.Index..], $"<(/?){name}\\b[^>]*>", RegexOptions.IgnoreCase))
+            {
+                depth += tag.Groups[1].Value == "/" ? -1 : 1;
+                if (depth == 0) { end = start.Index + tag.Index + tag.Length; break; }
+            }
+            var inner = Tag().Replace(html[(start.Index + start.Length)..end], " ").Trim();
+            if (inner.Length > 1) removed.Add(inner);
+            html = html[..start.Index] + " " + html[end..];
+        }
+        var title = TitleElement().Match(html);
+        if (!title.Success) return html;
+        var text = title.Groups[1].Value;
+        foreach (var content in removed.OrderByDescending(r => r.Length)) text = text.Replace(content, " ", StringComparison.Ordinal);
+        return html[..title.Groups[1].Index] + text + html[(title.Groups[1].Index + title.Groups[1].Length)..];
+    }
+
+    [GeneratedRegex("<(\\w+)\\b[^>]*\\sdata-content(?:=\"[^\"]*\")?(?=[\\s>/])[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex ContentStart();
+
+    [GeneratedRegex("<title>(.*?)</title>", RegexOptions.Singleline)]
+    private static partial Regex TitleElement();
+
     private sealed class MarkingFactory(IStringLocalizerFactory inner) : IStringLocalizerFactory
     {
         public IStringLocalizer Create(Type resourceSource) => new MarkingLocalizer(inner.Create(resourceSource));

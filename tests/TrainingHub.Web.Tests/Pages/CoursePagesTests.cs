@@ -96,7 +96,7 @@ public sealed class CoursePagesTests(SiteFactory site)
         Assert.Contains("Keep your answer to 4000 characters.", tooLong, StringComparison.Ordinal);
 
         var attempted = WebUtility.HtmlDecode(await (await PostWithToken(client, url + "?handler=ModelAnswer", new() { ["Attempt.Text"] = "I would decline the cash kindly." }, token)).Content.ReadAsStringAsync());
-        Assert.Contains("<p class=\"attempt\">I would decline the cash kindly.</p>", attempted, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"attempt\" data-content>I would decline the cash kindly.</p>", attempted, StringComparison.Ordinal);
         Assert.Contains("hearing how you're doing is", attempted, StringComparison.Ordinal);
         var skipped = WebUtility.HtmlDecode(await (await PostWithToken(client, url + "?handler=ModelAnswer", new() { ["Attempt.Skip"] = "true" }, token)).Content.ReadAsStringAsync());
         Assert.Contains("hearing how you're doing is", skipped, StringComparison.Ordinal);

@@ -263,7 +263,8 @@ public sealed partial class LearningRecordPagesTests(SiteFactory site)
         var csv = await trainee.GetAsync("/my/hours?handler=Csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var text = await csv.Content.ReadAsStringAsync();
-        Assert.StartsWith("Date completed,Course,Lesson,Hours,Domain,Delivery,Source,Status", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        // A board reads whose record it is and which provider approved the training before the lines themselves.
+        Assert.StartsWith("Person,Training provider,Provider approval numbers,Course number,Date completed,Course,Lesson,Hours,Domain,Delivery,Source,Status,Correction reason\r\n", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Contains("2026-11-10,Recovery Coach Training", text, StringComparison.Ordinal);
 
         var otherSite = await site.SignedIn(DemoAccounts.CoordinatorB, DemoAccounts.Password);

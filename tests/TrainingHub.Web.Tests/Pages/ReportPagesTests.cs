@@ -40,7 +40,10 @@ public sealed partial class ReportPagesTests(SiteFactory site)
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("site-report.csv", response.Content.Headers.ContentDisposition!.FileName);
         var csv = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
-        Assert.StartsWith("Site,Measure,Course,Module or domain,Value\r\nHarbor Light Recovery Center,Trainees,,,", csv, StringComparison.Ordinal);
+        // The heading, then the period the figures cover and when they were made, then the figures.
+        Assert.StartsWith("Site,Measure,Course,Module or domain,Value\r\nHarbor Light Recovery Center,Period from,,,", csv, StringComparison.Ordinal);
+        Assert.Contains("\r\nHarbor Light Recovery Center,Generated at,,,", csv, StringComparison.Ordinal);
+        Assert.Contains("\r\nHarbor Light Recovery Center,Trainees,,,", csv, StringComparison.Ordinal);
         Assert.Contains("Harbor Light Recovery Center,Reached module,Recovery Coach Training,1. ", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("Riverside", csv, StringComparison.Ordinal);
     }
@@ -59,7 +62,7 @@ public sealed partial class ReportPagesTests(SiteFactory site)
         var csv = await admin.GetAsync("/institute/reports?handler=Csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var text = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
-        Assert.StartsWith("Site,State,Status,Trainees,Enrolled,Active,Completed,Withdrawn,Hours credited,Hours waiting for sign-off,Pending sign-offs\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("Site,State,Status,Trainees,Enrolled,Active,Completed,Withdrawn,Hours credited,Hours waiting for sign-off,Pending sign-offs,Period from,Generated at\r\n", text, StringComparison.Ordinal);
         Assert.Contains("\r\nHarbor Light Recovery Center,NY,Open,", text, StringComparison.Ordinal);
         Assert.Contains("\r\nAll sites,,,", text, StringComparison.Ordinal);
     }

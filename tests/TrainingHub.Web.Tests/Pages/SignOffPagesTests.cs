@@ -33,7 +33,7 @@ public sealed class SignOffPagesTests(SiteFactory site)
     {
         var entry = await Seed.CreditLessonAsync(site.Services, DemoAccounts.Trainee, "ethics", 1);
         var trainee = await site.SignedIn(DemoAccounts.Trainee);
-        Assert.Contains("waiting for sign-off", await trainee.GetStringAsync("/my/hours"), StringComparison.Ordinal);
+        Assert.Contains("Waiting for sign-off", await trainee.GetStringAsync("/my/hours"), StringComparison.Ordinal);
 
         var supervisor = await site.SignedIn(DemoAccounts.Supervisor);
         var queue = await supervisor.GetStringAsync("/supervise");

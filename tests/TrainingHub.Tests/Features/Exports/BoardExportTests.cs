@@ -195,11 +195,13 @@ public sealed class BoardExportTests : IAsyncLifetime
         await _host.Db(async db =>
         {
             var person = await db.Users.SingleAsync(u => u.Email == DemoAccounts.TraineeB);
+            var enrollment = new Enrollment { Id = Guid.NewGuid(), PersonId = person.Id, CourseId = "mat", CourseVersion = "2026.1", Status = EnrollmentStatus.Completed, EnrolledAt = DateTime.UtcNow };
+            db.Enrollments.Add(enrollment);
             for (var i = 0; i < Completers; i++)
             {
                 db.Certificates.Add(new Certificate
                 {
-                    Id = Guid.NewGuid(), Code = $"CODE{i:D6}", IssueKey = $"bulk/{i}", EnrollmentId = Guid.NewGuid(), PersonId = person.Id, CourseId = "mat",
+                    Id = Guid.NewGuid(), Code = $"CODE{i:D6}", IssueKey = $"bulk/{i}", EnrollmentId = enrollment.Id, PersonId = person.Id, CourseId = "mat",
                     CourseVersion = "2026.1", TraineeName = $"Person {i}", CourseTitle = "MAT", Hours = 4, HoursByDomain = "{\"Medication-Supported Recovery\":4}",
                     CompletedOn = new DateOnly(2026, 1, 1).AddDays(i % 300), DeliveryMode = "Self-paced", InstituteName = "I", ProviderNumbers = "{}",
                     SignatoryName = "S", SignatoryTitle = "T", StatusIndex = i, IssuedAt = DateTime.UtcNow,

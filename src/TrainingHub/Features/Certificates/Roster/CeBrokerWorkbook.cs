@@ -46,7 +46,7 @@ public static class CeBrokerWorkbook
             Text(upload.Cell(row, 2), roster.CourseTrackingNumber);
             Text(upload.Cell(row, 3), roster.CourseNumber);
             Text(upload.Cell(row, 4), "");
-            Text(upload.Cell(row, 5), l.LicenseNumber.Length > 0 ? l.LicenseNumber : CourseCompleters.Placeholder(w("no licence number recorded")));
+            Text(upload.Cell(row, 5), l.LicenseNumber.Length > 0 ? l.LicenseNumber : CourseCompleters.Missing(w("no licence number recorded")));
             upload.Cell(row, 6).SetValue(l.CompletedOn.ToDateTime(TimeOnly.MinValue));
             upload.Cell(row, 6).Style.DateFormat.Format = "m/d/yyyy";
             Text(upload.Cell(row, 7), l.State.Length > 0 ? $"State={l.State}" : "");

@@ -30,6 +30,9 @@ public static class CourseCompleters
     /// <summary>A value the institute must set in configuration before the file is uploaded; the file shows which key.</summary>
     public static string Placeholder(string key) => $"[set {key}]";
 
+    /// <summary>A fact about the person that is not recorded (no licence number): the cell says so in brackets rather than stay blank.</summary>
+    public static string Missing(string what) => $"[{what}]";
+
     /// <summary>One completer's licence (or none recorded) and their hours in one subject area of the course.</summary>
     public sealed record Line(string PersonName, string Email, string LicenseNumber, string CredentialId, string State, string ProfessionCode,
         DateOnly CompletedOn, decimal CourseHours, string Domain, string SubjectAreaCode, decimal DomainHours, string CertificateCode);
