@@ -3,9 +3,10 @@ using System.Globalization;
 namespace TrainingHub.Infrastructure;
 
 /// <summary>
-/// The one place that chooses between a text's singular and plural ("1 item", "2 items"), so that no text says
-/// "item(s)" and a language with more plural forms changes this method, not every page (ADR 0019). English and
-/// Spanish both have the forms "one" (exactly 1) and "other".
+/// Singular or plural for the English-only texts of the operator's tools (the CLI's "1 problem found."), so that no
+/// text says "problem(s)". Every text a person reads in the site, an e-mail or a PDF is an ICU message instead
+/// ("{0, plural, one {# hour} other {# hours}}", <c>LocalizedFormats.Plural</c> in the web project, ADR 0019), which
+/// knows each language's plural rules.
 /// </summary>
 public static class Plural
 {

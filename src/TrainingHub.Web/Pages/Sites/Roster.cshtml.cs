@@ -66,10 +66,10 @@ public sealed class RosterModel(ISender sender, IStringLocalizer<SharedResource>
         var result = await Sender.Send(new ApplyRoster.Command(PersonId, SiteId, CohortId, Csv ?? ""));
         string[] parts =
         [
-            Counted.Of(result.Invited + result.Added, L["{0} person is invited."], L["{0} people are invited."]),
-            result.AlreadyThere > 0 ? Counted.Of(result.AlreadyThere, L["{0} was already on the roster."], L["{0} were already on the roster."]) : "",
-            result.Skipped > 0 ? Counted.Of(result.Skipped, L["{0} line was left out."], L["{0} lines were left out."]) : "",
-            result.EmailsNotSent > 0 ? Counted.Of(result.EmailsNotSent, L["{0} email could not be sent: use \"Send a new link\" on the people page later."], L["{0} emails could not be sent: use \"Send a new link\" on the people page later."]) : "",
+            L["{0, plural, one {# person is invited.} other {# people are invited.}}"].Plural(result.Invited + result.Added),
+            result.AlreadyThere > 0 ? L["{0, plural, one {# was already on the roster.} other {# were already on the roster.}}"].Plural(result.AlreadyThere) : "",
+            result.Skipped > 0 ? L["{0, plural, one {# line was left out.} other {# lines were left out.}}"].Plural(result.Skipped) : "",
+            result.EmailsNotSent > 0 ? L["{0, plural, one {# email could not be sent: use \"Send a new link\" on the people page later.} other {# emails could not be sent: use \"Send a new link\" on the people page later.}}"].Plural(result.EmailsNotSent) : "",
         ];
         Done = string.Join(" ", parts.Where(p => p.Length > 0));
         return Redirect($"/sites/{SiteId}/cohorts/{CohortId}");

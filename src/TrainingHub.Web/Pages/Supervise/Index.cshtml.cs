@@ -42,8 +42,8 @@ public sealed class SuperviseModel(ISender sender, IStringLocalizer<SharedResour
             decision == SignOffDecision.Rejected ? Input.Reason : null));
         // The outbox row is already saved; this only makes the email go out now rather than at the next minute.
         Done = decision == SignOffDecision.Approved
-            ? Counted.Of(items.Count, L["Signed off {0} item. The trainee will get an email."], L["Signed off {0} items. The trainees will get an email."])
-            : Counted.Of(items.Count, L["{0} item not signed off. The trainee will get your reason by email."], L["{0} items not signed off. The trainees will get your reason by email."]);
+            ? L["{0, plural, one {Signed off # item. The trainee will get an email.} other {Signed off # items. The trainees will get an email.}}"].Plural(items.Count)
+            : L["{0, plural, one {# item not signed off. The trainee will get your reason by email.} other {# items not signed off. The trainees will get your reason by email.}}"].Plural(items.Count);
         return RedirectToPage();
     }
 
