@@ -80,10 +80,8 @@ public sealed class PhoneSweepTests(SiteFixture site)
             problems.AddRange(await ProblemsAsync(page, path, axe));
             await page.ScreenshotAsync(new()
             {
-                Path = Path.Combine(ScreenshotFolder, $"{role}{Slug(path)}.jpg"),
+                Path = Path.Combine(ScreenshotFolder, $"{role}{Slug(path)}.png"),
                 FullPage = true,
-                Type = ScreenshotType.Jpeg,
-                Quality = 70,
             });
             foreach (var link in await page.EvaluateAsync<string[]>(Links)) queue.Enqueue(link);
         }
