@@ -158,8 +158,8 @@ public sealed class ThirdPartyVerifierTests
     /// <summary>
     /// The N-Quads the site's own JSON-LD and RDFC-1.0 code signs are, byte for byte, what the reference implementation
     /// (jsonld.js and rdf-canonize, as verifier-core runs them) makes of the same documents: badges of two people, the
-    /// proof configuration, the status list before and after a revocation, and a badge with blank nodes that only the
-    /// N-degree hash tells apart.
+    /// proof configuration, the status list before and after a revocation, and badges with blank nodes that only the
+    /// N-degree hash tells apart (identical twins, and look-alikes that differ one step away).
     /// </summary>
     [Fact]
     public async Task The_canonical_nquads_equal_the_reference_implementation_for_issued_credentials_and_the_status_list()
@@ -188,6 +188,11 @@ public sealed class ThirdPartyVerifierTests
         results.Add(results[0]!.DeepClone());
         twins["credentialSubject"]!["identifier"]!.AsArray().Add(twins["credentialSubject"]!["identifier"]![0]!.DeepClone());
         documents.Add(twins);
+        // Two addresses alike at first degree, told apart only through their (different) coordinates: the N-degree
+        // hash decides which is c14n-first, and a wrong order would swap their labels.
+        var apart = (JsonObject)documents[0].DeepClone();
+        apart["issuer"]!["address"] = new JsonArray(Address("39.29"), Address("38.90"));
+        documents.Add(apart);
 
         foreach (var document in documents)
         {
@@ -198,6 +203,12 @@ public sealed class ThirdPartyVerifierTests
         }
         Assert.Contains("_:c14n", (string)Verifiers.Run("canonize", twins.ToJsonString())["nquads"]!, StringComparison.Ordinal);
     }
+
+    private static JsonObject Address(string latitude) => new()
+    {
+        ["type"] = new JsonArray("Address"),
+        ["geo"] = new JsonObject { ["type"] = new JsonArray("GeoCoordinates"), ["latitude"] = latitude },
+    };
 
     private static async Task<JsonObject> StatusListAsync(HttpClient client)
     {
