@@ -5,6 +5,9 @@
 //   node verify.mjs schema <file with credential JSON>   the 1EdTech OB 3.0 JSON Schema (SCHEMA-SOURCE.md), with ajv.
 //   node verify.mjs dcc <file with credential JSON>      the Digital Credentials Consortium's verifier-core.
 //   node verify.mjs xapi <file with a JSON array of xAPI statements>   Learning Locker's xAPI 1.0.3 validator.
+//   node verify.mjs canonize <file with JSON-LD>         the canonical N-Quads (RDFC-1.0) an eddsa-rdfc-2022 proof signs,
+//                                                   made by the cryptosuite verifier-core uses (jsonld.js in safe mode,
+//                                                   rdf-canonize) with verifier-core's own offline document loader.
 // Exit code 0 when the tool ran (whatever it concluded; the test reads the conclusion), 2 for bad usage.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -99,11 +102,29 @@ async function xapiCheck(statements) {
   print({ tool: '@learninglocker/xapi-validation', version: version('@learninglocker/xapi-validation'), results });
 }
 
+async function canonize(document) {
+  const { cryptosuite } = await import('@digitalcredentials/eddsa-rdfc-2022-cryptosuite');
+  const { securityLoader } = await import('@digitalcredentials/security-document-loader');
+  // No remote fetching: only the contexts the loader ships, as when it checks a proof.
+  const documentLoader = securityLoader({ fetchRemoteContexts: false }).build();
+  const result = { tool: 'jsonld', version: version('@digitalcredentials/jsonld'), rdfCanonize: version('rdf-canonize') };
+  try {
+    result.nquads = await cryptosuite.canonize(document, { documentLoader });
+  } catch (error) {
+    result.error = `${error.name}: ${error.message}`;
+  }
+  print(result);
+}
+
 const checks = {
-  jose: joseCheck, schema: (text) => schemaCheck(JSON.parse(text)), dcc: (text) => dccCheck(JSON.parse(text)), xapi: (text) => xapiCheck(JSON.parse(text)),
+  jose: joseCheck,
+  schema: (text) => schemaCheck(JSON.parse(text)),
+  dcc: (text) => dccCheck(JSON.parse(text)),
+  canonize: (text) => canonize(JSON.parse(text)),
+  xapi: (text) => xapiCheck(JSON.parse(text)),
 };
 if (!checks[command] || !file) {
-  console.error('usage: node verify.mjs jose|schema|dcc|xapi FILE');
+  console.error('usage: node verify.mjs jose|schema|dcc|canonize|xapi FILE');
   process.exit(2);
 }
 await checks[command](readFileSync(file, 'utf8'));

@@ -60,13 +60,30 @@ public static class EndpointComposition
         app.MapGet("/credentials/status/1", async (Mediator.ISender sender, HttpContext http) =>
         {
             var list = await sender.Send(new GetStatusList.Query());
-            http.Response.Headers.ETag = list.ETag;
+            // The VC-JWT unless the client asks for JSON (a Data Integrity verifier sends application/ld+json or
+            // application/vc): the same list, each form signed by the same key generation (ADR 0017).
+            var json = WantsDataIntegrityList(http.Request);
+            var etag = json ? list.DataIntegrityETag : list.ETag;
+            http.Response.Headers.Vary = "Accept";
+            http.Response.Headers.ETag = etag;
             http.Response.Headers.CacheControl = $"public, max-age={(int)GetStatusList.TimeToLive.TotalSeconds}";
-            if (http.Request.Headers.IfNoneMatch.Contains(list.ETag)) return Results.StatusCode(StatusCodes.Status304NotModified);
-            return Results.Text(list.Jwt, "application/vc+jwt");
+            if (http.Request.Headers.IfNoneMatch.Contains(etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
+            return json ? Results.Text(list.DataIntegrity, "application/vc") : Results.Text(list.Jwt, "application/vc+jwt");
         }).RequireCors(PublicReadCors.Policy);
         app.MapPost("/api/verify", BoardVerifyAsync).AllowAnonymous().RequireRateLimiting(RateLimits.BoardVerify);
         return app;
+    }
+
+    /// <summary>True when the client prefers a JSON form of the status list over the VC-JWT.</summary>
+    private static bool WantsDataIntegrityList(HttpRequest request)
+    {
+        foreach (var type in request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1))
+        {
+            var name = type.MediaType.Value;
+            if (name is "application/vc+jwt" or "*/*") return false;
+            if (name is "application/vc" or "application/vc+ld+json" or "application/ld+json" or "application/json") return true;
+        }
+        return false;
     }
 
     /// <summary>

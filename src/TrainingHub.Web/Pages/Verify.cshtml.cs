@@ -10,8 +10,8 @@ namespace TrainingHub.Web.Pages;
 
 /// <summary>
 /// Public verification by code. Rate limited, and it never lists codes. The answer follows the Accept header: the page
-/// for people; <c>application/json</c> for a machine (the status as data); <c>application/vc+jwt</c> or
-/// <c>application/vc</c> for the credential itself (ADR 0017).
+/// for people; <c>application/json</c> for a machine (the status as data); <c>application/vc+jwt</c> for the credential
+/// as a VC-JWT, <c>application/vc</c> or <c>application/vc+ld+json</c> for it as JSON with a Data Integrity proof (ADR 0017).
 /// </summary>
 [EnableRateLimiting(RateLimits.Verify)]
 [EnableCors(PublicReadCors.Policy)]
@@ -19,6 +19,9 @@ public sealed class VerifyModel(ISender sender) : AppPageModel(sender)
 {
     public const string JwtMediaType = "application/vc+jwt";
     public const string CredentialMediaType = "application/vc";
+
+    /// <summary>VC Data Integrity's media type for the JSON-LD credential; answered like application/vc.</summary>
+    public const string LinkedDataMediaType = "application/vc+ld+json";
 
     public VerifyCertificate.Result? Result { get; private set; }
 
@@ -30,7 +33,7 @@ public sealed class VerifyModel(ISender sender) : AppPageModel(sender)
             return machine switch
             {
                 JwtMediaType => await CredentialAsync(code, GetVerifiedCredential.Form.Jwt, JwtMediaType),
-                CredentialMediaType => await CredentialAsync(code, GetVerifiedCredential.Form.Json, CredentialMediaType),
+                CredentialMediaType or LinkedDataMediaType => await CredentialAsync(code, GetVerifiedCredential.Form.Json, machine),
                 _ => VerificationAnswer.For(await Sender.Send(new VerifyCertificate.Query(code))),
             };
         }
@@ -58,7 +61,7 @@ public sealed class VerifyModel(ISender sender) : AppPageModel(sender)
         {
             var name = type.MediaType.Value;
             if (name is "text/html" or "application/xhtml+xml" or "*/*" or "text/*") return null;
-            if (name is JwtMediaType or CredentialMediaType or "application/json") return name;
+            if (name is JwtMediaType or CredentialMediaType or LinkedDataMediaType or "application/json") return name;
         }
         return null;
     }

@@ -13,7 +13,7 @@ public sealed class OpenBadgeCredentialTests
 {
     private static readonly Uri StatusListUrl = new("https://training.example.org/status/1");
 
-    private static CertificateBadgeDetails Details(string? salt = null) => new(
+    internal static CertificateBadgeDetails Details(string? salt = null) => new(
         CredentialId: SampleCertificate.Url,
         IssuerId: new Uri("https://training.example.org/"),
         IssuerName: "MARS Peer Recovery Training Institute",

@@ -57,7 +57,7 @@ public sealed class MachineVerificationTests
     {
         using var site = new SiteFactory();
         var client = site.Anonymous();
-        foreach (var type in new[] { "application/json", "application/vc+jwt", "application/vc" })
+        foreach (var type in new[] { "application/json", "application/vc+jwt", "application/vc", "application/vc+ld+json" })
         {
             var unknown = await Get(client, $"/verify/{VerificationCode.New()}", type);
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -131,6 +131,39 @@ public sealed class MachineVerificationTests
         var revokedAt = DateTimeOffset.Parse((string)Payload(await changed.Content.ReadAsStringAsync())["validFrom"]!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(DateTimeOffset.UtcNow - revokedAt, TimeSpan.Zero, TimeSpan.FromMinutes(2));
         Assert.Equal(await changed.Content.ReadAsStringAsync(), await (await client.GetAsync("/credentials/status/1")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_status_list_answers_a_json_ld_client_with_a_data_integrity_proof_and_others_with_the_vc_jwt()
+    {
+        using var site = new SiteFactory();
+        var client = site.Anonymous();
+        var certificate = await SeedCertificates.IssueAsync(site.Services, DemoAccounts.TraineeB);
+        await SeedCertificates.RevokeAsync(site.Services, certificate.Id);
+
+        // What verifier-core's document loader sends.
+        var json = await Get(client, "/credentials/status/1", "application/ld+json, application/json");
+        Assert.Equal("application/vc", json.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept", json.Headers.Vary);
+        var list = JsonNode.Parse(await json.Content.ReadAsStringAsync())!.AsObject();
+        var key = site.Services.GetRequiredService<InstituteSigningKeys>().Current.DataIntegrityKey;
+        Assert.Equal(key.Did, (string?)list["issuer"]);
+        Assert.Equal(["VerifiableCredential", "BitstringStatusListCredential"], list["type"]!.AsArray().Select(t => (string?)t));
+        Assert.Equal("eddsa-rdfc-2022", (string?)list["proof"]!["cryptosuite"]);
+        Assert.Equal((string?)list["validFrom"], (string?)list["proof"]!["created"]);   // signed once per change, not "now"
+        Assert.True(TrainingHub.Features.Certificates.Badges.DataIntegrity.EddsaRdfc2022.Verify(list, key.PublicKey));
+        Assert.True(StatusList.IsRevoked((string)list["credentialSubject"]!["encodedList"]!, certificate.StatusIndex));
+
+        var jwt = await client.GetAsync("/credentials/status/1");   // no Accept: the VC-JWT, as before
+        Assert.Equal("application/vc+jwt", jwt.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(3, (await jwt.Content.ReadAsStringAsync()).Split('.').Length);
+        Assert.NotEqual(jwt.Headers.ETag, json.Headers.ETag);
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/credentials/status/1");
+        conditional.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/ld+json"));
+        conditional.Headers.IfNoneMatch.Add(json.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditional)).StatusCode);
+        Assert.Equal(await json.Content.ReadAsStringAsync(), await (await Get(client, "/credentials/status/1", "application/vc")).Content.ReadAsStringAsync());
     }
 
     [Theory]

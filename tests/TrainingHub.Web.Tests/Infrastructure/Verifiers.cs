@@ -31,9 +31,12 @@ public static class Verifiers
                 throw new TimeoutException($"verify.mjs {check} did not finish in 120 s.");
             }
             if (process.ExitCode != 0) throw new InvalidOperationException($"verify.mjs {check} exited with {process.ExitCode}: {errors.Result}");
-            var line = output.Result.Trim();
-            Console.WriteLine(line);   // the tool's own words, in the test log
-            return JsonNode.Parse(line)!.AsObject();
+            // A library may log on stdout too (verifier-core's status check does): the answer is the last line.
+            var text = output.Result.Trim();
+            Console.WriteLine(text);   // the tool's own words, in the test log
+            var line = text.Split('\n')[^1];
+            return line.StartsWith('{') ? JsonNode.Parse(line)!.AsObject()
+                : throw new InvalidOperationException($"verify.mjs {check} printed no JSON answer: {text}");
         }
         finally
         {

@@ -56,10 +56,10 @@ public sealed class CourseContentTranslationPageTests(SiteFactory site)
         var code = site.Services.GetRequiredService<CourseCatalog>().FindCode("peer-recovery-code-of-ethics")!;
 
         var page = Decoded(await client.GetStringAsync(CodeUrl));
-        Assert.Contains("<h1 lang=\"es\">Código de ética de la recuperación entre pares</h1>", page, StringComparison.Ordinal);
-        Assert.Contains("<article class=\"code-of-ethics\" lang=\"es\">", page, StringComparison.Ordinal);
+        Assert.Contains("<h1 lang=\"es\" data-content>Código de ética de la recuperación entre pares</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<article class=\"code-of-ethics\" lang=\"es\" data-content>", page, StringComparison.Ordinal);
         Assert.Contains("Me mantengo en mi papel", page, StringComparison.Ordinal);
-        Assert.Contains("<label for=\"Input_Confirmed\" lang=\"es\">He leído este código de ética.", page, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"Input_Confirmed\" lang=\"es\" data-content>He leído este código de ética.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("I stay in my role", page, StringComparison.Ordinal);
         Assert.Contains($"name=\"Input.Version\" value=\"{code.Version}\"", page, StringComparison.Ordinal);
 

@@ -32,6 +32,38 @@ public sealed partial class ReportPagesTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task The_institute_downloads_a_courses_completers_as_csv_and_as_a_ce_broker_workbook_and_bad_requests_get_a_reason()
+    {
+        var admin = await site.SignedIn(DemoAccounts.Admin);
+        var csv = await admin.GetAsync("/institute/reports?handler=CompletersCsv&course=mat");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("completers-mat.csv", csv.Content.Headers.ContentDisposition!.FileName);
+        Assert.StartsWith("Person,Email,Licence number,Credential,State,", (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF'), StringComparison.Ordinal);
+
+        var xlsx = await admin.GetAsync("/institute/reports?handler=CompletersXlsx&course=mat");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("ce-broker-roster-mat.xlsx", xlsx.Content.Headers.ContentDisposition!.FileName);
+        using (var book = new ClosedXML.Excel.XLWorkbook(await xlsx.Content.ReadAsStreamAsync()))
+        {
+            Assert.Contains(book.Worksheets, w => w.Name == TrainingHub.Features.Certificates.Roster.CeBrokerWorkbook.UploadSheet);
+        }
+
+        var unknown = await admin.GetAsync("/institute/reports?handler=CompletersCsv&course=no-such-course");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("There is no course", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var none = await admin.GetAsync("/institute/reports?handler=CompletersXlsx");
+        Assert.Contains("Choose a course.", WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.NotEqual("text/csv", none.Content.Headers.ContentType?.MediaType);
+
+        // The roster spans every site: a site coordinator is refused.
+        var coordinator = await site.SignedIn(DemoAccounts.Coordinator);
+        var refused = await coordinator.GetAsync("/institute/reports?handler=CompletersCsv&course=mat");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotEqual("text/csv", refused.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_site_dashboard_downloads_as_csv()
     {
         var client = await site.SignedIn(DemoAccounts.Coordinator);

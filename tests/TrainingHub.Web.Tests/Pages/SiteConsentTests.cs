@@ -121,8 +121,8 @@ public sealed class SiteConsentTests(SiteFactory site)
         var (ines, email) = await TraineeOfB(site, "Ines Okoro", alsoAt: A);
         var trainee = await site.SignedIn(email);
         var page = Decoded(await trainee.GetStringAsync("/my/practicum"));
-        Assert.Contains("<option value=\"" + A + "\">", page, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"" + B + "\">", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"" + A + "\" data-content>", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"" + B + "\" data-content>", page, StringComparison.Ordinal);
 
         Dictionary<string, string> Form(string? siteId)
         {

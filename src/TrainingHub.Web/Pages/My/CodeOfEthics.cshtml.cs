@@ -35,7 +35,7 @@ public sealed class MyCodeOfEthicsModel(ISender sender) : AppPageModel(sender)
     {
         await LoadAsync();
         await Sender.Send(new SignEthicsCode.Command(PersonId, View.Code.Id, Input.Version, Input.Confirmed, Input.TypedName));
-        Done = $"Signed. Your signature of version {View.Code.Version} is kept with the date you signed.";
+        Done = string.Format(System.Globalization.CultureInfo.CurrentCulture, Words("Signed. Your signature of version {0} is kept with the date you signed."), View.Code.Version);
         return RedirectToPage(new { code = View.Code.Id });
     }
 

@@ -47,7 +47,7 @@ public sealed class MyCredentialsModel(ISender sender) : AppPageModel(sender)
     public async Task<IActionResult> OnPostChooseAsync(string[]? selected)
     {
         var count = await Sender.Send(new ChooseCredentials.Command(PersonId, selected ?? []));
-        Done = count == 0 ? "Saved. You have no credentials chosen." : "Saved. The credentials you chose are listed below, each with where you stand.";
+        Done = count == 0 ? Words("Saved. You have no credentials chosen.") : Words("Saved. The credentials you chose are listed below, each with where you stand.");
         return RedirectToPage();
     }
 
@@ -57,7 +57,7 @@ public sealed class MyCredentialsModel(ISender sender) : AppPageModel(sender)
         // Only read if the form is refused: its messages then show beside this credential.
         SignFailedFor = Sign.CredentialId;
         await Sender.Send(new SignCodeOfEthics.Command(PersonId, Sign.CredentialId ?? "", Sign.Confirmed, Sign.TypedName));
-        Done = "Signed. Your signature is kept with the time you signed.";
+        Done = Words("Signed. Your signature is kept with the time you signed.");
         return RedirectToPage();
     }
 
@@ -67,7 +67,7 @@ public sealed class MyCredentialsModel(ISender sender) : AppPageModel(sender)
         // Only read if the answer is refused: its messages then show beside this question.
         RecoveryFailedFor = Recovery.Years;
         await Sender.Send(new AnswerTimeInRecovery.Command(PersonId, Recovery.Years, Recovery.Answer));
-        Done = "Your answer is saved.";
+        Done = Words("Your answer is saved.");
         return RedirectToPage();
     }
 

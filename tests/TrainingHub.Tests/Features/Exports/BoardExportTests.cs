@@ -148,7 +148,8 @@ public sealed class BoardExportTests : IAsyncLifetime
         {
             var lena = await db.Certificates.SingleAsync(c => c.PersonId != terry.PersonId);
             // A name as an attacker would type it: it must reach a spreadsheet as text, never as a formula.
-            db.Database.ExecuteSqlRaw("UPDATE Certificates SET TraineeName = {0} WHERE Id = {1}", "=HYPERLINK(\"http://evil.example\",\"x\")", lena.Id);
+            // Written past the change tracker (a certificate is never edited through the model), on every provider.
+            await db.Certificates.Where(c => c.Id == lena.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.TraineeName, "=HYPERLINK(\"http://evil.example\",\"x\")"));
             var terrys = await db.Certificates.SingleAsync(c => c.PersonId == terry.PersonId);
             db.CertificateRevocations.Add(new CertificateRevocation { Id = Guid.NewGuid(), CertificateId = terrys.Id, Reason = "Issued in error", RevokedById = "x", RevokedAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();

@@ -16,8 +16,15 @@ public static class GetStatusList
 
     public sealed record Query : IQuery<Result>;
 
+    /// <param name="Jwt">The list as a VC-JWT (ES256), issuer the institute's profile address.</param>
+    /// <param name="DataIntegrity">The list as JSON with an <c>eddsa-rdfc-2022</c> proof, issuer the signing key's
+    /// <c>did:key</c>: the form a verifier of the badge's Data Integrity proof reads (ADR 0017).</param>
     /// <param name="ETag">A quoted entity tag that changes exactly when the list's content or signing key does.</param>
-    public sealed record Result(string Jwt, string ETag);
+    public sealed record Result(string Jwt, string DataIntegrity, string ETag)
+    {
+        /// <summary>The entity tag of the Data Integrity form (a different representation of the same list).</summary>
+        public string DataIntegrityETag => ETag[..^1] + "-di\"";
+    }
 
     public sealed class Handler(TrainingHubDb db, CertificateSnapshot snapshot, InstituteSigningKeys keys, StatusListCache cache) : IQueryHandler<Query, Result>
     {
@@ -34,7 +41,11 @@ public static class GetStatusList
                                  select c.StatusIndex).ToListAsync(ct);
             var validFrom = last is null ? DateTimeOffset.UnixEpoch : new DateTimeOffset(DateTime.SpecifyKind(last.Value, DateTimeKind.Utc));
             var credential = StatusList.BuildCredential(snapshot.StatusListUrl, snapshot.IssuerUrl, validFrom, revoked, ttl: TimeToLive);
-            var result = new Result(key.Sign(credential, VcJwt.CredentialType), etag);
+            // The proof's time is the list's validFrom, and Ed25519 is deterministic: every server signs the same bytes.
+            var json = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(credential)!;
+            json["issuer"] = key.DataIntegrityKey.Did;
+            var secured = DataIntegrity.EddsaRdfc2022.Sign(json, key.DataIntegrityKey, validFrom).ToJsonString();
+            var result = new Result(key.Sign(credential, VcJwt.CredentialType), secured, etag);
             cache.Current = result;
             return result;
         }

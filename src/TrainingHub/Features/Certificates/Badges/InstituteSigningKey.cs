@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using TrainingHub.Features.Certificates.Badges.DataIntegrity;
 
 namespace TrainingHub.Features.Certificates.Badges;
 
@@ -23,7 +24,15 @@ public sealed class InstituteSigningKey : IDisposable
         var canonical = $$"""{"crv":"P-256","kty":"EC","x":"{{X}}","y":"{{Y}}"}""";
         Thumbprint = Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
         KeyId = keyUrlBase is null ? Thumbprint : keyUrlBase + Thumbprint;
+        DataIntegrityKey = Ed25519DidKey.DeriveFrom(key);
     }
+
+    /// <summary>
+    /// This generation's Ed25519 key for Data Integrity proofs (<c>eddsa-rdfc-2022</c>), derived from the P-256 key so the
+    /// generation stored in the database carries both and a rotation replaces both (ADR 0017). Its <c>did:key</c> is the
+    /// issuer of the JSON credentials it signs.
+    /// </summary>
+    public Ed25519DidKey DataIntegrityKey { get; }
 
     /// <summary>The private key; signs with <see cref="VcJwt.Sign"/>.</summary>
     public ECDsa Key { get; }
@@ -94,7 +103,11 @@ public sealed class InstituteSigningKey : IDisposable
     /// <summary>The JWK set to publish, for example at <c>/.well-known/jwks.json</c>.</summary>
     public string JwkSetJson() => new JsonObject { ["keys"] = new JsonArray(PublicJwk()) }.ToJsonString();
 
-    public void Dispose() => Key.Dispose();
+    public void Dispose()
+    {
+        DataIntegrityKey.Dispose();
+        Key.Dispose();
+    }
 
     internal static void EnsureP256(ECDsa key)
     {
