@@ -42,6 +42,28 @@ public static class PageActions
     public const int PhoneWidth = 375;
 
     /// <summary>
+    /// Null when the open page fits <paramref name="width"/>; else how wide it is and the innermost elements that stick
+    /// out past the screen's right edge (tag, class and the start of their text), so a failure says what to fix.
+    /// </summary>
+    public static async Task<string?> SidewaysScrollAsync(this IPage page, int width)
+    {
+        var found = await page.EvaluateAsync<string[]>("""
+            () => {
+              const w = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= w) return [];
+              const inScroller = e => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } return false; };
+              const out = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > w + 1 && !inScroller(e));
+              const innermost = out.filter(e => !out.some(o => o !== e && e.contains(o)));
+              return [String(document.documentElement.scrollWidth),
+                ...innermost.slice(0, 3).map(e => `<${e.tagName.toLowerCase()}${e.className ? ' class="' + e.className + '"' : ''}> ${Math.round(e.getBoundingClientRect().right)}px: ${(e.textContent || '').trim().slice(0, 60)}`)];
+            }
+            """);
+        return found.Length == 0 || int.Parse(found[0]) <= width
+            ? null
+            : $"the page is {found[0]}px wide, wider than the {width}px screen; sticking out: {string.Join(" | ", found.Skip(1))}";
+    }
+
+    /// <summary>
     /// What is wrong with the open page on a 375-px phone (sideways scroll, serious axe findings) and on a desktop (serious
     /// axe findings), one line each; the page is left at desktop size.
     /// </summary>
@@ -49,8 +71,7 @@ public static class PageActions
     {
         var problems = new List<string>();
         await page.SetViewportSizeAsync(PhoneWidth, 740);
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        if (width > PhoneWidth) problems.Add($"{page.Url}: the page is {width}px wide, wider than the {PhoneWidth}px screen");
+        if (await page.SidewaysScrollAsync(PhoneWidth) is { } wide) problems.Add($"{page.Url}: {wide}");
         foreach (var size in new[] { PhoneWidth, 1280 })
         {
             await page.SetViewportSizeAsync(size, size == PhoneWidth ? 740 : 900);

@@ -103,8 +103,7 @@ public sealed class PhoneSweepTests(SiteFixture site)
     private static async Task<IEnumerable<string>> ProblemsAsync(IPage page, string path, bool axe)
     {
         var problems = new List<string>();
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        if (width > Width) problems.Add($"{path}: the page is {width}px wide, wider than the {Width}px screen");
+        if (await page.SidewaysScrollAsync(Width) is { } wide) problems.Add($"{path}: {wide}");
         var small = await page.EvaluateAsync<JsonElement>(SmallTargets);
         foreach (var target in small.EnumerateArray()) problems.Add($"{path}: target under 24 px: {target.GetString()}");
         if (!axe) return problems;

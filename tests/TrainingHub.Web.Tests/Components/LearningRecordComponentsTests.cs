@@ -96,3 +96,37 @@ public sealed class QuizQuestionFieldTests : BunitContext
         Assert.DoesNotContain("correct", q.Markup, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+public sealed class BarChartTests : BunitContext
+{
+    public BarChartTests() => Services.AddLocalization(o => o.ResourcesPath = "Resources");
+
+    [Fact]
+    public void Draws_one_bar_per_value_scaled_to_the_largest_and_reads_them_all_out()
+    {
+        var chart = Render<BarChart>(p => p.Add(c => c.Id, "c").Add(c => c.Title, "Hours by site").Add(c => c.Bars,
+            new List<BarChart.Bar> { new("Elm Street", 10m, "10 h"), new("Oak Clinic", 5m, "5 h") }));
+        Assert.Equal(2, chart.FindAll("g").Count);
+        var bars = chart.FindAll("rect[fill='#0b5c7a']").Select(r => r.GetAttribute("width")).ToList();
+        Assert.Equal(["330", "165"], bars);
+        Assert.Equal("Elm Street: 10 h; Oak Clinic: 5 h.", chart.Find("desc").TextContent);
+    }
+
+    [Fact]
+    public void With_no_bars_says_so_in_a_sentence_instead_of_an_empty_picture()
+    {
+        var chart = Render<BarChart>(p => p.Add(c => c.Id, "c").Add(c => c.Title, "Hours by domain").Add(c => c.Bars, new List<BarChart.Bar>())
+            .Add(c => c.NoData, "No data yet."));
+        Assert.Empty(chart.FindAll("svg"));
+        Assert.Equal("Hours by domain: No data yet.", chart.Find("p").TextContent);
+    }
+
+    [Fact]
+    public void Bars_at_zero_are_drawn_with_their_labels_and_no_length()
+    {
+        var chart = Render<BarChart>(p => p.Add(c => c.Id, "c").Add(c => c.Title, "Hours by site").Add(c => c.Bars,
+            new List<BarChart.Bar> { new("Elm Street", 0m, "0 h"), new("Oak Clinic", 0m, "0 h") }));
+        Assert.Equal(2, chart.FindAll("g").Count);
+        Assert.All(chart.FindAll("rect[fill='#0b5c7a']"), r => Assert.Equal("0", r.GetAttribute("width")));
+    }
+}
