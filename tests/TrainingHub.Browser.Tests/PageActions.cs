@@ -51,11 +51,21 @@ public static class PageActions
             () => {
               const w = document.documentElement.clientWidth;
               if (document.documentElement.scrollWidth <= w) return [];
-              const inScroller = e => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } return false; };
+              // Inside a scrolling box, unless absolutely placed against something outside it (which the box does not clip).
+              const inScroller = e => { const pos = getComputedStyle(e).position; if (pos === 'fixed') return false; for (let p = pos === 'absolute' ? e.offsetParent : e.parentElement; p && p !== document.body; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } return false; };
+              const name = e => `<${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? ' class="' + e.className + '"' : ''}>`;
               const out = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > w + 1 && !inScroller(e));
               const innermost = out.filter(e => !out.some(o => o !== e && e.contains(o)));
-              return [String(document.documentElement.scrollWidth),
-                ...innermost.slice(0, 3).map(e => `<${e.tagName.toLowerCase()}${e.className ? ' class="' + e.className + '"' : ''}> ${Math.round(e.getBoundingClientRect().right)}px: ${(e.textContent || '').trim().slice(0, 60)}`)];
+              const found = innermost.slice(0, 3).map(e => `${name(e)} ${Math.round(e.getBoundingClientRect().right)}px: ${(e.textContent || '').trim().slice(0, 60)}`);
+              // Text can run past an element that itself fits (a word too long to break): measure the text too.
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              for (let t = walker.nextNode(); t && found.length < 6; t = walker.nextNode()) {
+                const range = document.createRange(); range.selectNodeContents(t);
+                const right = range.getBoundingClientRect().right;
+                if (right > w + 1 && t.parentElement && getComputedStyle(t.parentElement).overflowX === 'visible' && !inScroller(t.parentElement))
+                  found.push(`text in ${name(t.parentElement)} ${Math.round(right)}px: ${t.textContent.trim().slice(0, 60)}`);
+              }
+              return [String(document.documentElement.scrollWidth), ...found];
             }
             """);
         return found.Length == 0 || int.Parse(found[0]) <= width

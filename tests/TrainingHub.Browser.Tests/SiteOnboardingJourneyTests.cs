@@ -37,8 +37,7 @@ public sealed partial class SiteOnboardingJourneyTests(SiteFixture site)
     {
         var problems = new List<string>();
         await page.SetViewportSizeAsync(PhoneWidth, 740);
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        if (width > PhoneWidth) problems.Add($"{page.Url}: the page is {width}px wide, wider than the {PhoneWidth}px screen");
+        if (await page.SidewaysScrollAsync(PhoneWidth) is { } wide) problems.Add($"{page.Url}: {wide}");
         var accessibility = await page.SeriousAccessibilityProblemsAsync();
         if (accessibility.Length > 0) problems.Add(accessibility);
         await page.SetViewportSizeAsync(1280, 900);
@@ -135,6 +134,11 @@ public sealed partial class SiteOnboardingJourneyTests(SiteFixture site)
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Invite 2 people" }).ClickAsync();
         await Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync("2 people are invited. 1 line was left out.");
         await Expect(coordinator.GetByRole(AriaRole.Cell, new() { Name = "Marcus Bell" })).ToBeVisibleAsync();
+        // The People page now lists people invited and not yet signed in, each with a "Send a new link" button.
+        var siteId = Regex.Match(coordinator.Url, "/sites/([0-9a-f-]+)/").Groups[1].Value;
+        await coordinator.GotoAsync($"/sites/{siteId}/people");
+        await Expect(coordinator.GetByRole(AriaRole.Button, new() { Name = "Send a new link to Marcus Bell" })).ToBeVisibleAsync();
+        problems.AddRange(await PhoneProblemsAsync(coordinator));
 
         // The new trainee chooses a password, then signs in for the first time with it.
         var trainee = await site.NewPageAsync(new ViewportSize { Width = PhoneWidth, Height = 740 });
