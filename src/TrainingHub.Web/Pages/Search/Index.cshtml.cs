@@ -20,5 +20,5 @@ public sealed class SearchModel(ISender sender) : AppPageModel(sender)
     {
     }
 
-    public async Task OnPostAsync() => Found = await Sender.Send(new TrainingHub.Features.Catalog.Search.Query(PersonId, Text));
+    public async Task OnPostAsync() => Found = await Sender.Send(new TrainingHub.Features.Catalog.Search.Query(PersonId, Text, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName));
 }

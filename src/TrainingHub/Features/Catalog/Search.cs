@@ -17,9 +17,11 @@ public static class Search
     public const int MaxLength = 100;
     public const int MaxResults = 20;
 
-    public sealed record Query(string PersonId, string? Text) : IQuery<Result>;
+    /// <param name="Language">The reader's language (two letters): lessons are searched as they read them.</param>
+    public sealed record Query(string PersonId, string? Text, string Language = "en") : IQuery<Result>;
 
-    public sealed record LessonHit(string CourseId, string CourseTitle, string LessonId, string LessonTitle, string Snippet);
+    /// <param name="Language">The language of the title and snippet: the reader's where the lesson is translated, else "en".</param>
+    public sealed record LessonHit(string CourseId, string CourseTitle, string LessonId, string LessonTitle, string Snippet, string Language);
 
     public sealed record PersonHit(Guid SiteId, string SiteName, string PersonId, string FullName, string Email);
 
@@ -44,8 +46,8 @@ public static class Search
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
             var text = query.Text!.Trim();
-            var lessonHits = lessons.Find(text, MaxResults)
-                .Select(h => new LessonHit(h.Course.Id, h.Course.Title, h.Lesson.Id, h.Lesson.Title, h.Snippet)).ToList();
+            var lessonHits = lessons.Find(text, MaxResults, query.Language)
+                .Select(h => new LessonHit(h.Course.Id, h.Course.Title, h.Lesson.Id, h.Lesson.Title, h.Snippet, h.Language)).ToList();
             var sites = await scope.SitesAsync(query.PersonId, SiteScope.StaffRoles, ct);
             if (sites.Count == 0) return new Result(text, lessonHits, false, [], false);
 

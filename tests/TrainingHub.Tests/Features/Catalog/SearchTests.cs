@@ -35,6 +35,29 @@ public sealed class SearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_spanish_reader_finds_translated_lessons_by_their_spanish_words_and_untranslated_ones_in_english()
+    {
+        var trainee = await _host.IdOf(DemoAccounts.Trainee);
+        var translated = _host.Catalog.Find("mat")!.Lessons.First();
+        var spanish = _host.Catalog.FindTranslation("mat", translated.Id, "es")!;
+
+        var byTitle = await _host.Send(new Search.Query(trainee, spanish.Title, "es"));
+        var hit = byTitle.Lessons[0];
+        Assert.Equal((translated.Id, spanish.Title, "es"), (hit.LessonId, hit.LessonTitle, hit.Language));
+        Assert.Equal(_host.Catalog.CourseTranslations.Single(t => t.CourseId == "mat" && t.Language == "es").Title, hit.CourseTitle);
+
+        // "metadona" is in the Spanish text only: an English reader does not find it, a Spanish reader does (accents ignored).
+        Assert.Empty((await _host.Send(new Search.Query(trainee, "metadona", "en"))).Lessons);
+        var found = await _host.Send(new Search.Query(trainee, "METADONA", "es"));
+        Assert.NotEmpty(found.Lessons);
+        Assert.All(found.Lessons, h => Assert.Equal(("mat", "es"), (h.CourseId, h.Language)));
+
+        // The Recovery Coach course has no translation: a Spanish reader still finds it by its English words, marked English.
+        var english = await _host.Send(new Search.Query(trainee, "recovery capital", "es"));
+        Assert.Contains(english.Lessons, h => h.CourseId == "recovery-coach" && h.Language == "en");
+    }
+
+    [Fact]
     public async Task A_coordinator_finds_people_of_their_own_site_by_name_or_address_and_never_another_sites()
     {
         var byName = await Find(DemoAccounts.Coordinator, "terry");
