@@ -54,6 +54,12 @@ public sealed class RecordSitesTests : IAsyncLifetime
             Assert.Equal(byRule.OrderBy(x => x).ToList(), queued.OrderBy(x => x).ToList());
             var counts = await rules.CountPendingAtAsync(sites, default);
             Assert.Equal(queued.Select(x => x.Item2).Distinct().Count() + await SupervisorRules.PracticumAt(PendingItems.Practicum(db), sites).CountAsync(), counts.Total);
+            // Each site's count is its queue: the counts group entries by enrolment, and Lena's straddles the day she joined A.
+            var practicum = await SupervisorRules.PracticumAt(PendingItems.Practicum(db), sites).Select(p => p.SiteId).ToListAsync();
+            foreach (var site in sites)
+            {
+                Assert.Equal(queued.Count(x => x.Item1 == site) + practicum.Count(s => s == site), counts.BySite.GetValueOrDefault(site));
+            }
             placedSomewhere += queued.Count;
         }
         // The entry from before Lena joined A waits at B only; the one after waits at both.

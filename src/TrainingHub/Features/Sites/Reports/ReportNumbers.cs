@@ -32,7 +32,7 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
     public sealed record Numbers(int Trainees, int Enrolled, int Active, int Completed, int Withdrawn,
         decimal HoursCredited, decimal HoursPending, int PendingSignOffs, IReadOnlyList<MyHours.Total> HoursByDomain, IReadOnlyList<CourseDropOff> DropOff);
 
-    internal sealed record EnrollmentRow(string PersonId, string CourseId, EnrollmentStatus Status);
+    internal sealed record EnrollmentRow(string PersonId, string CourseId, EnrollmentStatus Status, DateTime EnrolledAt);
 
     /// <summary>A trainee's hours in one domain and status.</summary>
     internal sealed record HoursSum(string PersonId, string Domain, HoursStatus Status, decimal Hours);
@@ -88,7 +88,7 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
         var people = memberships.Select(m => m.PersonId);
 
         var enrollments = await db.Enrollments.AsNoTracking().Where(e => people.Contains(e.PersonId))
-            .Select(e => new EnrollmentRow(e.PersonId, e.CourseId, e.Status)).ToListAsync(ct);
+            .Select(e => new EnrollmentRow(e.PersonId, e.CourseId, e.Status, e.EnrolledAt)).ToListAsync(ct);
         // The running totals (kept with every ledger entry, HoursTotalsWriter) hold each trainee's hours by domain and
         // status and by lesson, so the reports read a few rows per trainee, never the ledger. What waits for sign-off is
         // counted as the supervisors' queues count it (SupervisorRules.CountPendingAtAsync, from the queues' own definition).
@@ -99,17 +99,23 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
         // belongs to, reading their ledger rows; a handful of people, so the reports still grow with the trainees.
         var several = await db.SiteMemberships.AsNoTracking().Where(m => m.Role == Roles.Trainee && people.Contains(m.PersonId))
             .GroupBy(m => m.PersonId).Where(g => g.Select(m => m.SiteId).Distinct().Count() > 1).Select(g => g.Key).ToListAsync(ct);
-        var bySite = new List<(Guid SiteId, HoursSum Sum)>();
+        // Where entries belong (RecordSites), loaded once for the two-site trainees' hours and the pending count.
+        var where = await RecordSites.LoadAsync(db, siteIds, ct);
+        var bySite = new Dictionary<(Guid SiteId, string PersonId, string Domain, HoursStatus Status), decimal>();
         if (several.Count > 0)
         {
-            // Where each of their entries belongs, as SupervisorRules.HoursAt says (RecordSites): their ledger rows are read
-            // alone and matched to the sites here, one pass for all the sites asked for.
-            var rows = await db.HoursEntries.AsNoTracking().Where(h => several.Contains(h.PersonId))
-                .Select(h => new { h.PersonId, h.EnrollmentId, h.RecordedAt, h.Domain, h.Status, h.Hours }).ToListAsync(ct);
-            var where = await RecordSites.LoadAsync(db, siteIds, ct);
-            bySite.AddRange(rows.SelectMany(r => where.Of(r.EnrollmentId, r.PersonId, r.RecordedAt).Select(site => (site, r)))
-                .GroupBy(x => (x.site, x.r.PersonId, x.r.Domain, x.r.Status))
-                .Select(g => (g.Key.site, new HoursSum(g.Key.PersonId, g.Key.Domain, g.Key.Status, g.Sum(x => x.r.Hours)))));
+            // Where each of their entries belongs, as SupervisorRules.HoursAt says: their ledger rows are read alone and
+            // added to their sites' sums as they stream in, one pass for all the sites asked for.
+            await foreach (var r in db.HoursEntries.AsNoTracking().Where(h => several.Contains(h.PersonId))
+                .Select(h => new { h.PersonId, h.EnrollmentId, h.RecordedAt, h.Domain, h.Status, h.Hours }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                var at = where.Of(r.EnrollmentId, r.PersonId, r.RecordedAt);
+                for (var i = 0; i < at.Count; i++)
+                {
+                    ref var sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(bySite, (at[i], r.PersonId, r.Domain, r.Status), out _);
+                    sum += r.Hours;
+                }
+            }
         }
         var furthest = await db.LessonHoursTotals.AsNoTracking().Where(t => people.Contains(t.PersonId) && t.Hundredths > 0)
             .Select(t => new LessonReached { PersonId = t.PersonId, CourseId = t.CourseId, LessonId = t.LessonId })
@@ -121,11 +127,12 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
             TraineesBySite = trainees.ToLookup(t => t.SiteId, t => t.PersonId),
             Enrollments = enrollments.ToLookup(e => e.PersonId, StringComparer.Ordinal),
             Hours = hours.ToLookup(h => h.PersonId, StringComparer.Ordinal),
-            HoursBySite = bySite.ToLookup(x => (x.SiteId, x.Sum.PersonId), x => x.Sum),
+            HoursBySite = bySite.ToLookup(x => (x.Key.SiteId, x.Key.PersonId), x => new HoursSum(x.Key.PersonId, x.Key.Domain, x.Key.Status, x.Value)),
             InSeveralSites = several.ToHashSet(StringComparer.Ordinal),
             FurthestModule = furthest.ToDictionary(f => (f.PersonId, f.CourseId), f => f.Module),
-            WaitingForSignOff = await supervisors.CountPendingAtAsync(siteIds, ct),
-            FirstEnrolledAt = await db.Enrollments.AsNoTracking().Where(e => people.Contains(e.PersonId)).MinAsync(e => (DateTime?)e.EnrolledAt, ct),
+            WaitingForSignOff = await supervisors.CountPendingAtAsync(siteIds, where, ct),
+            // The same rows as the enrolments above, so their earliest date needs no second query.
+            FirstEnrolledAt = enrollments.Count == 0 ? null : enrollments.Min(e => e.EnrolledAt),
         };
     }
 
