@@ -70,7 +70,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         Assert.Contains("<strong>Still needed:</strong> 1 more hour of Ethical Responsibility<", html, StringComparison.Ordinal);
         Assert.Contains("<strong>Still needed:</strong> 31 more hours of training<", html, StringComparison.Ordinal);
         Assert.Contains("<span data-content>Ethics for Recovery Coaches</span>: 15 hours", html, StringComparison.Ordinal);
-        Assert.Contains("Source: <a href=\"https://internationalcredentialing.org/icrc-credentials/pr\" rel=\"noopener\">https://internationalcredentialing.org/icrc-credentials/pr</a>, checked 5 December 2026", html, StringComparison.Ordinal);
+        Assert.Contains("Source: <a href=\"https://internationalcredentialing.org/icrc-credentials/pr\" rel=\"noopener\" data-content>https://internationalcredentialing.org/icrc-credentials/pr</a>, checked 5 December 2026", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Not confirmed with the board.", html, StringComparison.Ordinal);
 
         // New York's CARC rules are all confirmed now (docs/rule-file-changes-2026-12.md); Massachusetts' are not.
@@ -99,7 +99,7 @@ public sealed class CredentialsPagesTests(SiteFactory site)
         Assert.Contains("todavía falta: 500 horas más de práctica, aprobadas por un supervisor; 31 horas más de capacitación.", html, StringComparison.Ordinal);
         Assert.Contains("Capacitación de un proveedor aprobado por New York Certification Board (InUnity Alliance), para la capacitación completada el 1 de octubre de 2020 o después", html, StringComparison.Ordinal);
         Assert.Matches("15 horas de su capacitación no cuentan: .+ no tiene registrado un número de aprobación de New York Certification Board \\(InUnity Alliance\\)\\.", html);
-        foreach (var english in new[] { "more hour", "of training", "requirements still to meet", "approval number on record", "Training from a provider" })
+        foreach (var english in new[] { "more hour", "more hours of training", "requirements still to meet", "approval number on record", "Training from a provider" })
         {
             Assert.DoesNotContain(english, html, StringComparison.Ordinal);
         }
