@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using TrainingHub.Localization;
 
 namespace TrainingHub.Web.Infrastructure;
 
@@ -29,6 +30,17 @@ public static class LocalizedFormats
         var words = CultureInfo.CurrentUICulture;
         if (formats.TwoLetterISOLanguageName == words.TwoLetterISOLanguageName && formats.Name.Length > 0) return formats.Name;
         return words.Name.Length > 0 ? words.Name : "en";
+    }
+
+    /// <summary>
+    /// A sentence the application composed as facts (a credential's progress, a gap, why hours do not count), worded in the
+    /// reader's language: its texts through this localizer, its dates and counts in the reader's formats. The same
+    /// <see cref="Phrase"/> is an e-mail's or a PDF's sentence through <see cref="Words"/>, and the CLI's in English.
+    /// </summary>
+    public static string Say(this IStringLocalizer l, Phrase phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        return phrase.Say(english => l[english].Value, CultureInfo.CurrentCulture);
     }
 
     /// <summary>A number of hours: "1 hour", "0.75 hours", "2 horas".</summary>

@@ -1,15 +1,25 @@
+using TrainingHub.Localization;
+
 namespace TrainingHub.Domain;
 
 /// <summary>What the next credential needs beyond what a person has, in plain words, grouped as a person plans it.</summary>
-public sealed record LadderGap(string Group, string Title, string Gap, bool Unconfirmed);
+/// <param name="Group">One of the <see cref="Ladder"/> groups (<see cref="Ladder.Education"/>, …): an English text that is its own resource key.</param>
+public sealed record LadderGap(string Group, Phrase TitlePhrase, Phrase GapPhrase, bool Unconfirmed)
+{
+    public string Title => TitlePhrase.English;
+
+    public string Gap => GapPhrase.English;
+}
 
 /// <param name="From">The credential the step starts from.</param>
 /// <param name="Holds">The person holds <paramref name="From"/> (verified); otherwise it is the chosen credential they are closest to.</param>
 public sealed record NextStep(CredentialRuleSet From, bool Holds, CredentialRuleSet Next, IReadOnlyList<LadderGap> Gaps, bool NextHasUnconfirmed)
 {
-    public string Lead => Holds
-        ? $"You hold the {From.Name}. The next step on the ladder is the {Next.Name}."
-        : $"You are working toward the {From.Name}. The step after it is the {Next.Name}.";
+    public Phrase LeadPhrase => Holds
+        ? Phrase.Of("You hold the {0}. The next step on the ladder is the {1}.", From.Name, Next.Name)
+        : Phrase.Of("You are working toward the {0}. The step after it is the {1}.", From.Name, Next.Name);
+
+    public string Lead => LeadPhrase.English;
 }
 
 /// <summary>
@@ -36,13 +46,14 @@ public static class Ladder
         if (from is null) return null;
         var next = find(from.Next!)!;
         var result = Eligibility.Evaluate(next, person, today);
-        var gaps = result.Requirements.Where(r => !r.Met).Select(r => new LadderGap(GroupOf(r.Requirement.Kind), r.Title, r.Gap ?? r.Progress, r.Requirement.Source.Unconfirmed))
-            .Concat(result.Constraints.Where(c => !c.Met).Select(c => new LadderGap(Education, c.Title, c.Gap ?? c.Detail, c.Constraint.Source.Unconfirmed)))
-            .OrderBy(g => Array.IndexOf(Groups, g.Group)).ToList();
+        var gaps = result.Requirements.Where(r => !r.Met).Select(r => new LadderGap(GroupOf(r.Requirement.Kind), r.TitlePhrase, r.GapPhrase ?? r.ProgressPhrase, r.Requirement.Source.Unconfirmed))
+            .Concat(result.Constraints.Where(c => !c.Met).Select(c => new LadderGap(Education, c.TitlePhrase, c.GapPhrase ?? c.DetailPhrase, c.Constraint.Source.Unconfirmed)))
+            .OrderBy(g => Array.IndexOf(GroupOrder, g.Group)).ToList();
         return new NextStep(from, holds, next, gaps, next.HasUnconfirmed);
     }
 
-    private static readonly string[] Groups = [Education, SupervisedWork, Exam, Other];
+    /// <summary>The groups in the order a person plans them; each is a text of the resources, worded where it is shown.</summary>
+    private static readonly string[] GroupOrder = [Education, SupervisedWork, Exam, Other];
 
     public static string GroupOf(RequirementKind kind) => kind switch
     {

@@ -1,24 +1,40 @@
+using TrainingHub.Localization;
+
 namespace TrainingHub.Domain;
 
 /// <summary>A credential a person holds, as the renewal rules see it: when it was awarded and, if the person knows, when it expires.</summary>
 public sealed record HeldCredentialFacts(string CredentialId, DateOnly AwardedOn, DateOnly? ExpiresOn);
 
 /// <summary>A renewal requirement's progress: the total, or one part such as ethics.</summary>
-public sealed record RenewalLine(string Title, decimal Required, decimal Counted)
+/// <param name="Part">The part's name as the board writes it (ethics), or null for the total.</param>
+public sealed record RenewalLine(string? Part, decimal Required, decimal Counted)
 {
     public bool Met => Counted >= Required;
 
     public decimal Gap => Math.Max(0, Required - Counted);
 
-    public string Progress => $"{Eligibility.Number(Counted)} of {Eligibility.Number(Required)} hours";
+    public Phrase TitlePhrase => Part is null ? Phrase.Of("Continuing education") : Phrase.Of("{0} continuing education", Part);
 
-    public string? GapText => Met ? null : $"{Eligibility.Number(Gap)} more {(Gap == 1 ? "hour" : "hours")} of {Title.ToLowerInvariant()}";
+    public string Title => TitlePhrase.English;
+
+    public Phrase ProgressPhrase => Eligibility.HoursOf(Counted, Required);
+
+    public string Progress => ProgressPhrase.English;
+
+    public Phrase? GapPhrase => Met ? null
+        : Part is null
+            ? Phrase.Counted("{0, plural, one {{1} more hour of continuing education} other {{1} more hours of continuing education}}", Gap, Gap)
+            : Phrase.Counted("{0, plural, one {{1} more hour of {2} continuing education} other {{1} more hours of {2} continuing education}}", Gap, Gap, Part.ToLowerInvariant());
+
+    public string? GapText => GapPhrase?.English;
 }
 
 /// <summary>A training record as a renewal sees it: counted in this cycle, or why not.</summary>
-public sealed record RenewalTrainingLine(TrainingRecord Record, string? NotCountedBecause)
+public sealed record RenewalTrainingLine(TrainingRecord Record, Phrase? NotCountedPhrase)
 {
-    public bool Counts => NotCountedBecause is null;
+    public bool Counts => NotCountedPhrase is null;
+
+    public string? NotCountedBecause => NotCountedPhrase?.English;
 }
 
 /// <summary>
@@ -39,13 +55,14 @@ public sealed record RenewalProgress(
     public bool Expired => DaysLeft < 0;
 
     /// <summary>One plain sentence for the page and the reminder e-mail.</summary>
-    public string Summary => Expired
-        ? $"Your {Rules.Name} expired on {Eligibility.DateText(CycleEnd)}. Ask {Rules.BoardName} how to renew or reinstate it."
+    public Phrase SummaryPhrase => Expired
+        ? Phrase.Of("Your {0} expired on {1}. Ask {2} how to renew or reinstate it.", Rules.Name, CycleEnd, Rules.BoardName)
         : Met
-            ? $"You have the continuing education {Rules.BoardName} asks for this cycle. Renew before {Eligibility.DateText(CycleEnd)}."
-            : $"{DaysText(DaysLeft)} left to renew (by {Eligibility.DateText(CycleEnd)}). Still needed: {string.Join("; ", Lines.Where(l => !l.Met).Select(l => l.GapText))}.";
+            ? Phrase.Of("You have the continuing education {0} asks for this cycle. Renew before {1}.", Rules.BoardName, CycleEnd)
+            : Phrase.Counted("{0, plural, one {# day left to renew (by {1}). Still needed: {2}.} other {# days left to renew (by {1}). Still needed: {2}.}}", DaysLeft,
+                CycleEnd, Phrase.Join("{0}; {1}", Lines.Where(l => !l.Met).Select(l => l.GapPhrase!)));
 
-    public static string DaysText(int days) => days == 1 ? "1 day" : $"{days} days";
+    public string Summary => SummaryPhrase.English;
 }
 
 /// <summary>
@@ -89,22 +106,22 @@ public static class Renewal
             .Select(t => new RenewalTrainingLine(t, NotCountedBecause(rules, approval, t, held, start, end, today, continuingEducationCourses)))
             .ToList();
         var counted = lines.Where(l => l.Counts).Select(l => l.Record).ToList();
-        var result = new List<RenewalLine> { new("Continuing education", rule.Hours, counted.Sum(t => t.Hours)) };
-        result.AddRange(rule.Parts.Select(p => new RenewalLine($"{p.Name} continuing education", p.Hours,
+        var result = new List<RenewalLine> { new(null, rule.Hours, counted.Sum(t => t.Hours)) };
+        result.AddRange(rule.Parts.Select(p => new RenewalLine(p.Name, p.Hours,
             counted.Where(t => p.FromTags.Contains(t.DomainKey, StringComparer.Ordinal)).Sum(t => t.Hours))));
         return new RenewalProgress(rules, held, start, end, end.DayNumber - today.DayNumber, result, lines);
     }
 
-    private static string? NotCountedBecause(CredentialRuleSet rules, CredentialConstraint? approval, TrainingRecord t, HeldCredentialFacts held, DateOnly start, DateOnly end,
+    private static Phrase? NotCountedBecause(CredentialRuleSet rules, CredentialConstraint? approval, TrainingRecord t, HeldCredentialFacts held, DateOnly start, DateOnly end,
         DateOnly today, IReadOnlyCollection<string> ceCourses)
     {
-        if (t.CompletedOn < held.AwardedOn) return $"completed before the credential was awarded ({Eligibility.DateText(held.AwardedOn)})";
-        if (t.CompletedOn < start) return $"completed before this renewal cycle began ({Eligibility.DateText(start)})";
-        if (t.CompletedOn > end || t.CompletedOn > today) return "completed after this renewal cycle";
-        if (rules.IsOtherCredentialsKey(t.DomainKey)) return "assigned to another credential's domain";
+        if (t.CompletedOn < held.AwardedOn) return Phrase.Of("completed before the credential was awarded ({0})", held.AwardedOn);
+        if (t.CompletedOn < start) return Phrase.Of("completed before this renewal cycle began ({0})", start);
+        if (t.CompletedOn > end || t.CompletedOn > today) return Phrase.Of("completed after this renewal cycle");
+        if (rules.IsOtherCredentialsKey(t.DomainKey)) return Phrase.Of("assigned to another credential's domain");
         if (t.Origin == TrainingOrigin.Institute && (t.CourseId is null || !ceCourses.Contains(t.CourseId)))
         {
-            return $"the institute has not marked this course as continuing education for {rules.BoardName}";
+            return Phrase.Of("the institute has not marked this course as continuing education for {0}", rules.BoardName);
         }
         if (approval is not null && (approval.Date is null || t.CompletedOn >= approval.Date) && !t.ApprovedBy(rules.Board))
         {

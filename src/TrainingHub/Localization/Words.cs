@@ -35,6 +35,13 @@ public sealed class Words
 
     public string this[string english, params object?[] values] => string.Format(Culture, this[english], values);
 
+    /// <summary>A sentence the application composed as facts (<see cref="Phrase"/>), in this language.</summary>
+    public string Say(Phrase phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        return phrase.Say(english => Translate(english, Culture), Culture);
+    }
+
     /// <summary>A day as people write it in this language ("5 December 2026", "5 de diciembre de 2026").</summary>
     public string Date(DateTime day) => day.ToString(this["d MMMM yyyy"], Culture);
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.UniversalAccessibility;
+using TrainingHub.Localization;
 
 namespace TrainingHub.PdfLayout;
 
@@ -29,24 +30,35 @@ public static class ApplicationPacketPdf
     private static readonly XColor Shade = XColor.FromArgb(0xEE, 0xF1, 0xF5);
     private static readonly XColor Good = XColor.FromArgb(0x1C, 0x6B, 0x34);
 
-    public static byte[] Render(ApplicationPacketContent packet)
+    /// <param name="words">
+    /// The reader's language for the packet's own words (headings, labels, column names, page footer), as the
+    /// certificate does it (docs/decisions/0019-languages.md); with it the document's <c>/Lang</c>. What the records say
+    /// (names, requirement texts, statuses, sources, statements) is printed as recorded, in the board's language.
+    /// </param>
+    public static byte[] Render(ApplicationPacketContent packet, Words? words = null)
     {
         ArgumentNullException.ThrowIfNull(packet);
+        words ??= Words.English;
+        var english = words == Words.English;
         var layout = new Layout();
-        Compose(layout, packet);
+        Compose(layout, packet, words);
 
         var identity = Convert.ToHexString(SHA256.HashData(JsonSerializerForIdentity(packet)));
+        var title = english
+            ? packet.Heading.Replace("Credential a", "A", StringComparison.Ordinal).Replace("Credential r", "R", StringComparison.Ordinal)
+            : words[packet.Heading];
         using var pdf = new ArchivalPdf(
-            Nfc($"{packet.Heading.Replace("Credential a", "A", StringComparison.Ordinal).Replace("Credential r", "R", StringComparison.Ordinal)}: {packet.PersonName}, {packet.CredentialName}"),
+            Nfc($"{title}: {packet.PersonName}, {packet.CredentialName}"),
             Nfc(packet.InstituteName),
             Nfc(packet.CredentialName),
             packet.GeneratedAt,
-            identity);
+            english ? identity : identity + '\u001f' + words.Language,
+            english ? ArchivalPdf.Language : words.Language);
         var header = Nfc($"{packet.PersonName} · {packet.CredentialName}");
         for (var i = 0; i < layout.Pages.Count; i++)
         {
             pdf.AddPage(PageWidth, PageHeight);
-            var footer = Nfc($"Page {i + 1} of {layout.Pages.Count} · Prepared by TrainingHub for {packet.InstituteName} on {packet.GeneratedAt.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
+            var footer = Nfc(words["Page {0} of {1} · Prepared by TrainingHub for {2} on {3}", i + 1, layout.Pages.Count, packet.InstituteName, Prepared(packet.GeneratedAt, words)]);
             pdf.Artifact(g =>
             {
                 Draw(g, new TextOp(header, Margin, Margin + 8, 8, false, Muted));
@@ -88,93 +100,98 @@ public static class ApplicationPacketPdf
     private static byte[] JsonSerializerForIdentity(ApplicationPacketContent packet) =>
         System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(packet);
 
-    private static void Compose(Layout l, ApplicationPacketContent p)
+    private static void Compose(Layout l, ApplicationPacketContent p, Words w)
     {
-        l.Text(p.Heading, 20, bold: true, Accent, PdfBlockLevelElementTag.Heading1);
+        l.Text(w[p.Heading], 20, bold: true, Accent, PdfBlockLevelElementTag.Heading1);
         l.Text(p.CredentialName, 14, bold: true, Ink);
         l.Space(4);
         l.Pairs([
-            ("Applicant", $"{p.PersonName} ({p.PersonEmail})"),
-            ("Board", p.BoardName),
-            ("Training provider", p.InstituteProviderNumber is null ? $"{p.InstituteName} (no approval number with this board on record)" : $"{p.InstituteName}, approval number {p.InstituteProviderNumber}"),
-            ("Prepared", p.GeneratedAt.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+            (w["Applicant"], $"{p.PersonName} ({p.PersonEmail})"),
+            (w["Board"], p.BoardName),
+            (w["Training provider"], p.InstituteProviderNumber is null ? w["{0} (no approval number with this board on record)", p.InstituteName] : w["{0}, approval number {1}", p.InstituteName, p.InstituteProviderNumber]),
+            (w["Prepared"], Prepared(p.GeneratedAt, w)),
         ]);
         l.Space(6);
         l.Text(p.Summary, 11, bold: true, p.Eligible ? Good : Ink);
-        l.Text("Requirements marked \"not confirmed\" are TrainingHub's editable defaults: no citable source confirmed them with the board.", 8.5f, bold: false, Muted);
+        l.Text(w["Requirements marked \"not confirmed\" are TrainingHub's editable defaults: no citable source confirmed them with the board."], 8.5f, bold: false, Muted);
 
-        l.Heading("Requirements");
-        l.Table(["Requirement", "Progress", "Status", "What is missing", "Source"], [0.22f, 0.2f, 0.1f, 0.24f, 0.24f],
+        l.Heading(w["Requirements"]);
+        l.Table([w["Requirement"], w["Progress"], w["Status"], w["What is missing"], w["Source"]], [0.22f, 0.2f, 0.1f, 0.24f, 0.24f],
             p.Requirements.Select(r => new[]
             {
-                r.Title + (r.Unconfirmed ? " (not confirmed with the board)" : "") + (r.Note is null ? "" : $". {r.Note}"),
+                r.Title + (r.Unconfirmed ? " " + w["(not confirmed with the board)"] : "") + (r.Note is null ? "" : $". {r.Note}"),
                 r.Progress + (r.Pending is null ? "" : $". {r.Pending}"),
                 r.Status,
                 r.Gap ?? "",
-                r.Source + (r.Checked is { } c ? $" (checked {c.ToString("d MMM yyyy", CultureInfo.InvariantCulture)})" : ""),
+                r.Source + (r.Checked is { } c ? " " + w["(checked {0})", ShortDate(c, w)] : ""),
             }));
 
-        l.Heading("Training hours by the board's domains");
-        if (p.DomainTotals.Count == 0) l.Text("This board's rules name no domains.", 9.5f, bold: false, Muted);
+        l.Heading(w["Training hours by the board's domains"]);
+        if (p.DomainTotals.Count == 0) l.Text(w["This board's rules name no domains."], 9.5f, bold: false, Muted);
         else
         {
-            l.Table(["Domain", "Hours counted", "Waiting for sign-off"], [0.5f, 0.25f, 0.25f],
+            l.Table([w["Domain"], w["Hours counted"], w["Waiting for sign-off"]], [0.5f, 0.25f, 0.25f],
                 p.DomainTotals.Select(d => new[] { d.Domain, Hours(d.Counted), d.Pending == 0 ? "" : Hours(d.Pending) }));
         }
 
-        l.Heading("Training record");
-        if (p.Training.Count == 0) l.Text("No training hours yet.", 9.5f, bold: false, Muted);
+        l.Heading(w["Training record"]);
+        if (p.Training.Count == 0) l.Text(w["No training hours yet."], 9.5f, bold: false, Muted);
         else
         {
-            l.Table(["Date", "Training", "Board domain", "Hours", "Delivery", "Provider and number", "Status"], [0.1f, 0.25f, 0.14f, 0.07f, 0.1f, 0.17f, 0.17f],
+            l.Table([w["Date"], w["Training"], w["Board domain"], w["Hours"], w["Delivery"], w["Provider and number"], w["Status"]], [0.1f, 0.25f, 0.14f, 0.07f, 0.1f, 0.17f, 0.17f],
                 p.Training.Select(t => new[]
                 {
-                    t.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture), t.Detail is null ? t.Title : $"{t.Title}: {t.Detail}", t.Domain, Hours(t.Hours), t.Delivery,
+                    ShortDate(t.Date, w), t.Detail is null ? t.Title : $"{t.Title}: {t.Detail}", t.Domain, Hours(t.Hours), t.Delivery,
                     $"{t.Provider} {t.ProviderNumber}".Trim(), t.Status,
                 }));
         }
 
-        l.Heading("Certificates");
-        if (p.Certificates.Count == 0) l.Text("No certificates yet.", 9.5f, bold: false, Muted);
+        l.Heading(w["Certificates"]);
+        if (p.Certificates.Count == 0) l.Text(w["No certificates yet."], 9.5f, bold: false, Muted);
         else
         {
-            l.Table(["Certificate", "Completed", "Hours", "Issued by", "Verification"], [0.27f, 0.12f, 0.07f, 0.22f, 0.32f],
+            l.Table([w["Certificate"], w["Completed"], w["Hours"], w["Issued by"], w["Verification"]], [0.27f, 0.12f, 0.07f, 0.22f, 0.32f],
                 p.Certificates.Select(c => new[]
                 {
-                    $"{c.Title} ({c.Kind})", c.CompletedOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture), Hours(c.Hours), c.Issuer,
+                    $"{c.Title} ({c.Kind})", ShortDate(c.CompletedOn, w), Hours(c.Hours), c.Issuer,
                     c.VerificationUrl is null ? c.VerificationCode : $"{c.VerificationCode}\n{c.VerificationUrl}",
                 }));
         }
 
-        l.Heading("Supervisor attestations");
-        if (p.Attestations.Count == 0) l.Text("No sign-offs yet.", 9.5f, bold: false, Muted);
+        l.Heading(w["Supervisor attestations"]);
+        if (p.Attestations.Count == 0) l.Text(w["No sign-offs yet."], 9.5f, bold: false, Muted);
         else
         {
-            l.Table(["Signed", "Supervisor (name as typed)", "Statement", "Covers", "Status"], [0.14f, 0.19f, 0.37f, 0.15f, 0.15f],
+            l.Table([w["Signed"], w["Supervisor (name as typed)"], w["Statement"], w["Covers"], w["Status"]], [0.14f, 0.19f, 0.37f, 0.15f, 0.15f],
                 p.Attestations.Select(a => new[]
                 {
-                    a.SignedAt.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture), $"{a.Supervisor} (typed \"{a.TypedName}\")", a.Statement, a.Covers, a.Status,
+                    a.SignedAt.ToString(w["d MMM yyyy HH:mm 'UTC'"], w.Culture), w["{0} (typed \"{1}\")", a.Supervisor, a.TypedName], a.Statement, a.Covers, a.Status,
                 }));
         }
 
-        l.Heading("Practice and supervision log");
-        if (p.Practicum.Count == 0) l.Text("No signed-off practice or supervision hours yet.", 9.5f, bold: false, Muted);
+        l.Heading(w["Practice and supervision log"]);
+        if (p.Practicum.Count == 0) l.Text(w["No signed-off practice or supervision hours yet."], 9.5f, bold: false, Muted);
         else
         {
-            l.Table(["Kind", "Date", "Hours", "Board domain", "What was done", "Supervisor", "Signed off by"], [0.1f, 0.11f, 0.07f, 0.15f, 0.27f, 0.15f, 0.15f],
+            l.Table([w["Kind"], w["Date"], w["Hours"], w["Board domain"], w["What was done"], w["Supervisor"], w["Signed off by"]], [0.1f, 0.11f, 0.07f, 0.15f, 0.27f, 0.15f, 0.15f],
                 p.Practicum.Select(x => new[]
                 {
-                    x.Kind, x.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture), Hours(x.Hours), x.Domain,
+                    x.Kind, ShortDate(x.Date, w), Hours(x.Hours), x.Domain,
                     string.IsNullOrEmpty(x.Setting) ? x.Description : $"{x.Description} ({x.Setting})", x.Supervisor, x.SignedOffBy,
                 }));
         }
 
         if (p.OtherRecords.Count > 0)
         {
-            l.Heading("Exam, code of ethics and other records");
-            l.Table(["Record", "Detail"], [0.35f, 0.65f], p.OtherRecords.Select(r => new[] { r.Title, r.Detail }));
+            l.Heading(w["Exam, code of ethics and other records"]);
+            l.Table([w["Record"], w["Detail"]], [0.35f, 0.65f], p.OtherRecords.Select(r => new[] { r.Title, r.Detail }));
         }
     }
+
+    // English keeps the exact formats boards and the existing packets have; another language takes its own patterns.
+    private static string Prepared(DateTime at, Words w) => at.ToString(w["d MMMM yyyy, HH:mm 'UTC'"], w == Words.English ? CultureInfo.InvariantCulture : w.Culture);
+
+    private static string ShortDate(DateOnly day, Words w) => day.ToString(w["d MMM yyyy"], w == Words.English ? CultureInfo.InvariantCulture : w.Culture);
 
     private static string Hours(decimal hours) => hours.ToString("0.############", CultureInfo.InvariantCulture);
 

@@ -116,6 +116,27 @@ public sealed class ArchivalPdfTests
         Assert.True(document.NumberOfPages >= 2);
     }
 
+    [Trait(Speed.Trait, Speed.Slow)]
+    [Fact]
+    public void A_Spanish_readers_packet_has_Spanish_labels_and_its_language_and_stays_tagged()
+    {
+        using var scratch = new ScratchFolder();
+        var pdf = Save(scratch, ApplicationPacketPdf.Render(SamplePacket(), TrainingHub.Localization.Words.For("es")));
+
+        AssertArchival(pdf, "Paquete de solicitud de credencial: Terry Jackson, IC&RC Peer Recovery", "es");
+        var structure = DebianTools.Run("pdfinfo", "-struct-text", pdf);
+        Assert.Contains("H1 (block)", structure);
+        Assert.Matches(@"(?m)^\s+TH$", structure);
+        Assert.Contains("\"Solicitante Terry Jackson (terry@example.org)\"", structure);
+        Assert.Contains("\"Horas de capacitación por las áreas de la junta", structure);
+        Assert.DoesNotContain("\"Applicant ", structure);
+        var text = DebianTools.Run("pdftotext", "-layout", pdf, "-");
+        Assert.Contains("Página 1 de", text);
+        Assert.Contains("Registro de práctica y supervisión", text);
+        // An English packet is still the one it was: its bytes do not depend on the Spanish rendering.
+        Assert.Equal(ApplicationPacketPdf.Render(SamplePacket()), ApplicationPacketPdf.Render(SamplePacket(), TrainingHub.Localization.Words.English));
+    }
+
     [Fact]
     public void The_same_packet_renders_to_the_same_bytes()
     {

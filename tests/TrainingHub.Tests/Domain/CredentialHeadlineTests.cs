@@ -45,8 +45,8 @@ public sealed class CredentialHeadlineTests
     {
         var headline = CredentialHeadline.For(Eligibility.Evaluate(c.Rules, c.Person, Today));
         Assert.True(c.Met == headline.Met, name);
-        Assert.Equal(c.Gaps, headline.BiggestGaps);
-        Assert.Equal(c.NotCounting, headline.NotCounting);
+        Assert.Equal(c.Gaps, headline.BiggestGaps.Select(g => g.English));
+        Assert.Equal(c.NotCounting, headline.NotCounting.Select(n => n.English));
         Assert.Equal("Peer Credential", headline.Name);
     }
 }

@@ -128,7 +128,9 @@ public sealed class EligibilityTests
         Assert.True(outcome.Met);
         Assert.Equal("Training from a provider approved by The Board, for training completed on or after 1 October 2020", outcome.Title);
         Assert.Equal("4 hours of training do not count for this credential because of this rule.", outcome.Detail);
-        Assert.Equal(new[] { new CountedPart("Recovery Coach Training (The Institute has no The Board approval number on record)", 4) }, outcome.Excluded);
+        var excluded = Assert.Single(outcome.Excluded);
+        Assert.Equal(("Recovery Coach Training", 4m), (excluded.Title, excluded.Hours));
+        Assert.Equal("Recovery Coach Training (The Institute has no The Board approval number on record)", excluded.Label);
         Assert.Equal("The Institute has no The Board approval number on record", result.Training.Single(l => !l.Counts).NotCountedBecause);
     }
 
@@ -231,5 +233,26 @@ public sealed class EligibilityTests
         // The coach course's ethics hour counts once, toward the course the board names, not again toward ethics.
         Assert.Equal(["30.25 of 30 hours", "15 of 16 hours"], result.Requirements.Select(r => r.Progress));
         Assert.Equal("1 more hour of Ethics", result.Requirements[1].Gap);
+    }
+    [Fact]
+    public void The_engine_returns_facts_that_read_the_same_in_English_and_in_Spanish_with_the_boards_names_as_written()
+    {
+        var rules = Rules([Req(RequirementKind.DomainHours, 16) with { DomainId = "ethical-responsibility" }, Req(RequirementKind.TrainingHours, 46)],
+            new CredentialConstraint(ConstraintKind.ApprovedProvider, Source) { Date = new DateOnly(2020, 10, 1) });
+        var result = Eligibility.Evaluate(rules, Person([T("ethical-responsibility", 15, numbers: BoardNumber), T("advocacy", 1.5m, title: "Recovery Coach Training")]), Today);
+        var spanish = TrainingHub.Localization.Words.For("es");
+
+        Assert.Equal("1 more hour of Ethical Responsibility", result.Requirements[0].Gap);
+        Assert.Equal("1 hora más de Ethical Responsibility", spanish.Say(result.Requirements[0].GapPhrase!));
+        Assert.Equal("15 de 16 horas", spanish.Say(result.Requirements[0].ProgressPhrase));
+        Assert.Equal("31 horas más de capacitación", spanish.Say(result.Requirements[1].GapPhrase!));
+        Assert.Equal("Le faltan cumplir 2 requisitos.", spanish.Say(result.SummaryPhrase));
+        Assert.Equal("Capacitación de un proveedor aprobado por The Board, para la capacitación completada el 1 de octubre de 2020 o después",
+            spanish.Say(result.Constraints[0].TitlePhrase));
+        // Hours keep one meaning in both languages: 1.5, never 1,5.
+        Assert.Equal("1.5 horas de capacitación no cuentan para esta credencial por esta regla.", spanish.Say(result.Constraints[0].DetailPhrase));
+        Assert.Equal("1.5 hours of training do not count for this credential because of this rule.", result.Constraints[0].Detail);
+        var notCounting = Assert.Single(CredentialHeadline.For(result).NotCounting);
+        Assert.Equal("1.5 horas de su capacitación no cuentan: The Institute no tiene registrado un número de aprobación de The Board.", spanish.Say(notCounting));
     }
 }

@@ -106,6 +106,6 @@ public sealed partial class ValidationMessageTests
     [GeneratedRegex(@"\{[A-Za-z]+(?::[^{}]+)?\}")]
     private static partial Regex Named();
 
-    [GeneratedRegex(@"(?:\b(?:words|theirs|Current|Words)\[|labels\.(?:Own|ForBoards|EnglishBeside)\()""((?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"(?:\b(?:words|theirs|Current|Words)\[|labels\.(?:Own|ForBoards|EnglishBeside)\(|\bPhrase\.(?:Of|Counted|Join)\(\s*)""((?:[^""\\]|\\.)*)""")]
     private static partial Regex Asked();
 }

@@ -81,7 +81,7 @@ public sealed class MyCredentialsModel(ISender sender) : AppPageModel(sender)
     /// <summary>The packet as a download, for this page and the site staff's view of a trainee.</summary>
     public static FileContentResult PacketFile(Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, ApplicationPacketContent packet, string credentialId, string format) =>
         format == "pdf"
-            ? page.File(ApplicationPacketPdf.Render(packet), "application/pdf", BuildApplicationPacket.FileName(packet, credentialId, "pdf"))
+            ? page.File(ApplicationPacketPdf.Render(packet, TrainingHub.Localization.Words.Current), "application/pdf", BuildApplicationPacket.FileName(packet, credentialId, "pdf"))
             : page.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(BuildApplicationPacket.ToCsv(packet))).ToArray(), "text/csv",
                 BuildApplicationPacket.FileName(packet, credentialId, "csv"));
 
