@@ -27,7 +27,8 @@ public sealed class RenewalReminderEmail(TrainingHubDb db, IMailSender mail, Cre
         var words = Words.For(person.PreferredLanguage);
         var where = progress is null
             ? words["Check with {0} what its renewal asks for.", set.BoardName]
-            : string.Join("\n", progress.Lines.Select(l => $"- {l.Title}: {l.Progress}" + (l.Met ? words[" (done)"] : words[", {0} to go", Eligibility.HoursText(l.Gap)])));
+            : string.Join("\n", progress.Lines.Select(l => $"- {words.Say(l.TitlePhrase)}: {words.Say(l.ProgressPhrase)}"
+                + (l.Met ? words[" (done)"] : ", " + words.Say(Phrase.Counted("{0, plural, one {# hour to go} other {# hours to go}}", l.Gap)))));
         var expires = words.Date(message.ExpiresOn);
         await mail.SendAsync(new MailMessage(person.Email!, person.FullName, words["Your {0} expires on {1}", set.Name, expires],
             string.Join("\n\n",

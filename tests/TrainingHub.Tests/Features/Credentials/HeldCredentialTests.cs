@@ -1,3 +1,4 @@
+using TrainingHub.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using FluentValidation;
 using TrainingHub.Data;
@@ -118,6 +119,13 @@ public sealed class HeldCredentialTests
         Assert.True(await host.Send(new QueueRenewalReminders.Command()) >= 1);
         Assert.Equal(0, await host.Send(new QueueRenewalReminders.Command()));
         Assert.True(await host.Db(db => db.OutboxMessages.AnyAsync(m => m.Key == $"renewal-reminder/{id}/{Today.AddDays(60):yyyy-MM-dd}/30")));
+
+        // Lena now reads Spanish: the 30-day reminder's progress lines are in Spanish too, not only its frame.
+        await host.Db(db => db.Users.Where(u => u.Id == lena).ExecuteUpdateAsync(u => u.SetProperty(p => p.PreferredLanguage, SiteLanguages.Spanish)));
+        await host.Send(new DispatchOutbox.Command());
+        var spanish = Mailbox.To(host.Folder, DemoAccounts.TraineeB).Single(m => m.Subject != mail.Subject);
+        Assert.Contains("Educación continua en Ethics: 0 de 6 horas, faltan 6 horas", spanish.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("continuing education", spanish.Body, StringComparison.Ordinal);
     }
 
     [Fact]
