@@ -55,11 +55,11 @@ public static class SubmitQuizAttempt
                 var chosen = places.Where(p => p >= 0 && p < shown.Count).Select(p => shown[p]).ToHashSet();
                 if (places.Count == 0 || chosen.Count != places.Count)
                 {
-                    failures.Add(new ValidationFailure(q.Id, $"Question {n + 1} has no answer. Choose an answer before you submit."));
+                    failures.Add(new ValidationFailure(q.Id, Localization.Words.Current["Question {0} has no answer. Choose an answer before you submit.", n + 1]));
                 }
                 else if (q.Type != QuestionType.Multiple && chosen.Count > 1)
                 {
-                    failures.Add(new ValidationFailure(q.Id, $"Question {n + 1} takes one answer only."));
+                    failures.Add(new ValidationFailure(q.Id, Localization.Words.Current["Question {0} takes one answer only.", n + 1]));
                 }
                 answers[q.Id] = chosen;
             }

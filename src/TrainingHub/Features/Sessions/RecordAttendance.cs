@@ -64,11 +64,11 @@ public static class RecordAttendance
                 }
                 if (mark.ToMinute > session.DurationMinutes)
                 {
-                    failures.Add(new ValidationFailure($"Marks[{i}]", $"{member.FullName}: the session lasts {session.DurationMinutes} minutes; enter a leaving time within it."));
+                    failures.Add(new ValidationFailure($"Marks[{i}]", Localization.Words.Current["{0}: the session lasts {1} minutes; enter a leaving time within it.", member.FullName, session.DurationMinutes]));
                 }
                 if (latest.TryGetValue(mark.PersonId, out var previous) && Changed(previous, mark) && string.IsNullOrWhiteSpace(command.CorrectionReason))
                 {
-                    failures.Add(new ValidationFailure(nameof(Command.CorrectionReason), $"Attendance for {member.FullName} was already recorded. Say why you are changing it."));
+                    failures.Add(new ValidationFailure(nameof(Command.CorrectionReason), Localization.Words.Current["Attendance for {0} was already recorded. Say why you are changing it.", member.FullName]));
                 }
             }
             if (failures.Count > 0) throw new ValidationException(failures);

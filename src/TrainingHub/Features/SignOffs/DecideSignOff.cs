@@ -66,7 +66,7 @@ public static class DecideSignOff
                 qualification = await rules.RequireQualifiedAsync(command.SupervisorId, ct);
                 if (!NamesMatch(command.TypedName!, supervisor.FullName))
                 {
-                    throw new ValidationException([new ValidationFailure(nameof(Command.TypedName), $"Type your full name as it is on your account: {supervisor.FullName}.")]);
+                    throw new ValidationException([new ValidationFailure(nameof(Command.TypedName), Localization.Words.Current["Type your full name as it is on your account: {0}.", supervisor.FullName])]);
                 }
                 // The password typed here is the sign-in password and shares its lockout (docs/decisions/0014): a wrong one counts
                 // as a failed sign-in, and while the account is paused no password is checked or counted, as at sign-in.

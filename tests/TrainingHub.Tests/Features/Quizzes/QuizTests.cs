@@ -224,6 +224,19 @@ public sealed class QuizTests : IAsyncLifetime
         Assert.Equal(skipped, failure.PropertyName);
         Assert.Equal("Question 2 has no answer. Choose an answer before you submit.", failure.ErrorMessage);
 
+        // A Spanish reader gets the same refusal in Spanish, with the question's number.
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("es-MX");
+            var spanish = await Assert.ThrowsAsync<ValidationException>(() => Submit(attempt.AttemptId!.Value, answers));
+            Assert.Equal("La pregunta 2 no tiene respuesta. Elija una respuesta antes de enviar.", Assert.Single(spanish.Errors).ErrorMessage);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+
         var stored = await _host.Db(db => db.QuizAttempts.AsNoTracking().SingleAsync(a => a.Id == attempt.AttemptId));
         Assert.Null(stored.SubmittedAt);
         Assert.Equal(QuizAttemptKeys.Open, stored.OpenKey);

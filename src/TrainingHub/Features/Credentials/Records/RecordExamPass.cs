@@ -33,12 +33,12 @@ public static class RecordExamPass
         {
             var email = command.PersonEmail!.Trim();
             var person = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => new { u.Id, u.FullName }).SingleOrDefaultAsync(ct)
-                ?? throw new ValidationException([new ValidationFailure(nameof(Command.PersonEmail), $"No one has an account with the email address {email}.")]);
+                ?? throw new ValidationException([new ValidationFailure(nameof(Command.PersonEmail), Localization.Words.Current["No one has an account with the email address {0}.", email])]);
             if (person.Id == command.ActorId) throw new ForbiddenException("You cannot record your own exam. Ask another institute admin.");
             if (await db.ExamPasses.AnyAsync(p => p.PersonId == person.Id && p.ExamId == command.ExamId && p.PassedOn == command.PassedOn
                                                   && !db.ExamPassWithdrawals.Any(w => w.ExamPassId == p.Id), ct))
             {
-                throw new ValidationException([new ValidationFailure(nameof(Command.ExamId), $"This pass is already recorded for {person.FullName}.")]);
+                throw new ValidationException([new ValidationFailure(nameof(Command.ExamId), Localization.Words.Current["This pass is already recorded for {0}.", person.FullName])]);
             }
             var pass = new ExamPass
             {

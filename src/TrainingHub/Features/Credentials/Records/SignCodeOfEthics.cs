@@ -39,7 +39,7 @@ public static class SignCodeOfEthics
                 ?? throw new NotFoundException("There is no such person.");
             if (!SameName(command.TypedName!, fullName))
             {
-                throw new ValidationException([new ValidationFailure(nameof(Command.TypedName), $"Type your full name as it is on your account: {fullName}.")]);
+                throw new ValidationException([new ValidationFailure(nameof(Command.TypedName), Localization.Words.Current["Type your full name as it is on your account: {0}.", fullName])]);
             }
             if (await db.CodeOfEthicsSignatures.AnyAsync(s => s.PersonId == command.PersonId && s.CredentialId == command.CredentialId, ct))
             {
