@@ -157,6 +157,12 @@ public sealed class SignOffPagesTests(SiteFactory site)
         Assert.Contains("Enter the credential you hold", badHtml, StringComparison.Ordinal);
         Assert.Contains("Enter how many years you have supervised peers.", badHtml, StringComparison.Ordinal);
         Assert.Contains("The institute asks for at least 2 years supervising peers", await olaClient.GetStringAsync("/supervise"), StringComparison.Ordinal);
+        Assert.Contains("The institute has confirmed 1 year.", await olaClient.GetStringAsync("/supervise"), StringComparison.Ordinal);
+        // Read in Spanish, the refusal is Spanish with its numbers.
+        var olaInSpanish = await site.SignedIn(email);
+        olaInSpanish.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("es-US"));
+        var spanish = System.Net.WebUtility.HtmlDecode(await olaInSpanish.GetStringAsync("/supervise"));
+        Assert.Contains("El instituto pide al menos 2 años de experiencia supervisando a pares, confirmados por el instituto, antes de aprobar horas. El instituto ha confirmado 1 año.", spanish, StringComparison.Ordinal);
         var refused = await SiteFactory.PostForm(olaClient, "/supervise?handler=Approve", Approval(entry, name: "Ola Berg"), formPage: "/supervise");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 

@@ -106,9 +106,13 @@ public sealed class SupervisorRules(TrainingHubDb db, IOptions<SignOffOptions> o
         var profile = await db.SupervisorProfiles.AsNoTracking().Where(p => p.PersonId == supervisorId && p.ConfirmedAt != null).SingleOrDefaultAsync(ct);
         if (minimum > 0 && (profile is null || profile.YearsSupervisingPeers < minimum))
         {
-            throw new ForbiddenException($"The institute asks for at least {minimum} years supervising peers, confirmed by the institute, before signing off hours. " +
-                (profile is null ? "Enter your qualifications on your supervisor profile; the institute confirms them." : $"The institute has confirmed {profile.YearsSupervisingPeers}.") +
-                " A change you make waits until the institute confirms it.");
+            var words = Localization.Words.Current;
+            throw new ForbiddenException(string.Join(" ",
+                words["The institute asks for at least {0} years supervising peers, confirmed by the institute, before signing off hours.", minimum],
+                profile is null
+                    ? words["Enter your qualifications on your supervisor profile; the institute confirms them."]
+                    : words.Say(Localization.Phrase.Counted("{0, plural, one {The institute has confirmed # year.} other {The institute has confirmed # years.}}", profile.YearsSupervisingPeers)),
+                words["A change you make waits until the institute confirms it."]));
         }
         return profile;
     }

@@ -250,6 +250,21 @@ public sealed class CredentialHandlerTests
         Assert.Equal((OutsideCertificateStatus.Refused, "The certificate shows no hours; ask the provider for one that does."), (mine.Status, mine.Reason));
         var detail = await host.Send(new GetOutsideCertificate.Query(admin, id));
         Assert.Equal(new[] { OutsideCertificateDecision.Refused, OutsideCertificateDecision.Verified }, detail.Reviews.Select(r => r.Decision));
+        Assert.Contains(detail.Domains, d => d.CountsToward.StartsWith("Counts toward ", StringComparison.Ordinal) && d.CountsToward.Contains(": total hours only", StringComparison.Ordinal));
+        // The admin form's hints in Spanish for a Spanish reader: what a domain's hours count toward, and board-only domains.
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("es-US");
+            var spanish = await host.Send(new GetOutsideCertificate.Query(admin, id));
+            Assert.Contains(spanish.Domains, d => d.CountsToward.StartsWith("Cuenta para ", StringComparison.Ordinal) && d.CountsToward.Contains(": solo el total de horas", StringComparison.Ordinal));
+            Assert.Contains(spanish.Domains, d => d.CountsToward.StartsWith("Cuenta solo para ", StringComparison.Ordinal));
+            Assert.DoesNotContain(spanish.Domains, d => d.CountsToward.Contains("Counts", StringComparison.Ordinal));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
         Assert.Equal((1, 1), (await host.AuditCount(AuditActions.OutsideCertificateVerified), await host.AuditCount(AuditActions.OutsideCertificateRefused)));
 
         await Assert.ThrowsAsync<NotFoundException>(async () => await host.Send(new OpenOutsideCertificateFile.Command(terry, id)));

@@ -46,15 +46,16 @@ public static class GetOutsideCertificate
     /// <summary>Our domains, then the board domains none of our tags reach (each belongs to one credential).</summary>
     public static IReadOnlyList<DomainChoice> DomainChoices(CourseCatalog catalog, CredentialRuleBook rules) =>
         catalog.Domains.Select(d => new DomainChoice(d.Tag, d.Name, CountsToward(rules, d.Tag)))
-            .Concat(rules.BoardOnlyDomains.Select(d => new DomainChoice(d.Key, $"{d.Name} (counts only for the {d.CredentialName})",
-                $"Counts only for the {d.CredentialName}, in {d.Name} and its total hours; no other credential counts these hours.")))
+            .Concat(rules.BoardOnlyDomains.Select(d => new DomainChoice(d.Key, Localization.Words.Current["{0} (counts only for the {1})", d.Name, d.CredentialName],
+                Localization.Words.Current["Counts only for the {0}, in {1} and its total hours; no other credential counts these hours.", d.CredentialName, d.Name])))
             .ToList();
 
     /// <summary>Per credential, the board domain hours tagged <paramref name="tag"/> feed, or that they count toward its total only.</summary>
     public static string CountsToward(CredentialRuleBook rules, string tag)
     {
-        var parts = rules.All.Select(s => s.DomainFor(tag) is { } d ? $"{s.Name}: {d.Name}" : $"{s.Name}: total hours only").ToList();
-        return parts.Count == 0 ? "" : "Counts toward " + string.Join("; ", parts) + ".";
+        var words = Localization.Words.Current;
+        var parts = rules.All.Select(s => s.DomainFor(tag) is { } d ? $"{s.Name}: {d.Name}" : words["{0}: total hours only", s.Name]).ToList();
+        return parts.Count == 0 ? "" : words["Counts toward {0}.", string.Join("; ", parts)];
     }
 
     public static IReadOnlyList<BoardChoice> BoardChoices(CredentialRuleBook rules) =>
