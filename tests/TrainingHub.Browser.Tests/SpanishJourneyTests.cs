@@ -81,6 +81,13 @@ public sealed class SpanishJourneyTests(SiteFixture site)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mis horas");
         await CheckAsync(page, problems);
         await page.PhoneScreenshotAsync("spanish-my-hours");
+
+        // Her credentials page, whose sentences the eligibility engine composes as facts and the page words in Spanish.
+        await page.OpenMenuIfFoldedAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mis credenciales", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mis credenciales");
+        await CheckAsync(page, problems);
+        await page.PhoneScreenshotAsync("spanish-my-credentials");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         await using var scope = site.Services.CreateAsyncScope();
         var saved = await scope.ServiceProvider.GetRequiredService<TrainingHubDb>().Users.Where(u => u.Email == email).Select(u => u.PreferredLanguage).SingleAsync();

@@ -12,6 +12,7 @@ namespace TrainingHub.Web.Tests.Localization;
 /// content and people's records (titles, lesson text, names) are not the site's words: the pages put them in elements
 /// marked <c>data-content</c>, which the check leaves out, so everything around them is still checked.
 /// </summary>
+[Trait(OnlyOn.Trait, OnlyOn.Sqlite)]
 [Collection(SiteCollection.Name)]
 public sealed class LearnerPagesPseudoLocalizationTests(SiteFactory site)
 {

@@ -8,6 +8,7 @@ namespace TrainingHub.Web.Tests.Localization;
 /// or accessible name left unmarked on a page was written into the page, not taken from the resources. Covers the pages
 /// localized so far (docs/decisions/0019-languages.md lists them); a page joins the list when it is localized.
 /// </summary>
+[Trait(OnlyOn.Trait, OnlyOn.Sqlite)]
 [Collection(SiteCollection.Name)]
 public sealed class PseudoLocalizationTests(SiteFactory site)
 {

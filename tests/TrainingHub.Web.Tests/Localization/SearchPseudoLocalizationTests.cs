@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace TrainingHub.Web.Tests.Localization;
 
 /// <summary>The search page and the header's folded menu take every visible text from the resources.</summary>
+[Trait(OnlyOn.Trait, OnlyOn.Sqlite)]
 [Collection(SiteCollection.Name)]
 public sealed class SearchPseudoLocalizationTests(SiteFactory site)
 {

@@ -21,6 +21,7 @@ namespace TrainingHub.Web.Tests.Localization;
 /// content files hold (names, sites, cohorts, course and checklist titles) is data, not the page's words: it is taken
 /// out before the check. A site of its own, with a clock, so its sessions, sign-offs and certificates change no other test.
 /// </summary>
+[Trait(OnlyOn.Trait, OnlyOn.Sqlite)]
 public sealed class StaffPagesPseudoLocalizationTests(StaffPagesPseudoLocalizationTests.StaffSite fixture) : IClassFixture<StaffPagesPseudoLocalizationTests.StaffSite>
 {
     public sealed class StaffSite : IDisposable
