@@ -46,7 +46,9 @@ public static class Search
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
             var text = query.Text!.Trim();
-            var lessonHits = lessons.Find(text, MaxResults, query.Language)
+            // Only the site's languages: the index keeps one list per language asked for, so the set must stay bounded.
+            var language = Accounts.SiteLanguages.IsSupported(query.Language) ? query.Language : "en";
+            var lessonHits = lessons.Find(text, MaxResults, language)
                 .Select(h => new LessonHit(h.Course.Id, h.Course.Title, h.Lesson.Id, h.Lesson.Title, h.Snippet, h.Language)).ToList();
             var sites = await scope.SitesAsync(query.PersonId, SiteScope.StaffRoles, ct);
             if (sites.Count == 0) return new Result(text, lessonHits, false, [], false);

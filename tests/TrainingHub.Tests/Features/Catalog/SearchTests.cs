@@ -55,6 +55,12 @@ public sealed class SearchTests : IAsyncLifetime
         // The Recovery Coach course has no translation: a Spanish reader still finds it by its English words, marked English.
         var english = await _host.Send(new Search.Query(trainee, "recovery capital", "es"));
         Assert.Contains(english.Lessons, h => h.CourseId == "recovery-coach" && h.Language == "en");
+
+        // A language the site does not have is searched as English (and adds no list to the index).
+        Assert.Empty((await _host.Send(new Search.Query(trainee, "metadona", "xx"))).Lessons);
+        var unknown = await _host.Send(new Search.Query(trainee, "buprenorphine", "xx"));
+        Assert.NotEmpty(unknown.Lessons);
+        Assert.All(unknown.Lessons, h => Assert.Equal("en", h.Language));
     }
 
     [Fact]
