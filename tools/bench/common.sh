@@ -54,5 +54,5 @@ site_memory_mb() { awk -v k="$1" '$1 == k":" { printf "%d", $2 / 1024 }' "/proc/
 # A scratch folder for the run ($work), deleted with the site stopped however the script ends.
 make_work() {
   work=$(mktemp -d "/tmp/traininghub-$1-XXXXXX")
-  trap 'stop_site; rm -rf "$work"' EXIT
+  trap 'stop_site; [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
 }

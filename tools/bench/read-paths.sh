@@ -147,6 +147,10 @@ done
 failures=$(grep -c '^fail:' "$work/site.log" || true)
 check "the site logged no failures" "[ $failures -eq 0 ]"
 [ "$failures" -eq 0 ] || grep -A12 '^fail:' "$work/site.log" | head -40
+# Warnings are not failures, but say something a reader of the figures should know (a lesson page kept with Razor, say).
+warnings=$(grep -c '^warn:' "$work/site.log" || true)
+echo "the site logged $warnings warnings"
+[ "$warnings" -eq 0 ] || grep -A3 '^warn:' "$work/site.log" | head -20
 echo "peak RSS: $(site_memory_mb VmHWM) MB"
 echo "== Figures (full load: $CONNECTIONS connections, $THREADS threads, $RUN_SECONDS s; half load: the same connections paced to half the full-load rate)"
 echo "| Page | Bytes | Requests/s | × static | × static by CPU | p50 / p99 ms | Half load: requests/s | Half load: p99 ms | Site CPU ms/request | RSS MB | Stolen | Load average |"

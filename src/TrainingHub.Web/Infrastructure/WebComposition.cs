@@ -17,6 +17,7 @@ public static class WebComposition
         builder.AddSiteLocalization();
         builder.Services.AddAuthorizationPolicies();
         builder.Services.AddPages();
+        builder.Services.AddLessonShell(builder.Configuration);
         builder.AddRateLimits();
         builder.Services.AddPublicReadCors();
         builder.AddJobs();
@@ -53,6 +54,7 @@ public static class WebComposition
         app.UseSiteLocalization();
         app.UseAuthorization();
         app.UseUploadLimits();
+        app.UseLessonShell();
         app.MapPages();
         app.MapJobsDashboard();
         app.MapBadgeEndpoints();

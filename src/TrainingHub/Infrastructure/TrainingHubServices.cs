@@ -107,6 +107,7 @@ public static class TrainingHubServices
         services.AddScoped<Jobs.SessionReminderJob>();
         services.AddScoped<Jobs.RenewalReminderJob>();
         services.AddScoped<DatabaseStartup>();
+        services.AddSingleton<Features.Catalog.LessonReadings>();
         services.AddScoped<DemoData>();
         services.AddScoped<DemoStory>();
 

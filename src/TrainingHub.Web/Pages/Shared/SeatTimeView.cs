@@ -13,6 +13,9 @@ public sealed record SeatTimeView(GetLesson.LessonRecord Record, decimal LessonH
 {
     public bool Complete => Record.Complete(LessonHours);
 
+    /// <summary>The bar's value: the minutes counted, or all of them once the lesson is complete.</summary>
+    public int ProgressValue => Complete ? Record.MinutesNeeded : Record.MinutesCounted;
+
     public string Status(IStringLocalizer l) => StatusText(l, Complete, Record.MinutesCounted, Record.MinutesNeeded, reachedEnd: true);
 
     /// <summary>What the end of the lesson says is left.</summary>
@@ -28,6 +31,13 @@ public sealed record SeatTimeView(GetLesson.LessonRecord Record, decimal LessonH
         : minutesLeft > 0
             ? l["{0, plural, one {# more active minute needed before this lesson counts.} other {# more active minutes needed before this lesson counts.}}"].Plural(minutesLeft)
             : l["You have spent the minutes this lesson needs; reaching this point completes it."];
+
+    /// <summary>What the lesson before this one still needs, when it is not complete (the top of the lesson page).</summary>
+    public static string EarlierText(IStringLocalizer l, GetLesson.EarlierLesson earlier) => earlier.MinutesLeft > 0
+        ? (earlier.ReachedEnd
+            ? l["{0, plural, one {It needs # more active minute on its page.} other {It needs # more active minutes on its page.}}"].Plural(earlier.MinutesLeft)
+            : l["{0, plural, one {It needs # more active minute on its page, and reading it to the end.} other {It needs # more active minutes on its page, and reading it to the end.}}"].Plural(earlier.MinutesLeft))
+        : l["It has its minutes; read it to the end to complete it."];
 
     /// <summary>What a screen reader hears every five minutes.</summary>
     public static string MilestoneText(IStringLocalizer l, int counted, int needed) =>

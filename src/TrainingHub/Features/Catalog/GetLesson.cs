@@ -45,30 +45,7 @@ public static class GetLesson
     /// <summary>The self-paced lesson before this one, when the person has not completed it: what it still needs.</summary>
     public sealed record EarlierLesson(Lesson Lesson, int MinutesLeft, bool ReachedEnd);
 
-    private sealed record Reading(int ActiveSeconds, bool ReachedEnd, decimal CreditedHours, Guid? NoteId, string? NoteText,
-        int PreviousActiveSeconds, bool PreviousReachedEnd, decimal PreviousCreditedHours);
-
-    // The lesson page is what trainees open most: one compiled round trip for the enrolment, the lesson's running totals
-    // and its hours in the ledger, the person's note on it, and the same totals of the lesson before it (for "still incomplete"). Totals missing with beats present (data from before the totals) fall back to the beats;
-    // SQL only evaluates that branch when there is no totals row.
-    private static readonly Func<TrainingHubDb, string, string, string, string, CancellationToken, Task<Reading?>> Read =
-        EF.CompileAsyncQuery((TrainingHubDb db, string personId, string courseId, string lessonId, string previousId, CancellationToken ct) =>
-            db.Enrollments.AsNoTracking()
-                .Where(e => e.PersonId == personId && e.CourseId == courseId)
-                .Select(e => new Reading(
-                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == lessonId).Select(t => (int?)t.ActiveSeconds).FirstOrDefault()
-                        ?? db.SeatTimeBeats.Where(b => b.PersonId == personId && b.LessonId == lessonId).Sum(b => (int?)b.CreditedSeconds) ?? 0,
-                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == lessonId).Select(t => (bool?)t.ReachedEnd).FirstOrDefault()
-                        ?? db.SeatTimeBeats.Any(b => b.PersonId == personId && b.LessonId == lessonId && b.ReachedEnd),
-                    db.HoursEntries.Where(h => h.PersonId == personId && h.CourseId == courseId && h.LessonId == lessonId).Sum(h => (decimal?)h.Hours) ?? 0m,
-                    db.LessonReflections.Where(r => r.PersonId == personId && r.CourseId == courseId && r.LessonId == lessonId).Select(r => (Guid?)r.Id).FirstOrDefault(),
-                    db.LessonReflections.Where(r => r.PersonId == personId && r.CourseId == courseId && r.LessonId == lessonId).Select(r => r.Text).FirstOrDefault(),
-                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == previousId).Select(t => (int?)t.ActiveSeconds).FirstOrDefault() ?? 0,
-                    db.SeatTimeTotals.Where(t => t.PersonId == personId && t.LessonId == previousId).Select(t => (bool?)t.ReachedEnd).FirstOrDefault() ?? false,
-                    db.HoursEntries.Where(h => h.PersonId == personId && h.CourseId == courseId && h.LessonId == previousId).Sum(h => (decimal?)h.Hours) ?? 0m))
-                .FirstOrDefault());
-
-    public sealed class Handler(CourseCatalog catalog, TrainingHubDb db, IOptions<LearningRecordOptions> options) : IQueryHandler<Query, Result>
+    public sealed class Handler(CourseCatalog catalog, TrainingHubDb db, IOptions<LearningRecordOptions> options, LessonReadings readings) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
@@ -79,7 +56,7 @@ public static class GetLesson
             var module = course.Modules.First(m => m.Id == lesson.ModuleId);
             var (previous, next) = catalog.Neighbours(lesson);
             var earlier = previous is { Delivery: LessonDelivery.SelfPaced } && previous.CourseId == course.Id ? previous : null;
-            var reading = await Read(db, query.PersonId, course.Id, lesson.Id, earlier?.Id ?? "", ct);
+            var reading = await readings.ReadAsync(db, query.PersonId, course.Id, lesson.Id, earlier?.Id ?? "", ct);
             if (reading is null && !query.Staff) throw new ForbiddenException("Enrol in this course to open its lessons.");
 
             LessonRecord? record = null;
