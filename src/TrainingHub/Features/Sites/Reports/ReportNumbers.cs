@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Content;
 using TrainingHub.Data;
 using TrainingHub.Domain;
@@ -15,7 +16,7 @@ namespace TrainingHub.Features.Sites.Reports;
 /// Each trainee's hours come from the running totals kept with the ledger (a few rows per trainee); a site's numbers
 /// (and the total across sites) add up its trainees' rows, so the cost grows with the trainees, not with the ledger.
 /// </summary>
-public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, SupervisorRules supervisors)
+public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, SupervisorRules supervisors, IServiceScopeFactory scopes)
 {
     public sealed record CourseDropOff(string CourseId, string CourseTitle, IReadOnlyList<string> ModuleTitles, DropOff.Funnel Funnel);
 
@@ -80,21 +81,54 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
         public IReadOnlyCollection<string> AllTrainees => TraineesBySite.SelectMany(g => g).Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The trainees of these sites, as a subquery the database runs inside each read.</summary>
+    private static IQueryable<SiteMembership> TraineesAt(TrainingHubDb db, IReadOnlyCollection<Guid> siteIds) =>
+        db.SiteMemberships.AsNoTracking().Where(m => siteIds.Contains(m.SiteId) && m.Role == Roles.Trainee);
+
     public async Task<Data> LoadAsync(IReadOnlyCollection<Guid> siteIds, CancellationToken ct)
     {
-        var memberships = db.SiteMemberships.AsNoTracking().Where(m => siteIds.Contains(m.SiteId) && m.Role == Roles.Trainee);
+        // Two independent reads (the running hours totals, and the furthest module per trainee and course, a CASE over every
+        // lesson total) run beside the others on a connection of their own, so the report waits for the longest chain of
+        // reads, not their sum. Each read sees what is committed when it starts, as the reads one after another always did.
+        var beside = Task.Run(async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var other = scope.ServiceProvider.GetRequiredService<TrainingHubDb>();
+            var people = TraineesAt(other, siteIds).Select(m => m.PersonId);
+            // The running totals (kept with every ledger entry, HoursTotalsWriter) hold each trainee's hours by domain and
+            // status and by lesson, so the reports read a few rows per trainee, never the ledger.
+            var hours = (await other.HoursTotals.AsNoTracking().Where(t => people.Contains(t.PersonId))
+                .Select(t => new { t.PersonId, t.Domain, t.Status, t.Hundredths }).ToListAsync(ct))
+                .Select(t => new HoursSum(t.PersonId, t.Domain, t.Status, t.Hundredths / 100m)).ToList();
+            var furthest = await other.LessonHoursTotals.AsNoTracking().Where(t => people.Contains(t.PersonId) && t.Hundredths > 0)
+                .Select(t => new LessonReached { PersonId = t.PersonId, CourseId = t.CourseId, LessonId = t.LessonId })
+                .Select(ModuleOfLesson())
+                .GroupBy(r => new { r.PersonId, r.CourseId })
+                .Select(g => new { g.Key.PersonId, g.Key.CourseId, Module = g.Max(r => r.Module) }).ToListAsync(ct);
+            return (Hours: hours, Furthest: furthest.ToDictionary(f => (f.PersonId, f.CourseId), f => f.Module));
+        }, ct);
+        try
+        {
+            return await LoadRestAsync(siteIds, beside, ct);
+        }
+        finally
+        {
+            // Never leave the other read running after the request (a failure above): its scope ends with it.
+            try { await beside; } catch (Exception) when (!beside.IsCompletedSuccessfully) { }
+        }
+    }
+
+    private async Task<Data> LoadRestAsync(IReadOnlyCollection<Guid> siteIds, Task<(List<HoursSum> Hours, Dictionary<(string, string), int> Furthest)> beside, CancellationToken ct)
+    {
+        var memberships = TraineesAt(db, siteIds);
         var trainees = await memberships.Select(m => new { m.SiteId, m.PersonId }).ToListAsync(ct);
         // The trainees stay a subquery, so the database reads only their rows through the PersonId indexes.
         var people = memberships.Select(m => m.PersonId);
 
         var enrollments = await db.Enrollments.AsNoTracking().Where(e => people.Contains(e.PersonId))
             .Select(e => new EnrollmentRow(e.PersonId, e.CourseId, e.Status, e.EnrolledAt)).ToListAsync(ct);
-        // The running totals (kept with every ledger entry, HoursTotalsWriter) hold each trainee's hours by domain and
-        // status and by lesson, so the reports read a few rows per trainee, never the ledger. What waits for sign-off is
-        // counted as the supervisors' queues count it (SupervisorRules.CountPendingAtAsync, from the queues' own definition).
-        var hours = (await db.HoursTotals.AsNoTracking().Where(t => people.Contains(t.PersonId))
-            .Select(t => new { t.PersonId, t.Domain, t.Status, t.Hundredths }).ToListAsync(ct))
-            .Select(t => new HoursSum(t.PersonId, t.Domain, t.Status, t.Hundredths / 100m)).ToList();
+        // What waits for sign-off is counted as the supervisors' queues count it (SupervisorRules.CountPendingAtAsync, from
+        // the queues' own definition).
         // Trainees of several sites (anywhere, not only the sites asked for): their entries are split by the site each
         // belongs to, reading their ledger rows; a handful of people, so the reports still grow with the trainees.
         var several = await db.SiteMemberships.AsNoTracking().Where(m => m.Role == Roles.Trainee && people.Contains(m.PersonId))
@@ -117,11 +151,8 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
                 }
             }
         }
-        var furthest = await db.LessonHoursTotals.AsNoTracking().Where(t => people.Contains(t.PersonId) && t.Hundredths > 0)
-            .Select(t => new LessonReached { PersonId = t.PersonId, CourseId = t.CourseId, LessonId = t.LessonId })
-            .Select(ModuleOfLesson())
-            .GroupBy(r => new { r.PersonId, r.CourseId })
-            .Select(g => new { g.Key.PersonId, g.Key.CourseId, Module = g.Max(r => r.Module) }).ToListAsync(ct);
+        var waiting = await supervisors.CountPendingAtAsync(siteIds, where, ct);
+        var (hours, furthest) = await beside;
         return new Data
         {
             TraineesBySite = trainees.ToLookup(t => t.SiteId, t => t.PersonId),
@@ -129,8 +160,8 @@ public sealed class ReportNumbers(TrainingHubDb db, CourseCatalog catalog, Super
             Hours = hours.ToLookup(h => h.PersonId, StringComparer.Ordinal),
             HoursBySite = bySite.ToLookup(x => (x.Key.SiteId, x.Key.PersonId), x => new HoursSum(x.Key.PersonId, x.Key.Domain, x.Key.Status, x.Value)),
             InSeveralSites = several.ToHashSet(StringComparer.Ordinal),
-            FurthestModule = furthest.ToDictionary(f => (f.PersonId, f.CourseId), f => f.Module),
-            WaitingForSignOff = await supervisors.CountPendingAtAsync(siteIds, where, ct),
+            FurthestModule = furthest,
+            WaitingForSignOff = waiting,
             // The same rows as the enrolments above, so their earliest date needs no second query.
             FirstEnrolledAt = enrollments.Count == 0 ? null : enrollments.Min(e => e.EnrolledAt),
         };
