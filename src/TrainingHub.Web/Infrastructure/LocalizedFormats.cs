@@ -17,8 +17,21 @@ public static class LocalizedFormats
     /// Formats an ICU message from the resources: argument 0 is the count (<c>#</c> inside a plural branch writes it in the
     /// reader's format), arguments 1 and 2 are texts already written out (a course's title, another number).
     /// </summary>
-    public static string Plural(this LocalizedString message, decimal count, string? first = null, string? second = null) =>
-        Icu.MessageFormatter.Format(message.Value, Locale(), (double)count, first ?? "", second ?? "");
+    public static string Plural(this LocalizedString message, decimal count, string? first = null, string? second = null)
+    {
+        // ICU parses the message on every call; the same message, locale and arguments always give the same words, and
+        // pages ask for the same few (a lesson's minutes, a course's hours) again and again, so each is formatted once.
+        var key = (message.Value, Locale(), count, first ?? "", second ?? "");
+        if (Formatted.TryGetValue(key, out var words)) return words;
+        words = Icu.MessageFormatter.Format(key.Value, key.Item2, (double)count, key.Item4, key.Item5);
+        if (Formatted.Count < FormattedKept) Formatted.TryAdd(key, words);
+        return words;
+    }
+
+    /// <summary>Messages already formatted; at most <see cref="FormattedKept"/> are kept (beyond that, ICU formats each anew).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Value, string, decimal, string, string), string> Formatted = new();
+
+    private const int FormattedKept = 20_000;
 
     /// <summary>
     /// The plural rules are the words' language (the UI culture); the number's format is its readers' region (the culture,
