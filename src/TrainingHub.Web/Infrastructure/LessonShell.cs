@@ -107,7 +107,7 @@ public sealed partial class LessonShell(IOptions<LessonShell.Options> options, I
     {
         if (!Enabled || !HttpMethods.IsGet(context.Request.Method) || context.Request.QueryString.HasValue
             || context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not { ViewEnginePath: "/Courses/Lesson" }
-            || context.Request.Cookies.ContainsKey(".AspNetCore.Mvc.CookieTempDataProvider")
+            || context.Request.Cookies.ContainsKey(TempDataCookie(context))
             || !OnlyTrainee(context.User)
             || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } personId)
         {
@@ -199,6 +199,10 @@ public sealed partial class LessonShell(IOptions<LessonShell.Options> options, I
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The lesson page {CourseId}/{LessonId} ({Language}) differed between two people outside its slots; it stays rendered by Razor. A person-dependent value on it is written without Html.Slot.")]
     private static partial void Refused(ILogger logger, string courseId, string lessonId, string language);
+
+    /// <summary>The cookie a message for the next page (TempData, "Your note is saved") waits in, as MVC names it.</summary>
+    private static string TempDataCookie(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>>().Value.Cookie.Name!;
 
     private static bool OnlyTrainee(ClaimsPrincipal user)
     {

@@ -101,6 +101,11 @@ public sealed partial class LessonShellTests(SiteFactory site)
             ["__RequestVerificationToken"] = token,
         }));
         Assert.True(saved.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.OK, $"saving from the templated page answered {saved.StatusCode}");
+        // The page after saving carries its message (TempData): a message waiting goes to Razor, never to a template without it.
+        var served = Shell.Served;
+        var shown = saved.StatusCode == HttpStatusCode.OK ? await saved.Content.ReadAsStringAsync() : await ana.GetStringAsync(url);
+        Assert.Contains(language is null ? "Your note is saved. Only you can read it." : "Su nota está guardada. Solo usted puede leerla.", WebUtility.HtmlDecode(shown), StringComparison.Ordinal);
+        Assert.Equal(served, Shell.Served);
     }
 
     [Fact]
